@@ -1,0 +1,58 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependencies point one way: every module depends on the pure core; only the
+// store sees GRDB, only the XlsxWriter wrapper sees the C library, and only the
+// CLI module depends on everything.
+let package = Package(
+    name: "motcua",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "motcua", targets: ["motcua"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        .target(name: "MotCuaCore"),
+        .target(name: "MotCuaIngest", dependencies: ["MotCuaCore"]),
+        .target(
+            name: "MotCuaStore",
+            dependencies: ["MotCuaCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
+        .target(
+            name: "MotCuaReport",
+            dependencies: ["MotCuaCore", "XlsxWriter", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "MotCuaCLI",
+            dependencies: [
+                "MotCuaCore", "MotCuaIngest", "MotCuaStore", "MotCuaReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(name: "motcua", dependencies: ["MotCuaCLI"]),
+
+        // Reads produced workbooks back (unzip + sheet XML) for the tests.
+        .target(
+            name: "MotCuaTestSupport",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/MotCuaTestSupport"),
+        .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"]),
+        .testTarget(name: "MotCuaIngestTests", dependencies: ["MotCuaIngest"]),
+        .testTarget(
+            name: "MotCuaStoreTests",
+            dependencies: ["MotCuaStore", "MotCuaIngest", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "MotCuaReportTests",
+            dependencies: ["MotCuaReport", "MotCuaTestSupport"]),
+        .testTarget(
+            name: "MotCuaEndToEndTests",
+            dependencies: ["MotCuaCore", "MotCuaTestSupport"]),
+    ]
+)

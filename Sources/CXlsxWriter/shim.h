@@ -1,0 +1,4 @@
+#ifndef MOTCUA_CXLSXWRITER_SHIM_H
+#define MOTCUA_CXLSXWRITER_SHIM_H
+#include <xlsxwriter.h>
+#endif

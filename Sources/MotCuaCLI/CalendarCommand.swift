@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import MotCuaCore
+
+/// `motcua calendar --year 2025 [--calendar FILE]... [--json]`: the days off,
+/// make-up days and number of working days of a year, from the built-in
+/// rules, the shipped `Templates/calendar/*.csv` files and the user's files.
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "Ngày nghỉ, ngày làm bù và số ngày làm việc của một năm.",
+        discussion: """
+        Đọc các tệp lịch có sẵn (Templates/calendar/*.csv), rồi các tệp --calendar theo thứ tự; \
+        tệp sau ghi đè tệp trước cho cùng một ngày. Một năm có ít nhất một ngày "nghi" trong tệp lịch \
+        lấy ngày nghỉ hoàn toàn từ tệp; các năm khác dùng quy tắc có sẵn (Bộ luật Lao động).
+        """)
+
+    @Option(help: "Năm (YYYY, 1900–2200).")
+    var year: Int
+
+    @Option(name: .customLong("calendar"), help: "Tệp lịch CSV date,kind,note (kind: nghi | lam-bu); lặp lại được.")
+    var calendars: [String] = []
+
+    @Flag(help: "In JSON: {\"year\", \"days_off\", \"make_up_days\", \"working_days\"}.")
+    var json = false
+
+    func validate() throws {
+        guard (WorkCalendar.firstTableYear...WorkCalendar.lastTableYear).contains(year) else {
+            throw ValidationError("Năm \(year) nằm ngoài khoảng 1900–2200 (year out of range).")
+        }
+    }
+
+    func run() throws {
+        let calendar: WorkCalendar
+        do {
+            calendar = try CalendarLoader.load(userFiles: calendars)
+        } catch let error as CalendarLoader.Failure {
+            FileHandle.standardError.write(Data("Lỗi: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
+        let schedule = calendar.schedule(for: year)
+        let workingDays = calendar.workingDayCount(in: year)
+        print(json ? Self.json(schedule, workingDays: workingDays) : Self.table(schedule, workingDays: workingDays))
+    }
+
+    static func json(_ schedule: YearSchedule, workingDays: Int) -> String {
+        func list(_ days: [NamedDay]) -> String {
+            "[" + days.map { "{\"date\": \"\($0.date)\", \"name\": \(jsonString($0.name))}" }.joined(separator: ", ") + "]"
+        }
+        return "{\"year\": \(schedule.year), \"days_off\": \(list(schedule.daysOff)), "
+            + "\"make_up_days\": \(list(schedule.makeUpDays)), \"working_days\": \(workingDays)}"
+    }
+
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                        + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static let weekdayNames = ["", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+
+    static func table(_ schedule: YearSchedule, workingDays: Int) -> String {
+        var lines: [String] = []
+        let source = schedule.source == .calendarFiles ? "tệp lịch" : "quy tắc có sẵn (Bộ luật Lao động)"
+        lines.append("Lịch làm việc năm \(schedule.year) — nguồn ngày nghỉ: \(source)")
+        lines.append("")
+        lines.append("Ngày nghỉ (\(schedule.daysOff.count)):")
+        lines.append(contentsOf: schedule.daysOff.map(row))
+        if schedule.daysOff.isEmpty { lines.append("  (không có)") }
+        lines.append("")
+        lines.append("Ngày làm bù (\(schedule.makeUpDays.count)):")
+        lines.append(contentsOf: schedule.makeUpDays.map(row))
+        if schedule.makeUpDays.isEmpty { lines.append("  (không có)") }
+        lines.append("")
+        lines.append("Số ngày làm việc: \(workingDays)")
+        return lines.joined(separator: "\n")
+    }
+
+    static func row(_ day: NamedDay) -> String {
+        let weekday = weekdayNames[day.date.isoWeekday]
+        return "  \(day.date.vietnameseDescription)  \(weekday.padding(toLength: 9, withPad: " ", startingAt: 0))  \(day.name)"
+    }
+}
+
+/// Builds the working calendar the commands use: the shipped calendar files
+/// first (sorted by name), then the user's, so the user's win.
+enum CalendarLoader {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func load(userFiles: [String], workingHours: WorkingHours = .standard) throws -> WorkCalendar {
+        var entries: [CalendarEntry] = []
+        for url in shippedFiles() { entries += try read(url, shownAs: "Templates/calendar/" + url.lastPathComponent) }
+        for path in userFiles { entries += try read(URL(fileURLWithPath: path), shownAs: path) }
+        return WorkCalendar(entries: entries, workingHours: workingHours)
+    }
+
+    static func shippedFiles() -> [URL] {
+        guard let dir = TemplateLocator.file("calendar"),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path)
+        else { return [] }
+        return names.filter { $0.hasSuffix(".csv") }.sorted().map { dir.appendingPathComponent($0) }
+    }
+
+    static func read(_ url: URL, shownAs name: String) throws -> [CalendarEntry] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw Failure(description: "không tìm thấy tệp lịch \(name) (calendar file not found)")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw Failure(description: "không đọc được tệp lịch \(name) (cannot read the calendar file)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Failure(description: "tệp lịch \(name) không phải UTF-8 (the calendar file is not UTF-8)")
+        }
+        do {
+            return try CalendarFile.parse(text, fileName: name)
+        } catch let error as CalendarFileError {
+            throw Failure(description: "\(error.description)\n(\(error.englishDescription))")
+        }
+    }
+}

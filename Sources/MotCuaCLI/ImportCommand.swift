@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import MotCuaCore
+import MotCuaIngest
+import MotCuaStore
+
+/// `motcua import`: loads exports into the database, one transaction per file.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Nhập tệp hồ sơ (CSV) vào cơ sở dữ liệu.",
+        discussion: """
+        Mỗi tệp được nhập trong một giao dịch: nhập lại cùng một tệp không thay đổi gì; \
+        tệp mới hơn cập nhật hồ sơ theo mã hồ sơ; hồ sơ không bao giờ bị xóa vì tệp sau thiếu nó. \
+        Dòng lỗi bị từ chối (ghi rõ tệp, dòng, cột, lý do) và ghi vào tệp CSV cạnh cơ sở dữ liệu; \
+        mã thoát 3 khi có dòng bị từ chối.
+        """)
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "Tệp danh sách đơn vị (MaDonVi, TenDonVi, Cap, MaDonViCha, ThuTu).") var units: String?
+    @Option(help: "Tệp danh mục thủ tục hành chính.") var procedures: String?
+    @Option(help: "Mã hóa tệp khi không tự nhận ra: utf-8, utf-16le, utf-16be.") var encoding: TextEncoding?
+    @Option(help: "Dấu phân cách cột khi không tự nhận ra: comma, semicolon, tab.") var delimiter: Delimiter?
+    @Argument(help: "Các tệp hồ sơ CSV.") var files: [String] = []
+
+    func validate() throws {
+        if files.isEmpty && units == nil && procedures == nil {
+            throw ValidationError("Cần ít nhất một tệp hồ sơ, hoặc --units / --procedures.")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors(english: common.english) {
+            let store = try DossierStore(path: common.database)
+            let importer = Importer(store: store, english: common.english, encoding: encoding,
+                                    delimiter: delimiter?.byte)
+            let outcome = try importer.run(units: units, procedures: procedures, dossierFiles: files)
+            if outcome.rejectedRows > 0 { throw ExitCode(ExitStatus.rejectedRows) }
+        }
+    }
+}
+
+enum Delimiter: String, ExpressibleByArgument, CaseIterable {
+    case comma, semicolon, tab
+    var byte: UInt8 {
+        switch self {
+        case .comma: return 0x2C
+        case .semicolon: return 0x3B
+        case .tab: return 0x09
+        }
+    }
+}
+
+extension TextEncoding: ExpressibleByArgument {}

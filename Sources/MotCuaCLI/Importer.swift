@@ -1,0 +1,111 @@
+import Foundation
+import MotCuaCore
+import MotCuaIngest
+import MotCuaReport
+import MotCuaStore
+
+/// The import steps shared by `import`, `report --input` and `run`: reference
+/// files first, then each dossier file in its own transaction, a summary a
+/// clerk can read, and the rejected rows written to a CSV beside the database.
+struct Importer {
+    let store: DossierStore
+    let english: Bool
+    var encoding: TextEncoding? = nil
+    var delimiter: UInt8? = nil
+    var quiet = false
+
+    struct Outcome {
+        var rejectedRows = 0
+        var rejectsFile: String?
+    }
+
+    func run(units: String?, procedures: String?, dossierFiles: [String]) throws -> Outcome {
+        var rejections: [RowRejection] = []
+        if let units {
+            let (list, rejected) = try UnitsFile.read(path: units)
+            try store.saveUnits(list)
+            rejections += rejected
+            say("\(name(units)): \(formatCount(list.count)) đơn vị\(rejected.isEmpty ? "" : ", \(rejected.count) dòng bị từ chối").",
+                "\(name(units)): \(formatCount(list.count)) units\(rejected.isEmpty ? "" : ", \(rejected.count) rows rejected").")
+        }
+        if let procedures {
+            let (list, rejected) = try ProceduresFile.read(path: procedures)
+            try store.saveProcedures(list)
+            rejections += rejected
+            say("\(name(procedures)): \(formatCount(list.count)) thủ tục\(rejected.isEmpty ? "" : ", \(rejected.count) dòng bị từ chối").",
+                "\(name(procedures)): \(formatCount(list.count)) procedures\(rejected.isEmpty ? "" : ", \(rejected.count) rows rejected").")
+        }
+        if !dossierFiles.isEmpty {
+            let reference = ReferenceData(units: try store.units(), catalogue: ProcedureCatalogue(try store.procedures()))
+            for path in dossierFiles {
+                let file = try DossierFileReader.read(path: path, reference: reference, encoding: encoding, delimiter: delimiter)
+                let counts = try store.importDossiers(
+                    file.dossiers, unitNames: file.unitNames,
+                    audit: ImportAudit(fileName: path, rowsRead: file.rowsRead,
+                                       rejected: file.rejections.count, skipped: file.skipped))
+                rejections += file.rejections
+                summarise(file, counts, reference: reference)
+            }
+        }
+        var outcome = Outcome(rejectedRows: rejections.count)
+        if !rejections.isEmpty {
+            let path = rejectsPath()
+            try WorkbookWriter.writeAtomically(rejectsCSV(rejections), to: path)
+            outcome.rejectsFile = path
+            for r in rejections.prefix(20) { printError("  " + r.text(english ? .en : .vi)) }
+            if rejections.count > 20 {
+                printError(english ? "  … and \(rejections.count - 20) more." : "  … và \(rejections.count - 20) dòng khác.")
+            }
+            say("Đã ghi \(rejections.count) dòng bị từ chối vào \(path).",
+                "Wrote \(rejections.count) rejected rows to \(path).", error: true)
+        }
+        return outcome
+    }
+
+    private func summarise(_ file: DossierFile, _ c: ImportCounts, reference: ReferenceData) {
+        let nothing = c.inserted == 0 && c.updated == 0
+        say("""
+            \(name(file.file)): đọc \(formatCount(file.rowsRead)) dòng — mới \(formatCount(c.inserted)), cập nhật \(formatCount(c.updated)), \
+            không đổi \(formatCount(c.unchanged)), bỏ qua \(file.skipped) (chưa tiếp nhận), từ chối \(file.rejections.count)\
+            \(file.duplicates.isEmpty ? "" : ", trùng mã \(file.duplicates.count)")\(file.identicalRepeats == 0 ? "" : ", lặp y hệt \(file.identicalRepeats)").\
+            \(nothing && c.unchanged > 0 ? " Tệp này đã được nhập trước đó: dữ liệu không thay đổi." : "")
+            """, """
+            \(name(file.file)): read \(formatCount(file.rowsRead)) rows — new \(formatCount(c.inserted)), updated \(formatCount(c.updated)), \
+            unchanged \(formatCount(c.unchanged)), skipped \(file.skipped) (not yet received), rejected \(file.rejections.count)\
+            \(file.duplicates.isEmpty ? "" : ", duplicate codes \(file.duplicates.count)")\(file.identicalRepeats == 0 ? "" : ", identical repeats \(file.identicalRepeats)").\
+            \(nothing && c.unchanged > 0 ? " This file was imported before: nothing changed." : "")
+            """)
+        for d in file.duplicates.prefix(10) { printError("  " + d.text(english ? .en : .vi)) }
+        if !c.changedByUnit.isEmpty && !quiet {
+            let names = reference.units
+            for (code, n) in c.changedByUnit.sorted(by: { (names[$0.key]?.sortOrder ?? 9999, $0.key) < (names[$1.key]?.sortOrder ?? 9999, $1.key) }) {
+                printInfo("    \(names[code]?.name ?? code): \(formatCount(n))")
+            }
+        }
+        if !c.implicitUnits.isEmpty {
+            say("Cảnh báo: \(c.implicitUnits.count) đơn vị không có trong danh sách đơn vị, đã tạo tạm từ tên trong tệp: \(c.implicitUnits.joined(separator: ", ")).",
+                "Warning: \(c.implicitUnits.count) units missing from the units file were created from the file's names: \(c.implicitUnits.joined(separator: ", ")).",
+                error: true)
+        }
+    }
+
+    private func say(_ vi: String, _ en: String, error: Bool = false) {
+        if quiet && !error { return }
+        let text = english ? en : vi
+        if error { printError(text) } else { printInfo(text) }
+    }
+
+    private func name(_ path: String) -> String { (path as NSString).lastPathComponent }
+
+    /// `<database>.rejects.csv`: beside the database, replaced by each import that rejects rows.
+    private func rejectsPath() -> String { store.path + ".rejects.csv" }
+
+    private func rejectsCSV(_ rows: [RowRejection]) -> Data {
+        func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        var out = "\u{FEFF}Tep,Dong,Cot,GiaTri,LyDo,Reason\r\n"
+        for r in rows {
+            out += [q(r.file), String(r.line), q(r.column), q(r.value), q(r.reason.vi), q(r.reason.en)].joined(separator: ",") + "\r\n"
+        }
+        return Data(out.utf8)
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `motcua` command: import one-stop dossier exports and write the
+/// monthly and quarterly reports (báo cáo tình hình giải quyết TTHC).
+public struct MotCua: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "motcua",
+        abstract: "Báo cáo tình hình tiếp nhận, giải quyết hồ sơ TTHC từ dữ liệu một cửa điện tử.",
+        discussion: """
+        Import dossier exports of a one-stop system into a SQLite database and write \
+        the reports offices send every month and quarter (the appendix table, on-time \
+        rates, overdue lists) as Excel workbooks and JSON.
+        """,
+        version: "0.1.0",
+        subcommands: [ImportCommand.self, ReportCommand.self, CalendarCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,62 @@
+/// One application for one administrative procedure (hồ sơ TTHC), as the
+/// one-stop system last exported it.
+///
+/// Holds timestamps, not a state: the state at any report's cutoff is rebuilt
+/// from them (``PeriodClassifier``), so a report for a past month gives the
+/// same numbers from any later export.
+public struct Dossier: Sendable, Hashable {
+    /// Mã hồ sơ: unique across the database.
+    public var code: String
+    /// Mã đơn vị: the unit that received it and is responsible for it.
+    public var unitCode: String
+    /// Mã TTHC; `nil` when the export gave only a name that matched no procedure.
+    public var procedureCode: String?
+    public var procedureName: String?
+    public var fieldCode: String?
+    public var fieldName: String?
+    public var channel: Channel
+    /// Mức độ written on the dossier itself; the catalogue's level applies when `nil`.
+    public var declaredLevel: ServiceLevel?
+    /// Ngày tiếp nhận. `nil` only for online registrations not yet received.
+    public var receivedAt: LocalDateTime?
+    /// Ngày hẹn trả: the due date written on the receipt.
+    public var dueAt: LocalDateTime?
+    /// Ngày kết thúc xử lý: when the result was ready. Decides on-time status.
+    public var finishedAt: LocalDateTime?
+    /// Ngày trả kết quả: when the result was handed back.
+    public var returnedAt: LocalDateTime?
+    public var status: DossierStatus?
+    /// Số lần yêu cầu bổ sung; `nil` when blank.
+    public var supplementCount: Int?
+    public var supplementRequestedAt: LocalDateTime?
+    public var supplementReceivedAt: LocalDateTime?
+    /// Phiếu xin lỗi và hẹn lại ngày trả issued so far.
+    public var apologyCount: Int
+    /// The new due date promised in the apology letter.
+    public var newDueAt: LocalDateTime?
+    /// Chủ hồ sơ: personal data, never written to a report unless a template asks.
+    public var applicant: String?
+    /// Cán bộ xử lý.
+    public var officer: String?
+
+    public init(
+        code: String, unitCode: String, procedureCode: String? = nil, procedureName: String? = nil,
+        fieldCode: String? = nil, fieldName: String? = nil, channel: Channel = .direct,
+        declaredLevel: ServiceLevel? = nil, receivedAt: LocalDateTime?, dueAt: LocalDateTime? = nil,
+        finishedAt: LocalDateTime? = nil, returnedAt: LocalDateTime? = nil, status: DossierStatus? = nil,
+        supplementCount: Int? = nil, supplementRequestedAt: LocalDateTime? = nil,
+        supplementReceivedAt: LocalDateTime? = nil, apologyCount: Int = 0, newDueAt: LocalDateTime? = nil,
+        applicant: String? = nil, officer: String? = nil
+    ) {
+        self.code = code; self.unitCode = unitCode; self.procedureCode = procedureCode
+        self.procedureName = procedureName; self.fieldCode = fieldCode; self.fieldName = fieldName
+        self.channel = channel; self.declaredLevel = declaredLevel; self.receivedAt = receivedAt
+        self.dueAt = dueAt; self.finishedAt = finishedAt; self.returnedAt = returnedAt; self.status = status
+        self.supplementCount = supplementCount; self.supplementRequestedAt = supplementRequestedAt
+        self.supplementReceivedAt = supplementReceivedAt; self.apologyCount = apologyCount
+        self.newDueAt = newDueAt; self.applicant = applicant; self.officer = officer
+    }
+
+    /// The moment processing ended: NgayKetThucXuLy, else NgayTra.
+    public var finish: LocalDateTime? { finishedAt ?? returnedAt }
+}

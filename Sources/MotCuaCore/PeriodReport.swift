@@ -1,0 +1,79 @@
+/// One line of a report: a unit and the figures of its whole subtree.
+public struct ReportRow: Sendable, Hashable {
+    public var unit: OrgUnit
+    public var figures: UnitFigures
+    /// Catalogue procedures the unit may handle (the appendix's TTHC columns).
+    public var procedures: ProcedureCounts
+}
+
+/// The figures of one period for one scope of the unit tree: the rows a
+/// report prints and the total row (báo cáo kỳ).
+///
+/// The rows are the children of the scope's root unit, each covering its
+/// subtree; when the root received dossiers itself it gets a row of its own
+/// first, so that the rows always add up to the total. The total counts
+/// every dossier of the scope once.
+public struct PeriodReport: Sendable {
+    public let period: ReportPeriod
+    /// The unit the report is about; `nil` when the tree has several top-level units.
+    public let root: OrgUnit?
+    public let rows: [ReportRow]
+    public let total: ReportRow
+    /// Dossiers that play a part in the report (backlog + received); 0 means an empty period.
+    public let dossiersUsed: Int
+}
+
+/// Accumulates dossiers into per-unit figures for one period.
+///
+/// Feed it every dossier that may matter (``add(_:)``), then ask for a
+/// report over any scope (``report(scope:tree:catalogue:)``).
+public struct PeriodAggregator: Sendable {
+    public let classifier: PeriodClassifier
+    public let catalogue: ProcedureCatalogue
+    /// Figures of each unit's own dossiers (not yet rolled up).
+    public private(set) var ownFigures: [String: UnitFigures] = [:]
+
+    public init(period: ReportPeriod, catalogue: ProcedureCatalogue) {
+        self.classifier = PeriodClassifier(period: period)
+        self.catalogue = catalogue
+    }
+
+    public mutating func add(_ dossier: Dossier) {
+        guard let state = classifier.classify(dossier) else { return }
+        let bucket = catalogue.level(of: dossier)?.bucket ?? .other
+        ownFigures[dossier.unitCode, default: UnitFigures()].add(state, channel: dossier.channel, level: bucket)
+    }
+
+    /// Figures of a unit's whole subtree.
+    public func subtreeFigures(of code: String, in tree: UnitTree) -> UnitFigures {
+        var sum = UnitFigures()
+        for c in tree.subtree(of: code) { if let f = ownFigures[c] { sum += f } }
+        return sum
+    }
+
+    /// - Parameter scope: the root unit's code, or `nil` for the whole tree.
+    public func report(scope: String?, tree: UnitTree) -> PeriodReport {
+        let root = scope.flatMap { tree[$0] } ?? (tree.topLevel.count == 1 ? tree[tree.topLevel[0]] : nil)
+        var rowUnits: [OrgUnit] = []
+        if let root {
+            if ownFigures[root.code] != nil { rowUnits.append(root) }
+            rowUnits += tree.children(of: root.code).compactMap { tree[$0] }
+        } else {
+            rowUnits = tree.topLevel.compactMap { tree[$0] }
+        }
+        let rows = rowUnits.map { u -> ReportRow in
+            // The root's own row covers only its own dossiers, not its subtree.
+            let figures = (u.code == root?.code) ? ownFigures[u.code]! : subtreeFigures(of: u.code, in: tree)
+            return ReportRow(unit: u, figures: figures,
+                             procedures: catalogue.procedureCounts(forUnitLevel: u.level))
+        }
+        var totalFigures = UnitFigures()
+        for r in rows { totalFigures += r.figures }
+        let totalUnit = root ?? OrgUnit(code: "", name: "Tổng cộng")
+        // The total row shows the whole catalogue, not a sum (SPEC §6.1).
+        let total = ReportRow(unit: totalUnit, figures: totalFigures,
+                              procedures: catalogue.procedureCounts(forUnitLevel: nil))
+        return PeriodReport(period: classifier.period, root: root, rows: rows, total: total,
+                            dossiersUsed: rows.isEmpty ? 0 : totalFigures.backlog + totalFigures.received)
+    }
+}

@@ -1,0 +1,123 @@
+/// The counts of one unit (or a subtree, or the whole report) for one period:
+/// everything the appendix and the on-time sheet print.
+///
+/// Only counts are stored; rates are derived, so that a parent's figures are
+/// plain sums of its children's and rates are recomputed from the sums,
+/// never averaged.
+public struct UnitFigures: Sendable, Hashable {
+    public var backlog = 0
+    public var received = 0
+    public var receivedDirect = 0
+    public var receivedOnline = 0
+    public var receivedPostal = 0
+    /// Received by level bucket (2, 3, 4, other).
+    public var receivedByLevel = LevelCounts()
+    public var receivedOnlineByLevel = LevelCounts()
+    public var finished = 0
+    public var finishedByLevel = LevelCounts()
+    public var early = 0
+    public var onTime = 0
+    public var late = 0
+    public var unclassified = 0
+    public var pending = 0
+    public var pendingInTime = 0
+    public var pendingOverdue = 0
+    public var pendingSupplement = 0
+
+    public init() {}
+
+    public mutating func add(_ state: PeriodState, channel: Channel, level: LevelBucket) {
+        if state.isBacklog {
+            backlog += 1
+        } else {
+            received += 1
+            receivedByLevel[level] += 1
+            switch channel {
+            case .direct: receivedDirect += 1
+            case .online: receivedOnline += 1; receivedOnlineByLevel[level] += 1
+            case .postal: receivedPostal += 1
+            }
+        }
+        if let f = state.finish {
+            finished += 1
+            finishedByLevel[level] += 1
+            switch f {
+            case .early: early += 1
+            case .onTime: onTime += 1
+            case .late: late += 1
+            case .unclassified: unclassified += 1
+            }
+        }
+        if let p = state.pending {
+            pending += 1
+            switch p {
+            case .inTime: pendingInTime += 1
+            case .overdue: pendingOverdue += 1
+            case .waitingSupplement: pendingSupplement += 1
+            }
+        }
+    }
+
+    public static func += (a: inout UnitFigures, b: UnitFigures) {
+        a.backlog += b.backlog; a.received += b.received
+        a.receivedDirect += b.receivedDirect; a.receivedOnline += b.receivedOnline
+        a.receivedPostal += b.receivedPostal
+        a.receivedByLevel += b.receivedByLevel; a.receivedOnlineByLevel += b.receivedOnlineByLevel
+        a.finished += b.finished; a.finishedByLevel += b.finishedByLevel
+        a.early += b.early; a.onTime += b.onTime; a.late += b.late; a.unclassified += b.unclassified
+        a.pending += b.pending; a.pendingInTime += b.pendingInTime
+        a.pendingOverdue += b.pendingOverdue; a.pendingSupplement += b.pendingSupplement
+    }
+
+    /// Tiếp nhận MCĐT: entered at the desk into the one-stop e-system (direct + postal).
+    public var receivedAtDesk: Int { receivedDirect + receivedPostal }
+
+    /// Finished dossiers that have an on-time class.
+    public var finishedWithClass: Int { early + onTime + late }
+
+    /// Tỷ lệ giải quyết = finished / (backlog + received) × 100.
+    public var resolutionRate: Double { percent(finished, backlog + received) }
+    /// Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / finished with a class × 100.
+    public var onTimeRate: Double { percent(early + onTime, finishedWithClass) }
+    /// Tỷ lệ trễ hạn.
+    public var lateRate: Double { percent(late, finishedWithClass) }
+    /// Tỷ lệ trực tuyến = received online / received × 100.
+    public var onlineRate: Double { percent(receivedOnline, received) }
+}
+
+/// Percent with an empty denominator giving 0, never NaN (Excel rejects NaN).
+@inline(__always)
+public func percent(_ part: Int, _ whole: Int) -> Double {
+    whole == 0 ? 0 : Double(part) * 100 / Double(whole)
+}
+
+/// Counts per appendix level column.
+public struct LevelCounts: Sendable, Hashable {
+    public var level2 = 0, level3 = 0, level4 = 0, other = 0
+    public init() {}
+
+    public subscript(bucket: LevelBucket) -> Int {
+        get {
+            switch bucket {
+            case .two: return level2
+            case .three: return level3
+            case .four: return level4
+            case .other: return other
+            }
+        }
+        set {
+            switch bucket {
+            case .two: level2 = newValue
+            case .three: level3 = newValue
+            case .four: level4 = newValue
+            case .other: other = newValue
+            }
+        }
+    }
+
+    public var total: Int { level2 + level3 + level4 + other }
+
+    public static func += (a: inout LevelCounts, b: LevelCounts) {
+        a.level2 += b.level2; a.level3 += b.level3; a.level4 += b.level4; a.other += b.other
+    }
+}

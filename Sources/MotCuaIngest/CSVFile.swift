@@ -1,0 +1,39 @@
+import Foundation
+
+/// Opens a CSV file for reading: decodes it, finds its delimiter and reads
+/// the header line. Every failure is an ``InputFileError`` naming the file.
+public struct CSVFile {
+    public var reader: CSVReader
+    public let header: [String]
+    public let path: String
+
+    public init(path: String, encoding: TextEncoding? = nil, delimiter: UInt8? = nil) throws {
+        self.path = path
+        let name = (path as NSString).lastPathComponent
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw InputFileError(file: path, "Không tìm thấy tệp.", "File not found.")
+        }
+        guard !isDir.boolValue else {
+            throw InputFileError(file: path, "Đây là thư mục, không phải tệp CSV.", "This is a folder, not a CSV file.")
+        }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
+            throw InputFileError(file: path, "Không đọc được tệp (không có quyền đọc?).", "Cannot read the file (permission?).")
+        }
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw InputFileError(file: path, "Đây là tệp Excel (.xlsx), không phải CSV. Hãy mở trong Excel và lưu dưới dạng \"CSV UTF-8\".",
+                                 "This is an Excel workbook (.xlsx), not a CSV file. Save it from Excel as \"CSV UTF-8\".")
+        }
+        let text = try CSVText(file: name, data: data, encoding: encoding)
+        let delimiter = try delimiter ?? CSVReader.detectDelimiter(in: text)
+        var reader = CSVReader(text: text, delimiter: delimiter)
+        guard let first = try reader.next() else {
+            throw InputFileError(file: name, "Tệp rỗng.", "The file is empty.")
+        }
+        self.reader = reader
+        self.header = first.fields
+    }
+
+    public var fileName: String { reader.text.file }
+}

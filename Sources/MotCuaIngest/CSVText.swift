@@ -1,0 +1,81 @@
+import Foundation
+
+/// The text encodings an export may come in.
+public enum TextEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8"
+    case utf16LE = "utf-16le"
+    case utf16BE = "utf-16be"
+}
+
+/// A CSV file decoded to UTF-8 bytes, with its dialect (encoding, delimiter).
+///
+/// A byte-level reader rather than a CSV library: the exports are hundreds of
+/// megabytes, and the reader must report the physical line where each record
+/// starts (quoted fields contain newlines) for the reject messages of SPEC §7.
+public struct CSVText: Sendable {
+    public let file: String
+    public let encoding: TextEncoding
+    public let hadByteOrderMark: Bool
+    /// UTF-8, without byte order mark.
+    public let bytes: [UInt8]
+
+    /// Decodes `data`: a BOM decides UTF-8 or UTF-16 (LE/BE); without one the
+    /// file is read as UTF-8 (validated field by field as it is parsed), unless
+    /// `encoding` forces another.
+    public init(file: String, data: Data, encoding forced: TextEncoding? = nil) throws {
+        self.file = file
+        guard !data.isEmpty else {
+            throw InputFileError(file: file, "Tệp rỗng.", "The file is empty.")
+        }
+        let raw = [UInt8](data)
+        var encoding = forced ?? .utf8
+        var skip = 0
+        if raw.starts(with: [0xEF, 0xBB, 0xBF]) {
+            if forced == nil || forced == .utf8 { encoding = .utf8; skip = 3 }
+        } else if raw.starts(with: [0xFF, 0xFE]) {
+            if forced == nil || forced == .utf16LE { encoding = .utf16LE; skip = 2 }
+        } else if raw.starts(with: [0xFE, 0xFF]) {
+            if forced == nil || forced == .utf16BE { encoding = .utf16BE; skip = 2 }
+        }
+        self.encoding = encoding
+        self.hadByteOrderMark = skip > 0
+        switch encoding {
+        case .utf8:
+            bytes = Array(raw[skip...])
+        case .utf16LE, .utf16BE:
+            bytes = try CSVText.transcodeUTF16(raw[skip...], bigEndian: encoding == .utf16BE, file: file)
+        }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw InputFileError(file: file, "Tệp rỗng.", "The file is empty.")
+        }
+    }
+
+    private static func transcodeUTF16(_ raw: ArraySlice<UInt8>, bigEndian: Bool, file: String) throws -> [UInt8] {
+        guard raw.count % 2 == 0 else {
+            throw InputFileError(file: file, "Tệp UTF-16 bị cắt cụt (số byte lẻ).",
+                                 "The UTF-16 file is truncated (odd number of bytes).")
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(raw.count / 2)
+        var i = raw.startIndex
+        while i < raw.endIndex {
+            let a = UInt16(raw[i]), b = UInt16(raw[i + 1])
+            units.append(bigEndian ? (a << 8 | b) : (b << 8 | a))
+            i += 2
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(units.count)
+        var iterator = units.makeIterator()
+        var decoder = UTF16()
+        decode: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s): UTF8.encode(s) { out.append($0) }
+            case .emptyInput: break decode
+            case .error:
+                throw InputFileError(file: file, "Tệp UTF-16 có ký tự không hợp lệ.",
+                                     "The UTF-16 file contains an invalid character.")
+            }
+        }
+        return out
+    }
+}

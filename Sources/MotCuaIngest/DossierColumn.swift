@@ -1,0 +1,101 @@
+/// The columns of a dossier export that motcua understands (SPEC §2.1), in
+/// the order that decides which problem a bad row is rejected for.
+public enum DossierColumn: String, CaseIterable, Sendable {
+    case code = "MaHoSo"
+    case unitCode = "MaDonVi"
+    case unitName = "DonViXuLy"
+    case procedureCode = "MaTTHC"
+    case procedureName = "TenTTHC"
+    case fieldCode = "MaLinhVuc"
+    case fieldName = "TenLinhVuc"
+    case channel = "KenhThucHien"
+    case level = "MucDo"
+    case receivedAt = "NgayTiepNhan"
+    case dueAt = "NgayHenTra"
+    case finishedAt = "NgayKetThucXuLy"
+    case returnedAt = "NgayTra"
+    case status = "TrangThaiHoSo"
+    case supplementCount = "SoLanBoSung"
+    case supplementRequestedAt = "NgayYeuCauBoSung"
+    case supplementReceivedAt = "NgayTiepNhanBoSung"
+    case apologyCount = "SoLanXinLoi"
+    case newDueAt = "NgayHenTraMoi"
+    case applicant = "ChuHoSo"
+    case officer = "CanBoXuLy"
+
+    /// Human export headers seen in one-stop systems (matched after folding).
+    public var aliases: [String] {
+        switch self {
+        case .code: return ["Mã hồ sơ", "Số hồ sơ", "Số biên nhận"]
+        case .unitCode: return ["Mã đơn vị", "Mã cơ quan"]
+        case .unitName: return ["Đơn vị", "Tên đơn vị", "Cơ quan tiếp nhận", "Đơn vị xử lý"]
+        case .procedureCode: return ["Mã thủ tục", "Mã TTHC"]
+        case .procedureName: return ["Tên thủ tục", "Tên TTHC"]
+        case .fieldCode: return ["Mã lĩnh vực"]
+        case .fieldName: return ["Lĩnh vực", "Tên lĩnh vực"]
+        case .channel: return ["Kênh nộp", "Hình thức nộp", "Kênh thực hiện"]
+        case .level: return ["Mức độ", "Mức độ DVC"]
+        case .receivedAt: return ["Ngày tiếp nhận", "Ngày nhận"]
+        case .dueAt: return ["Ngày hẹn trả", "Hạn xử lý"]
+        case .finishedAt: return ["Ngày hoàn thành", "Ngày có kết quả", "Ngày kết thúc xử lý"]
+        case .returnedAt: return ["Ngày trả kết quả", "Ngày trả"]
+        case .status: return ["Trạng thái", "Trạng thái hồ sơ"]
+        case .supplementCount: return ["Số lần bổ sung"]
+        case .supplementRequestedAt: return ["Ngày yêu cầu bổ sung"]
+        case .supplementReceivedAt: return ["Ngày nhận bổ sung", "Ngày tiếp nhận bổ sung"]
+        case .apologyCount: return ["Phiếu xin lỗi", "Số lần xin lỗi"]
+        case .newDueAt: return ["Ngày hẹn trả lại", "Ngày hẹn mới", "Ngày hẹn trả mới"]
+        case .applicant: return ["Chủ hồ sơ", "Người nộp"]
+        case .officer: return ["Cán bộ xử lý"]
+        }
+    }
+}
+
+/// Which field of each record holds which column, matched by folded header
+/// names (accents, case, spaces and punctuation ignored; whole names only).
+public struct HeaderMap<Column: Hashable & Sendable>: Sendable {
+    /// Field index of each recognised column.
+    public let index: [Column: Int]
+    /// The header of each field as written in the file, for messages.
+    public let written: [String]
+    /// Headers that matched nothing; their values are kept as extras.
+    public let unknown: [Int]
+
+    public init(header: [String], columns: [(Column, [String])]) {
+        var byKey: [String: Column] = [:]
+        for (column, names) in columns {
+            for n in names { byKey[TextFolding.key(n)] = column }
+        }
+        var index: [Column: Int] = [:]
+        var unknown: [Int] = []
+        for (i, h) in header.enumerated() {
+            if let c = byKey[TextFolding.key(h)], index[c] == nil { index[c] = i } else { unknown.append(i) }
+        }
+        self.index = index
+        self.written = header.map { $0.trimmedSpaces }
+        self.unknown = unknown
+    }
+
+    public func header(of column: Column) -> String { index[column].map { written[$0] } ?? "" }
+
+    /// The trimmed value of `column` in `fields`, "" when absent.
+    public func value(_ column: Column, in fields: [String]) -> String {
+        guard let i = index[column], i < fields.count else { return "" }
+        return fields[i].trimmedSpaces
+    }
+}
+
+extension HeaderMap where Column == DossierColumn {
+    public init(dossierHeader header: [String]) {
+        self.init(header: header, columns: DossierColumn.allCases.map { ($0, [$0.rawValue] + $0.aliases) })
+    }
+}
+
+extension String {
+    var trimmedSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace || f == "\u{FEFF}" { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

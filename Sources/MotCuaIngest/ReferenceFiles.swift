@@ -1,0 +1,126 @@
+import Foundation
+import MotCuaCore
+
+/// Reads the units file (SPEC §2.2): `MaDonVi, TenDonVi, Cap, MaDonViCha, ThuTu`.
+public enum UnitsFile {
+    enum Column: String, CaseIterable, Sendable { case code, name, level, parent, order }
+
+    public static func read(path: String) throws -> (units: [OrgUnit], rejections: [RowRejection]) {
+        var csv = try CSVFile(path: path)
+        let map = HeaderMap<Column>(header: csv.header, columns: [
+            (.code, ["MaDonVi", "Mã đơn vị", "Mã cơ quan"]),
+            (.name, ["TenDonVi", "Tên đơn vị", "Tên cơ quan", "Đơn vị"]),
+            (.level, ["Cap", "Cấp", "Cấp đơn vị"]),
+            (.parent, ["MaDonViCha", "Mã đơn vị cha", "Đơn vị cha", "Mã cha"]),
+            (.order, ["ThuTu", "Thứ tự", "STT"]),
+        ])
+        guard map.index[.code] != nil, map.index[.name] != nil else {
+            throw InputFileError(file: csv.fileName, line: 1,
+                                 "Không có cột MaDonVi và TenDonVi ở dòng tiêu đề.",
+                                 "The header has no MaDonVi and TenDonVi columns.")
+        }
+        var units: [OrgUnit] = []
+        var rejections: [RowRejection] = []
+        var seen: Set<String> = []
+        while let r = try csv.reader.next() {
+            let code = TextFolding.nfc(map.value(.code, in: r.fields))
+            let name = TextFolding.nfc(map.value(.name, in: r.fields))
+            func reject(_ c: Column, _ vi: String, _ en: String) {
+                rejections.append(RowRejection(file: csv.fileName, line: r.line, column: map.header(of: c),
+                                               value: map.value(c, in: r.fields), reason: BilingualText(vi: vi, en: en)))
+            }
+            if code.isEmpty { reject(.code, "Thiếu mã đơn vị.", "Missing unit code."); continue }
+            if name.isEmpty { reject(.name, "Thiếu tên đơn vị.", "Missing unit name."); continue }
+            if seen.contains(code) { reject(.code, "Mã đơn vị bị trùng.", "Duplicate unit code."); continue }
+            let orderText = map.value(.order, in: r.fields)
+            guard orderText.isEmpty || Int(orderText) != nil else {
+                reject(.order, "Thứ tự phải là số nguyên.", "The order must be a whole number."); continue
+            }
+            seen.insert(code)
+            units.append(OrgUnit(code: code, name: name,
+                              level: TextFolding.words(map.value(.level, in: r.fields)).replacingSpaces(),
+                              parentCode: nonEmpty(TextFolding.nfc(map.value(.parent, in: r.fields))),
+                              sortOrder: Int(orderText) ?? (units.count + 1)))
+        }
+        return (units, rejections)
+    }
+}
+
+/// Reads the procedure catalogue (SPEC §2.3).
+public enum ProceduresFile {
+    enum Column: String, CaseIterable, Sendable {
+        case code, name, fieldCode, fieldName, level, duration, durationUnit, applicableLevels, disclosure
+    }
+
+    public static func read(path: String) throws -> (procedures: [Procedure], rejections: [RowRejection]) {
+        var csv = try CSVFile(path: path)
+        let map = HeaderMap<Column>(header: csv.header, columns: [
+            (.code, ["MaTTHC", "Mã TTHC", "Mã thủ tục"]),
+            (.name, ["TenTTHC", "Tên TTHC", "Tên thủ tục"]),
+            (.fieldCode, ["MaLinhVuc", "Mã lĩnh vực"]),
+            (.fieldName, ["TenLinhVuc", "Tên lĩnh vực", "Lĩnh vực"]),
+            (.level, ["MucDo", "Mức độ", "Mức độ DVC"]),
+            (.duration, ["ThoiGianGiaiQuyet", "Thời gian giải quyết", "Thời hạn giải quyết"]),
+            (.durationUnit, ["DonViThoiGian", "Đơn vị thời gian"]),
+            (.applicableLevels, ["CapThucHien", "Cấp thực hiện"]),
+            (.disclosure, ["CongKhai", "Công khai"]),
+        ])
+        guard map.index[.code] != nil, map.index[.name] != nil else {
+            throw InputFileError(file: csv.fileName, line: 1,
+                                 "Không có cột MaTTHC và TenTTHC ở dòng tiêu đề.",
+                                 "The header has no MaTTHC and TenTTHC columns.")
+        }
+        var procedures: [Procedure] = []
+        var rejections: [RowRejection] = []
+        var seen: Set<String> = []
+        while let r = try csv.reader.next() {
+            func v(_ c: Column) -> String { map.value(c, in: r.fields) }
+            func reject(_ c: Column, _ vi: String, _ en: String) {
+                rejections.append(RowRejection(file: csv.fileName, line: r.line, column: map.header(of: c),
+                                               value: v(c), reason: BilingualText(vi: vi, en: en)))
+            }
+            let code = TextFolding.nfc(v(.code))
+            if code.isEmpty { reject(.code, "Thiếu mã thủ tục.", "Missing procedure code."); continue }
+            if seen.contains(code) { reject(.code, "Mã thủ tục bị trùng.", "Duplicate procedure code."); continue }
+            let durationText = v(.duration).replacingOccurrences(of: ",", with: ".")
+            let duration = Double(durationText)
+            if !durationText.isEmpty && (duration == nil || duration! < 0) {
+                reject(.duration, "Thời gian giải quyết phải là số.", "The processing time must be a number."); continue
+            }
+            let unitText = TextFolding.words(v(.durationUnit)).replacingSpaces()
+            var unit = DurationUnit.workingDays
+            if !unitText.isEmpty {
+                guard let u = DurationUnit(rawValue: unitText) ?? durationUnitWords[unitText] else {
+                    reject(.durationUnit, "Đơn vị thời gian không hợp lệ (ngay-lam-viec, gio-lam-viec, ngay).",
+                           "Unknown time unit (expected ngay-lam-viec, gio-lam-viec, ngay)."); continue
+                }
+                unit = u
+            }
+            let disclosureText = v(.disclosure)
+            let disclosure = Int(disclosureText)
+            if !disclosureText.isEmpty && (disclosure == nil || !(0...2).contains(disclosure!)) {
+                reject(.disclosure, "Công khai phải là 0, 1 hoặc 2.", "CongKhai must be 0, 1 or 2."); continue
+            }
+            let levels = v(.applicableLevels).split(whereSeparator: { ";,|".contains($0) })
+                .map { TextFolding.words(String($0)).replacingSpaces() }.filter { !$0.isEmpty }
+            seen.insert(code)
+            procedures.append(Procedure(
+                code: code, name: TextFolding.nfc(v(.name)),
+                fieldCode: nonEmpty(v(.fieldCode)), fieldName: nonEmpty(TextFolding.nfc(v(.fieldName))),
+                level: ValueVocabulary.level(v(.level)), duration: duration, durationUnit: unit,
+                applicableLevels: Set(levels), disclosure: disclosure))
+        }
+        return (procedures, rejections)
+    }
+
+    private static let durationUnitWords: [String: DurationUnit] = [
+        "ngay-lam-viec": .workingDays, "ngay-lv": .workingDays, "working-days": .workingDays,
+        "gio-lam-viec": .workingHours, "gio": .workingHours, "working-hours": .workingHours,
+        "ngay-lich": .calendarDays, "calendar-days": .calendarDays,
+    ]
+}
+
+extension String {
+    /// "ngay lam viec" → "ngay-lam-viec": folded words as a slug.
+    func replacingSpaces() -> String { split(separator: " ").joined(separator: "-") }
+}

@@ -1,0 +1,164 @@
+import MotCuaCore
+
+/// What a date-only value means for a column (SPEC §10.2).
+public enum DateOnlyMeaning: Sendable {
+    /// 00:00 of that day: receipt, finish, return, supplement dates.
+    case startOfDay
+    /// The end of that working day: due dates (NgayHenTra, NgayHenTraMoi). A
+    /// value of exactly 00:00:00 counts as date-only too, since many systems
+    /// export dates that way.
+    case endOfWorkingDay
+}
+
+/// Parses the timestamp formats of SPEC §2.1, all in Vietnam local time:
+/// `dd/MM/yyyy[ HH:mm[:ss]]` (also `d/M/yyyy`), `yyyy-MM-dd[ HH:mm:ss]`,
+/// ISO 8601 with `T` (an explicit offset is converted to UTC+7),
+/// `yyyyMMddHHmmss` (portal sync), and Excel serial day numbers.
+///
+/// Rejected as unparseable (SPEC §10.3): two-digit years, `yyyyMMdd`,
+/// `yyyy/MM/dd`, impossible dates, years outside 1900–2199.
+public struct TimestampParser: Sendable {
+    /// Second of the day when the working day ends (17:00 by default).
+    public var endOfWorkingDay: Int
+
+    public init(endOfWorkingDay: Int = 17 * 3600) { self.endOfWorkingDay = endOfWorkingDay }
+
+    public enum Result: Sendable, Equatable {
+        case blank
+        case value(LocalDateTime)
+        case invalid
+    }
+
+    public func parse(_ text: String, _ meaning: DateOnlyMeaning) -> Result {
+        var utf8 = Array(text.utf8)
+        while let l = utf8.last, l == 0x20 || l == 0x09 { utf8.removeLast() }
+        var start = 0
+        while start < utf8.count, utf8[start] == 0x20 || utf8[start] == 0x09 { start += 1 }
+        if start == utf8.count { return .blank }
+        var s = Scanner(bytes: Array(utf8[start...]))
+        guard let parsed = parseAny(&s), s.atEnd else { return .invalid }
+        guard (1900...2199).contains(parsed.date.year) else { return .invalid }
+        if parsed.dateOnly || (meaning == .endOfWorkingDay && parsed.second == 0) {
+            let second = meaning == .endOfWorkingDay ? endOfWorkingDay : 0
+            return .value(LocalDateTime(date: parsed.date, secondOfDay: second))
+        }
+        return .value(LocalDateTime(secondsSinceEpoch: Int64(parsed.date.dayNumber) * 86_400 + Int64(parsed.second)))
+    }
+
+    private struct Parsed { var date: CivilDate; var second: Int; var dateOnly: Bool }
+
+    private func parseAny(_ s: inout Scanner) -> Parsed? {
+        let leading = s.peekDigitCount()
+        if leading == 4 && s.peek(at: 4) == UInt8(ascii: "-") { return parseISO(&s) }
+        if (1...2).contains(leading) && s.peek(at: leading) == UInt8(ascii: "/") { return parseSlashed(&s) }
+        if leading == 14 && s.peek(at: 14) == nil { return parsePortal(&s) }
+        if (1...6).contains(leading) { return parseSerial(&s) }
+        return nil
+    }
+
+    /// `d/M/yyyy` with an optional ` H:mm` or ` H:mm:ss`.
+    private func parseSlashed(_ s: inout Scanner) -> Parsed? {
+        guard let d = s.number(1...2), s.consume("/"), let m = s.number(1...2), s.consume("/"),
+              let y = s.number(4...4), let date = CivilDate(year: y, month: m, day: d) else { return nil }
+        if s.atEnd { return Parsed(date: date, second: 0, dateOnly: true) }
+        guard s.consume(" ") else { return nil }
+        while s.consume(" ") {}
+        guard let t = parseTime(&s, hourDigits: 1...2) else { return nil }
+        return Parsed(date: date, second: t, dateOnly: false)
+    }
+
+    /// `yyyy-MM-dd`, then optionally (space or `T`) `HH:mm[:ss[.fff]]` and a zone.
+    private func parseISO(_ s: inout Scanner) -> Parsed? {
+        guard let y = s.number(4...4), s.consume("-"), let m = s.number(2...2), s.consume("-"),
+              let d = s.number(2...2), let date = CivilDate(year: y, month: m, day: d) else { return nil }
+        if s.atEnd { return Parsed(date: date, second: 0, dateOnly: true) }
+        guard s.consume("T") || s.consume(" ") else { return nil }
+        guard var t = parseTime(&s, hourDigits: 2...2) else { return nil }
+        if s.consume(".") || s.consume(",") { guard s.number(1...9) != nil else { return nil } }
+        var offsetSeconds: Int? = nil
+        if s.consume("Z") {
+            offsetSeconds = 0
+        } else if let sign = s.peek(at: 0), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            s.advance()
+            guard let hh = s.number(2...2) else { return nil }
+            _ = s.consume(":")
+            guard let mm = s.number(2...2), hh <= 14, mm < 60 else { return nil }
+            offsetSeconds = (hh * 3600 + mm * 60) * (sign == UInt8(ascii: "+") ? 1 : -1)
+        }
+        guard let offset = offsetSeconds else { return Parsed(date: date, second: t, dateOnly: false) }
+        // Convert to Vietnam time (UTC+7).
+        t += 7 * 3600 - offset
+        let dayShift = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
+        return Parsed(date: date.adding(days: dayShift), second: t - dayShift * 86_400, dateOnly: false)
+    }
+
+    /// `yyyyMMddHHmmss`, the national portal's sync format.
+    private func parsePortal(_ s: inout Scanner) -> Parsed? {
+        guard let y = s.number(4...4), let m = s.number(2...2), let d = s.number(2...2),
+              let hh = s.number(2...2), let mi = s.number(2...2), let ss = s.number(2...2),
+              let date = CivilDate(year: y, month: m, day: d), hh < 24, mi < 60, ss < 60 else { return nil }
+        return Parsed(date: date, second: hh * 3600 + mi * 60 + ss, dateOnly: false)
+    }
+
+    /// An Excel serial day number (1900 date system): days since 1899-12-30,
+    /// the fraction being the time of day.
+    private func parseSerial(_ s: inout Scanner) -> Parsed? {
+        guard let whole = s.number(1...6) else { return nil }
+        var fraction = 0.0
+        var hasFraction = false
+        if s.consume(".") || s.consume(",") {
+            var scale = 0.1
+            var any = false
+            while let c = s.peek(at: 0), c >= 0x30 && c <= 0x39 {
+                fraction += Double(c - 0x30) * scale; scale /= 10; s.advance(); any = true
+            }
+            guard any else { return nil }
+            hasFraction = true
+        }
+        guard whole >= 61 else { return nil }  // before 1900-03-01 Excel's serials are off by its 1900 leap-day bug
+        let base = CivilDate(year: 1899, month: 12, day: 30)!
+        let seconds = Int((fraction * 86_400).rounded())
+        let date = base.adding(days: whole + seconds / 86_400)
+        let second = seconds % 86_400
+        return Parsed(date: date, second: second, dateOnly: !hasFraction || second == 0)
+    }
+
+    private func parseTime(_ s: inout Scanner, hourDigits: ClosedRange<Int>) -> Int? {
+        guard let h = s.number(hourDigits), s.consume(":"), let m = s.number(2...2), h < 24, m < 60 else { return nil }
+        var sec = 0
+        if s.consume(":") {
+            guard let ss = s.number(2...2), ss < 60 else { return nil }
+            sec = ss
+        }
+        return h * 3600 + m * 60 + sec
+    }
+}
+
+/// A cursor over ASCII bytes.
+private struct Scanner {
+    let bytes: [UInt8]
+    var i = 0
+    init(bytes: [UInt8]) { self.bytes = bytes }
+    var atEnd: Bool { i >= bytes.count }
+    func peek(at offset: Int) -> UInt8? { i + offset < bytes.count ? bytes[i + offset] : nil }
+    mutating func advance() { i += 1 }
+    func peekDigitCount() -> Int {
+        var k = i
+        while k < bytes.count, bytes[k] >= 0x30, bytes[k] <= 0x39 { k += 1 }
+        return k - i
+    }
+    mutating func consume(_ c: Unicode.Scalar) -> Bool {
+        if i < bytes.count, bytes[i] == UInt8(ascii: c) { i += 1; return true }
+        return false
+    }
+    /// A run of digits whose length is within `digits`; the whole run must fit.
+    mutating func number(_ digits: ClosedRange<Int>) -> Int? {
+        var k = i, v = 0
+        while k < bytes.count, k - i < digits.upperBound, bytes[k] >= 0x30, bytes[k] <= 0x39 {
+            v = v * 10 + Int(bytes[k] - 0x30); k += 1
+        }
+        guard digits.contains(k - i) else { return nil }
+        i = k
+        return v
+    }
+}

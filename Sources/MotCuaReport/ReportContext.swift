@@ -1,0 +1,58 @@
+import MotCuaCore
+
+/// Per-run facts that fill a template's `{placeholders}`.
+public struct ReportContext: Sendable {
+    public var report: PeriodReport
+    /// Cơ quan ban hành, e.g. "UBND huyện Tân Uyên".
+    public var issuer: String
+    /// Place for "Tân Uyên, ngày … tháng … năm …".
+    public var place: String
+    /// Date the report is signed.
+    public var reportDate: CivilDate
+
+    public init(report: PeriodReport, issuer: String, place: String, reportDate: CivilDate) {
+        self.report = report; self.issuer = issuer; self.place = place; self.reportDate = reportDate
+    }
+
+    var placeholders: [String: String] {
+        let p = report.period
+        let cutoff = p.to.components
+        let today = reportDate.components
+        return [
+            "period": p.label,
+            "period_name": p.vietnameseName,
+            "period_name_upper": p.vietnameseName.uppercased(),
+            "from": p.from.vietnameseDescription,
+            "to": p.to.vietnameseDescription,
+            "cutoff_day": pad2(cutoff.day), "cutoff_month": pad2(cutoff.month), "cutoff_year": String(cutoff.year),
+            "issuer": issuer,
+            "issuer_upper": issuer.uppercased(),
+            "place": place,
+            "day": pad2(today.day), "month": pad2(today.month), "year": String(today.year),
+            "unit_name": report.root?.name ?? issuer,
+        ]
+    }
+
+    /// Fills `{name}` placeholders; an unknown one is a template error.
+    func fill(_ text: String, file: String) throws -> String {
+        var out = ""
+        var rest = Substring(text)
+        let values = placeholders
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { out += rest[open...]; return out }
+            let key = String(rest[rest.index(after: open)..<close])
+            guard let v = values[key] else {
+                throw TemplateError(
+                    file: file,
+                    vi: "không có trường \"{\(key)}\". Các trường: \(values.keys.sorted().map { "{\($0)}" }.joined(separator: ", ")).",
+                    en: "unknown placeholder \"{\(key)}\". Known: \(values.keys.sorted().map { "{\($0)}" }.joined(separator: ", ")).")
+            }
+            out += v
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+}
+
+private func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }

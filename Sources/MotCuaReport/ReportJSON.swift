@@ -1,0 +1,80 @@
+import Foundation
+import MotCuaCore
+
+/// The JSON form of a report (SPEC §9): the same figures as the workbook,
+/// unrounded, for other systems and for tests.
+public enum ReportJSON {
+    struct Document: Encodable {
+        let period: Period
+        let units: [UnitJSON]
+        let total: UnitJSON
+    }
+
+    struct Period: Encodable {
+        let from: String
+        let to: String
+        let cutoff: String
+    }
+
+    struct UnitJSON: Encodable {
+        let code: String
+        let name: String
+        let backlog: Int
+        let received: Int
+        let received_direct: Int
+        let received_online: Int
+        let received_postal: Int
+        let received_level: [String: Int]
+        let received_level3_online: Int
+        let received_level4_online: Int
+        let finished: Int
+        let finished_level: [String: Int]
+        let early: Int
+        let on_time: Int
+        let late: Int
+        let unclassified: Int
+        let pending: Int
+        let pending_in_time: Int
+        let pending_overdue: Int
+        let pending_supplement: Int
+        let resolution_rate: Double
+        let on_time_rate: Double
+        let late_rate: Double
+        let online_rate: Double
+        let tthc: [String: Int]
+
+        init(_ row: ReportRow) {
+            let f = row.figures
+            func levels(_ c: LevelCounts) -> [String: Int] {
+                Dictionary(uniqueKeysWithValues: LevelBucket.allCases.map { ($0.key, c[$0]) })
+            }
+            code = row.unit.code; name = row.unit.name
+            backlog = f.backlog; received = f.received
+            received_direct = f.receivedDirect; received_online = f.receivedOnline; received_postal = f.receivedPostal
+            received_level = levels(f.receivedByLevel)
+            received_level3_online = f.receivedOnlineByLevel.level3
+            received_level4_online = f.receivedOnlineByLevel.level4
+            finished = f.finished; finished_level = levels(f.finishedByLevel)
+            early = f.early; on_time = f.onTime; late = f.late; unclassified = f.unclassified
+            pending = f.pending; pending_in_time = f.pendingInTime; pending_overdue = f.pendingOverdue
+            pending_supplement = f.pendingSupplement
+            resolution_rate = f.resolutionRate; on_time_rate = f.onTimeRate; late_rate = f.lateRate
+            online_rate = f.onlineRate
+            let p = row.procedures
+            tthc = ["total": p.total, "2": p.level2, "3": p.level3, "4": p.level4]
+        }
+    }
+
+    public static func encode(_ report: PeriodReport) throws -> Data {
+        let p = report.period
+        let doc = Document(
+            period: Period(from: p.from.description, to: p.to.description,
+                           cutoff: "\(p.to)T23:59:59+07:00"),
+            units: report.rows.map(UnitJSON.init), total: UnitJSON(report.total))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(doc)
+        data.append(0x0A)
+        return data
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Yams
+
+/// A report layout read from a YAML file in `Templates/` (mẫu báo cáo): a new
+/// provincial form is a new file, not new code. The format is documented in
+/// `Templates/README.md`.
+public struct ReportTemplate: Decodable, Sendable {
+    public var name: String
+    public var description: String?
+    public var sheets: [SheetTemplate]
+}
+
+/// One sheet: a title, a multi-row header with merges, one row per unit,
+/// a total row and a footnote.
+public struct SheetTemplate: Decodable, Sendable {
+    /// Sheet tab name (at most 31 characters).
+    public var name: String
+    public var font: FontSpec?
+    public var title: [TextLine]?
+    /// Header cells by range relative to the header block (`A1:A4: STT`).
+    public var header: [String: String]
+    public var headerRowHeights: [Double]?
+    public var columns: [ColumnTemplate]
+    public var total: TotalRowTemplate?
+    public var footnotes: [TextLine]?
+    public var page: PageTemplate?
+
+    enum CodingKeys: String, CodingKey {
+        case name, font, title, header, columns, total, footnotes, page
+        case headerRowHeights = "header_row_heights"
+    }
+}
+
+public struct FontSpec: Decodable, Sendable {
+    public var name: String?
+    public var size: Double?
+}
+
+/// A line of text above or below the table; `{placeholders}` are filled per run.
+public struct TextLine: Decodable, Sendable {
+    public var text: String
+    public var bold: Bool?
+    public var italic: Bool?
+    public var size: Double?
+    /// `center` (default), `left` or `right`.
+    public var align: String?
+}
+
+public struct ColumnTemplate: Decodable, Sendable {
+    /// The figure printed in the column (see `Templates/README.md` for the list).
+    public var figure: String
+    public var width: Double?
+    /// `integer`, `rate` or `text`; defaults to the figure's own.
+    public var format: String?
+}
+
+public struct TotalRowTemplate: Decodable, Sendable {
+    public var label: String
+    /// How many leading columns the label spans (merged).
+    public var labelColumns: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case label
+        case labelColumns = "label_columns"
+    }
+}
+
+public struct PageTemplate: Decodable, Sendable {
+    public var orientation: String?
+    public var fitWidth: Bool?
+    public var repeatHeader: Bool?
+    public var footer: String?
+
+    enum CodingKeys: String, CodingKey {
+        case orientation, footer
+        case fitWidth = "fit_width"
+        case repeatHeader = "repeat_header"
+    }
+}
+
+/// A template that cannot be used, with the file and the problem.
+public struct TemplateError: Error, CustomStringConvertible, Sendable {
+    public let file: String
+    public let vi: String
+    public let en: String
+    public var description: String { "\(file): \(vi)" }
+    public func text(english: Bool) -> String { "\(file): \(english ? en : vi)" }
+}
+
+extension ReportTemplate {
+    /// Reads and checks a template file: YAML syntax, known figures, valid ranges.
+    public static func load(path: String) throws -> ReportTemplate {
+        let file = path
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw TemplateError(file: file, vi: "không đọc được tệp mẫu báo cáo.", en: "cannot read the template file.")
+        }
+        let template: ReportTemplate
+        do {
+            template = try YAMLDecoder().decode(ReportTemplate.self, from: text)
+        } catch let error as YamlError {
+            throw TemplateError(file: file, vi: "lỗi cú pháp YAML: \(error)", en: "YAML syntax error: \(error)")
+        } catch let error as DecodingError {
+            let (vi, en) = describe(error)
+            throw TemplateError(file: file, vi: vi, en: en)
+        }
+        try template.validate(file: file)
+        return template
+    }
+
+    private static func describe(_ error: DecodingError) -> (String, String) {
+        func path(_ p: [CodingKey]) -> String {
+            p.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
+        }
+        switch error {
+        case .keyNotFound(let key, let ctx):
+            let where_ = path(ctx.codingPath)
+            return ("thiếu khóa \"\(key.stringValue)\"\(where_.isEmpty ? "" : " trong \(where_)").",
+                    "missing key \"\(key.stringValue)\"\(where_.isEmpty ? "" : " in \(where_)").")
+        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx):
+            return ("giá trị sai kiểu ở \(path(ctx.codingPath)).", "wrong kind of value at \(path(ctx.codingPath)).")
+        case .dataCorrupted(let ctx):
+            return ("dữ liệu không hợp lệ ở \(path(ctx.codingPath)): \(ctx.debugDescription)",
+                    "invalid data at \(path(ctx.codingPath)): \(ctx.debugDescription)")
+        @unknown default:
+            return ("mẫu không hợp lệ.", "invalid template.")
+        }
+    }
+
+    func validate(file: String) throws {
+        guard !sheets.isEmpty else {
+            throw TemplateError(file: file, vi: "mẫu không có trang tính nào (sheets).", en: "the template has no sheets.")
+        }
+        for (s, sheet) in sheets.enumerated() {
+            let at = "sheets[\(s)] (\(sheet.name))"
+            if sheet.name.isEmpty || sheet.name.count > 31 || sheet.name.contains(where: { "[]:*?/\\".contains($0) }) {
+                throw TemplateError(file: file, vi: "\(at): tên trang tính phải có 1–31 ký tự, không chứa []:*?/\\.",
+                                    en: "\(at): a sheet name needs 1–31 characters without []:*?/\\.")
+            }
+            for (c, column) in sheet.columns.enumerated() where FigureRegistry.figure(named: column.figure) == nil {
+                throw TemplateError(
+                    file: file,
+                    vi: "\(at).columns[\(c)]: không có chỉ tiêu \"\(column.figure)\". Các chỉ tiêu: \(FigureRegistry.names.joined(separator: ", ")).",
+                    en: "\(at).columns[\(c)]: unknown figure \"\(column.figure)\". Known figures: \(FigureRegistry.names.joined(separator: ", ")).")
+            }
+            for (c, column) in sheet.columns.enumerated() {
+                if let f = column.format, CellKind(rawValue: f) == nil {
+                    throw TemplateError(file: file, vi: "\(at).columns[\(c)]: định dạng \"\(f)\" không hợp lệ (integer, rate, text).",
+                                        en: "\(at).columns[\(c)]: unknown format \"\(f)\" (integer, rate, text).")
+                }
+            }
+            for range in sheet.header.keys {
+                guard let r = CellRange(range), r.lastColumn < sheet.columns.count else {
+                    throw TemplateError(file: file,
+                                        vi: "\(at).header: ô \"\(range)\" không hợp lệ hoặc vượt quá \(sheet.columns.count) cột.",
+                                        en: "\(at).header: range \"\(range)\" is invalid or beyond the \(sheet.columns.count) columns.")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import MotCuaCore
+
+/// A failure of the store, with a message for the clerk.
+public struct StoreError: Error, CustomStringConvertible, Sendable {
+    public let vi: String
+    public let en: String
+    public var description: String { vi }
+}
+
+/// The SQLite database of units, procedures and dossiers (cơ sở dữ liệu hồ sơ).
+///
+/// Every import is one transaction: a failure or a kill leaves the database as
+/// it was before the import started.
+public final class DossierStore: Sendable {
+    let queue: DatabaseQueue
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        var config = Configuration()
+        config.busyMode = .timeout(5)
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            try StoreSchema.migrator.migrate(queue)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw StoreError(vi: "\(path): cơ sở dữ liệu đang bị một lần chạy khác khóa; hãy thử lại sau.",
+                             en: "\(path): the database is locked by another run; try again later.")
+        } catch let error as DatabaseError {
+            throw StoreError(vi: "\(path): không mở được cơ sở dữ liệu (\(error.message ?? "\(error.resultCode)")).",
+                             en: "\(path): cannot open the database (\(error.message ?? "\(error.resultCode)")).")
+        }
+    }
+
+    // MARK: Reference data
+
+    /// Inserts or replaces units from the units file. Units created earlier
+    /// from dossiers become explicit when the file names them.
+    public func saveUnits(_ units: [OrgUnit]) throws {
+        try queue.write { db in
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO unit (code, name, level, parent_code, sort_order, is_implicit)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(code) DO UPDATE SET name = excluded.name, level = excluded.level,
+                  parent_code = excluded.parent_code, sort_order = excluded.sort_order, is_implicit = excluded.is_implicit
+                """)
+            for u in units {
+                try statement.execute(arguments: [u.code, u.name, u.level, u.parentCode, u.sortOrder, u.isImplicit])
+            }
+        }
+    }
+
+    public func saveProcedures(_ procedures: [Procedure]) throws {
+        try queue.write { db in
+            let statement = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO procedure
+                  (code, name, field_code, field_name, level, duration, duration_unit, applicable_levels, disclosure)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for p in procedures {
+                try statement.execute(arguments: [
+                    p.code, p.name, p.fieldCode, p.fieldName, p.level?.rawValue, p.duration,
+                    p.durationUnit.rawValue, p.applicableLevels.sorted().joined(separator: ";"), p.disclosure,
+                ])
+            }
+        }
+    }
+
+    public func units() throws -> [OrgUnit] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT code, name, level, parent_code, sort_order, is_implicit FROM unit").map {
+                OrgUnit(code: $0[0], name: $0[1], level: $0[2], parentCode: $0[3], sortOrder: $0[4], isImplicit: $0[5])
+            }
+        }
+    }
+
+    public func procedures() throws -> [Procedure] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT code, name, field_code, field_name, level, duration, duration_unit, applicable_levels, disclosure
+                FROM procedure ORDER BY code
+                """).map { row in
+                let levels: String = row[7]
+                return Procedure(
+                    code: row[0], name: row[1], fieldCode: row[2], fieldName: row[3],
+                    level: (row[4] as Int?).flatMap(ServiceLevel.init(rawValue:)), duration: row[5],
+                    durationUnit: DurationUnit(rawValue: row[6]) ?? .workingDays,
+                    applicableLevels: Set(levels.split(separator: ";").map(String.init)), disclosure: row[8])
+            }
+        }
+    }
+}

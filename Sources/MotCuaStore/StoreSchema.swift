@@ -1,0 +1,69 @@
+import GRDB
+
+/// The database schema. Migrations are named for what they do and never
+/// change once shipped: a new need is a new migration.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("Create units, procedures and dossiers") { db in
+            try db.create(table: "unit") { t in
+                t.primaryKey("code", .text)
+                t.column("name", .text).notNull()
+                t.column("level", .text).notNull().defaults(to: "")
+                t.column("parent_code", .text)
+                t.column("sort_order", .integer).notNull().defaults(to: 0)
+                // Created from a dossier's unit name because the units file lacked it.
+                t.column("is_implicit", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(table: "procedure") { t in
+                t.primaryKey("code", .text)
+                t.column("name", .text).notNull()
+                t.column("field_code", .text)
+                t.column("field_name", .text)
+                t.column("level", .integer)
+                t.column("duration", .double)
+                t.column("duration_unit", .text).notNull().defaults(to: "ngay-lam-viec")
+                t.column("applicable_levels", .text).notNull().defaults(to: "")
+                t.column("disclosure", .integer)
+            }
+            // Timestamps are seconds since 1970-01-01 00:00 Vietnam local time.
+            try db.create(table: "dossier") { t in
+                t.primaryKey("code", .text)
+                t.column("unit_code", .text).notNull()
+                t.column("procedure_code", .text)
+                t.column("procedure_name", .text)
+                t.column("field_code", .text)
+                t.column("field_name", .text)
+                t.column("channel", .integer).notNull()
+                t.column("declared_level", .integer)
+                t.column("received_at", .integer)
+                t.column("due_at", .integer)
+                t.column("finished_at", .integer)
+                t.column("returned_at", .integer)
+                t.column("status", .integer)
+                t.column("supplement_count", .integer)
+                t.column("supplement_requested_at", .integer)
+                t.column("supplement_received_at", .integer)
+                t.column("apology_count", .integer).notNull().defaults(to: 0)
+                t.column("new_due_at", .integer)
+                t.column("applicant", .text)
+                t.column("officer", .text)
+                t.column("import_id", .integer)
+            }
+            try db.create(index: "dossier_on_received_at", on: "dossier", columns: ["received_at"])
+            try db.create(table: "import_batch") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("file_name", .text).notNull()
+                t.column("sha256", .text)
+                t.column("imported_at", .text).notNull()
+                t.column("rows_read", .integer).notNull()
+                t.column("inserted", .integer).notNull()
+                t.column("updated", .integer).notNull()
+                t.column("unchanged", .integer).notNull()
+                t.column("rejected", .integer).notNull()
+                t.column("skipped", .integer).notNull()
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,61 @@
+import CXlsxWriter
+
+/// The look of a cell, described as a value so that formats can be shared:
+/// a workbook creates one libxlsxwriter format per distinct description,
+/// fully configured before any cell uses it.
+public struct CellFormat: Hashable, Sendable {
+    public enum HorizontalAlignment: Hashable, Sendable { case general, left, center, right }
+    public enum VerticalAlignment: Hashable, Sendable { case top, center, bottom }
+
+    public var fontName: String = "Times New Roman"
+    public var fontSize: Double = 12
+    public var bold = false
+    public var italic = false
+    public var underline = false
+    public var wrap = false
+    public var horizontal: HorizontalAlignment = .general
+    public var vertical: VerticalAlignment = .center
+    /// Thin border on all four sides.
+    public var border = false
+    /// Thin border below only (the rule under the national motto).
+    public var bottomBorder = false
+    /// US-locale Excel number format (`"0"`, `"#,##0"`, `"0.0"`); Excel shows it in the reader's locale.
+    public var numberFormat: String? = nil
+    /// Background fill as 0xRRGGBB.
+    public var fill: UInt32? = nil
+
+    public init() {}
+
+    public init(_ configure: (inout CellFormat) -> Void) {
+        var f = CellFormat()
+        configure(&f)
+        self = f
+    }
+
+    func apply(to format: UnsafeMutablePointer<lxw_format>) {
+        format_set_font_name(format, fontName)
+        format_set_font_size(format, fontSize)
+        if bold { format_set_bold(format) }
+        if italic { format_set_italic(format) }
+        if underline { format_set_underline(format, UInt8(LXW_UNDERLINE_SINGLE.rawValue)) }
+        if wrap { format_set_text_wrap(format) }
+        switch horizontal {
+        case .general: break
+        case .left: format_set_align(format, UInt8(LXW_ALIGN_LEFT.rawValue))
+        case .center: format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
+        case .right: format_set_align(format, UInt8(LXW_ALIGN_RIGHT.rawValue))
+        }
+        switch vertical {
+        case .top: format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        case .center: format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
+        case .bottom: format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_BOTTOM.rawValue))
+        }
+        if border { format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue)) }
+        if bottomBorder { format_set_bottom(format, UInt8(LXW_BORDER_THIN.rawValue)) }
+        if let nf = numberFormat { format_set_num_format(format, nf) }
+        if let fill {
+            format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
+            format_set_bg_color(format, fill)
+        }
+    }
+}

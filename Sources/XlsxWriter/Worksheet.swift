@@ -1,0 +1,80 @@
+import CXlsxWriter
+
+/// A sheet of a ``Workbook``. Rows and columns are zero-based.
+public struct Worksheet {
+    let handle: UnsafeMutablePointer<lxw_worksheet>
+    public let name: String
+    unowned let workbook: Workbook
+
+    public func write(_ text: String, row: Int, column: Int, format: CellFormat) throws {
+        let f = workbook.format(format)
+        try check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), text, f),
+                  "\(name)!R\(row + 1)C\(column + 1)")
+    }
+
+    /// Writes a number; NaN and infinities (which Excel rejects) are written as blanks.
+    public func write(_ number: Double, row: Int, column: Int, format: CellFormat) throws {
+        let f = workbook.format(format)
+        if number.isFinite {
+            try check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, f),
+                      "\(name)!R\(row + 1)C\(column + 1)")
+        } else {
+            try writeBlank(row: row, column: column, format: format)
+        }
+    }
+
+    public func writeBlank(row: Int, column: Int, format: CellFormat) throws {
+        try check(worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), workbook.format(format)),
+                  "\(name)!R\(row + 1)C\(column + 1)")
+    }
+
+    /// Merges a range and writes `text` in it; the format must set the alignment.
+    public func merge(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
+                      text: String, format: CellFormat) throws {
+        if firstRow == lastRow && firstColumn == lastColumn {
+            return try write(text, row: firstRow, column: firstColumn, format: format)
+        }
+        try check(worksheet_merge_range(handle, lxw_row_t(firstRow), lxw_col_t(firstColumn),
+                                        lxw_row_t(lastRow), lxw_col_t(lastColumn), text, workbook.format(format)),
+                  "\(name) merge R\(firstRow + 1)C\(firstColumn + 1):R\(lastRow + 1)C\(lastColumn + 1)")
+    }
+
+    public func setColumnWidth(_ column: Int, width: Double) throws {
+        try check(worksheet_set_column(handle, lxw_col_t(column), lxw_col_t(column), width, nil), "\(name) column width")
+    }
+
+    public func setRowHeight(_ row: Int, height: Double) throws {
+        try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), "\(name) row height")
+    }
+
+    /// A4 (paper 9) landscape or portrait, fitted to one page wide.
+    public func setPrintLayout(landscape: Bool, fitToWidth: Bool, margins: (left: Double, right: Double, top: Double, bottom: Double)) {
+        worksheet_set_paper(handle, 9)
+        if landscape { worksheet_set_landscape(handle) }
+        if fitToWidth { worksheet_fit_to_pages(handle, 1, 0) }
+        worksheet_set_margins(handle, margins.left, margins.right, margins.top, margins.bottom)
+        worksheet_center_horizontally(handle)
+    }
+
+    public func repeatRows(first: Int, last: Int) throws {
+        try check(worksheet_repeat_rows(handle, lxw_row_t(first), lxw_row_t(last)), "\(name) repeat rows")
+    }
+
+    /// Footer in Excel's header/footer syntax: `&C` centre, `&P` page, `&N` pages.
+    public func setFooter(_ footer: String) throws {
+        try check(worksheet_set_footer(handle, footer), "\(name) footer")
+    }
+
+    public func freezePanes(row: Int, column: Int) {
+        worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
+    }
+
+    public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
+        try check(worksheet_autofilter(handle, lxw_row_t(firstRow), lxw_col_t(firstColumn),
+                                       lxw_row_t(lastRow), lxw_col_t(lastColumn)), "\(name) autofilter")
+    }
+
+    public func insert(_ chart: Chart, row: Int, column: Int) throws {
+        try check(worksheet_insert_chart(handle, lxw_row_t(row), lxw_col_t(column), chart.handle), "\(name) chart")
+    }
+}

@@ -1,0 +1,3 @@
+import MotCuaCLI
+
+MotCua.main()

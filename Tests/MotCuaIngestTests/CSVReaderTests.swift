@@ -1,0 +1,80 @@
+import XCTest
+@testable import MotCuaIngest
+
+/// Dialects and encodings of SPEC §2.1 and §10.16, read from real files.
+final class CSVReaderTests: XCTestCase {
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let url = dir.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    func records(_ path: String) throws -> (header: [String], rows: [CSVRecord]) {
+        var csv = try CSVFile(path: path)
+        var rows: [CSVRecord] = []
+        while let r = try csv.reader.next() { rows.append(r) }
+        return (csv.header, rows)
+    }
+
+    func testQuotedFieldsWithDelimitersQuotesAndNewlinesKeepTheirStartLine() throws {
+        let text = "a,b,c\r\n1,\"x, y\",\"he said \"\"hi\"\"\"\r\n2,\"line1\nline2\",z\r\n\r\n3,,\n"
+        let (header, rows) = try records(try file("q.csv", Array(text.utf8)))
+        XCTAssertEqual(header, ["a", "b", "c"])
+        XCTAssertEqual(rows.map(\.fields), [["1", "x, y", "he said \"hi\""], ["2", "line1\nline2", "z"], ["3", "", ""]])
+        XCTAssertEqual(rows.map(\.line), [2, 3, 6], "line numbers are physical lines; the blank line 5 is skipped")
+    }
+
+    func testEncodingsAndDelimitersAreDetected() throws {
+        let rows = "MaHoSo;Tên\nH1;Mường Khoa\n"
+        let utf8BOM = try records(try file("bom.csv", [0xEF, 0xBB, 0xBF] + Array(rows.utf8)))
+        XCTAssertEqual(utf8BOM.header, ["MaHoSo", "Tên"])
+        XCTAssertEqual(utf8BOM.rows[0].fields, ["H1", "Mường Khoa"])
+
+        let tabbed = rows.replacingOccurrences(of: ";", with: "\t")
+        let le = try records(try file("le.csv", [0xFF, 0xFE] + tabbed.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+        XCTAssertEqual(le.rows[0].fields, ["H1", "Mường Khoa"])
+        let be = try records(try file("be.csv", [0xFE, 0xFF] + tabbed.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }))
+        XCTAssertEqual(be.rows[0].fields, ["H1", "Mường Khoa"])
+    }
+
+    func testDelimiterTieIsAnErrorNamingTheOption() throws {
+        let path = try file("tie.csv", Array("a,b;c\n1,2;3\n".utf8))
+        XCTAssertThrowsError(try CSVFile(path: path)) { error in
+            XCTAssertTrue((error as? InputFileError)?.text(.vi).contains("--delimiter") == true, "\(error)")
+        }
+        // Delimiters inside quotes do not count.
+        let quoted = try records(try file("quoted.csv", Array("\"a;b\",c\n1,2\n".utf8)))
+        XCTAssertEqual(quoted.header, ["a;b", "c"])
+    }
+
+    func testInvalidUTF8WithoutBOMNamesTheEncodingOptionAndLine() throws {
+        // "Mường" in Windows-1258-like bytes: not UTF-8.
+        let path = try file("latin.csv", Array("MaHoSo,Ten\nH1,ok\nH2,M".utf8) + [0xB0, 0xF4] + Array("ng\n".utf8))
+        var csv = try CSVFile(path: path)
+        XCTAssertThrowsError(try { while try csv.reader.next() != nil {} }()) { error in
+            let e = error as? InputFileError
+            XCTAssertEqual(e?.line, 3)
+            XCTAssertTrue(e?.text(.vi).contains("--encoding") == true)
+            XCTAssertTrue(e?.text(.en).contains("not valid UTF-8") == true)
+        }
+    }
+
+    func testMissingEmptyAndWrongFilesGiveOneClearMessage() throws {
+        func message(_ path: String) -> String {
+            do { _ = try CSVFile(path: path); return "" } catch { return (error as? InputFileError)?.text(.vi) ?? "\(error)" }
+        }
+        XCTAssertTrue(message(dir.appendingPathComponent("none.csv").path).contains("Không tìm thấy tệp"))
+        XCTAssertTrue(message(try file("empty.csv", [])).contains("Tệp rỗng"))
+        XCTAssertTrue(message(try file("blank.csv", Array("\r\n\r\n".utf8))).contains("Tệp rỗng"))
+        XCTAssertTrue(message(try file("book.xlsx", [0x50, 0x4B, 0x03, 0x04, 0, 0])).contains("Excel"))
+        XCTAssertTrue(message(dir.path).contains("thư mục"))
+    }
+}

@@ -1,0 +1,138 @@
+import XCTest
+import MotCuaCore
+import MotCuaTestSupport
+@testable import MotCuaReport
+
+/// The appendix sheet written from `Templates/phu-luc.yaml`, read back from the file.
+final class AppendixWorkbookTests: XCTestCase {
+    static let templatesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates")
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    /// Two units: a district desk with a level-3 online dossier and a commune
+    /// with one dossier of unknown level.
+    func sampleReport() -> PeriodReport {
+        let period = ReportPeriod.parse("2020-10")!
+        let catalogue = ProcedureCatalogue([
+            Procedure(code: "P2", name: "a", level: .two), Procedure(code: "P3", name: "b", level: .three),
+        ])
+        let tree = UnitTree([
+            OrgUnit(code: "TU", name: "UBND huyện Tân Uyên", level: "huyen"),
+            OrgUnit(code: "BP", name: "Bộ phận TN&TKQ", level: "huyen", parentCode: "TU", sortOrder: 1),
+            OrgUnit(code: "MK", name: "UBND xã Mường Khoa", level: "xa", parentCode: "TU", sortOrder: 2),
+        ])
+        var agg = PeriodAggregator(period: period, catalogue: catalogue)
+        func at(_ d: Int, _ h: Int = 8) -> LocalDateTime { LocalDateTime(year: 2020, month: 10, day: d, hour: h)! }
+        agg.add(Dossier(code: "1", unitCode: "BP", procedureCode: "P3", channel: .online, receivedAt: at(1), dueAt: at(5, 17), finishedAt: at(2)))
+        agg.add(Dossier(code: "2", unitCode: "BP", procedureCode: "P2", receivedAt: at(1), dueAt: at(5, 17)))
+        agg.add(Dossier(code: "3", unitCode: "MK", procedureCode: "PX", receivedAt: at(3), dueAt: at(9, 17), finishedAt: at(4)))
+        agg.add(Dossier(code: "4", unitCode: "MK", procedureCode: "P2",
+                        receivedAt: LocalDateTime(year: 2020, month: 9, day: 28, hour: 9)!, dueAt: at(2, 17), finishedAt: at(2)))
+        return agg.report(scope: nil, tree: tree)
+    }
+
+    func write(_ report: PeriodReport, template path: String? = nil) throws -> XLSXWorkbook {
+        let file = path ?? Self.templatesDir.appendingPathComponent("phu-luc.yaml").path
+        let template = try ReportTemplate.load(path: file)
+        let out = dir.appendingPathComponent("out.xlsx").path
+        let context = ReportContext(report: report, issuer: "UBND huyện Tân Uyên", place: "Tân Uyên",
+                                    reportDate: CivilDate(year: 2020, month: 10, day: 30)!)
+        try WorkbookWriter.write(template: template, templateFile: file, context: context, to: out)
+        return try XLSXWorkbook(path: out)
+    }
+
+    func testAppendixLayoutNumbersAndPrintSetup() throws {
+        let book = try write(sampleReport())
+        let sheet = try XCTUnwrap(book["Phụ lục"])
+        // Title, one blank row, then the 4-row header block starting at row 4 (zero-based).
+        XCTAssertEqual(sheet.text(0, 0), "PHỤ LỤC")
+        XCTAssertEqual(sheet.text(1, 0), "TÌNH HÌNH TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ THỦ TỤC HÀNH CHÍNH THÁNG 10 NĂM 2020")
+        XCTAssertEqual(sheet.text(4, 0), "STT")
+        XCTAssertEqual(sheet.text(4, 2), "TÌNH HÌNH TRIỂN KHAI")
+        XCTAssertEqual(sheet.text(7, 6), "HSTN trực tiếp")
+        for merge in ["A5:A8", "B5:B8", "C5:L5", "M5:T5", "U5:U8", "C6:D7", "E6:L6", "G7:I7", "N6:O7", "P6:R6", "T6:T8"] {
+            XCTAssertTrue(sheet.merges.contains(merge), "missing merged header \(merge); have \(sheet.merges)")
+        }
+        // Data rows 8 and 9, total row 10.
+        XCTAssertEqual(sheet.text(8, 1), "Bộ phận TN&TKQ")
+        XCTAssertEqual(sheet.cell(8, 0)?.number, 1)
+        XCTAssertEqual(sheet.cell(8, 2)?.number, 2, "HSTN total is a number")
+        XCTAssertEqual(sheet.cell(8, 7)?.number, 1, "level 3 online")
+        XCTAssertEqual(sheet.cell(8, 18)?.number, 1, "pending")
+        XCTAssertEqual(sheet.cell(8, 19)?.number, 50, "resolution rate 1/2")
+        XCTAssertEqual(book.numberFormats[sheet.cell(8, 19)!.styleIndex], "0.0")
+        XCTAssertEqual(sheet.text(9, 1), "UBND xã Mường Khoa")
+        XCTAssertEqual(sheet.cell(9, 2)?.number, 1, "received counts the unknown-level dossier")
+        XCTAssertEqual(sheet.cell(9, 4)?.number, 0, "but no level column does")
+        XCTAssertEqual(sheet.cell(9, 12)?.number, 1, "September backlog")
+        XCTAssertEqual(sheet.text(9, 20), "1 HS tiếp nhận, 1 HS đã giải quyết chưa xác định mức độ")
+        XCTAssertEqual(sheet.text(10, 0), "TỔNG CỘNG")
+        XCTAssertTrue(sheet.merges.contains("A11:B11"))
+        XCTAssertEqual(sheet.cell(10, 2)?.number, 3)
+        XCTAssertEqual(sheet.cell(10, 3)?.number, 2, "TTHC total is the catalogue count, not a sum of rows")
+        XCTAssertEqual(sheet.cell(10, 19)?.number ?? 0, 75, accuracy: 1e-9, "3 of 4: rate recomputed")
+        XCTAssertEqual(sheet.text(11, 0), "* Số liệu tính đến ngày 31 tháng 10 năm 2020")
+        // A4 landscape, one page wide, page numbers in the footer.
+        XCTAssertTrue(sheet.xml.contains("paperSize=\"9\""))
+        XCTAssertTrue(sheet.xml.contains("orientation=\"landscape\""))
+        XCTAssertTrue(sheet.xml.contains("fitToHeight=\"0\""))
+        XCTAssertTrue(sheet.xml.contains("<oddFooter>&amp;CTrang &amp;P/&amp;N</oddFooter>"))
+    }
+
+    func testHeaderRowsRepeatOnEveryPage() throws {
+        _ = try write(sampleReport())
+        let archive = dir.appendingPathComponent("out.xlsx").path
+        let book = try XLSXWorkbook(path: archive)
+        XCTAssertNotNil(book["Phụ lục"])
+        // Print titles are a defined name in workbook.xml; read the zip directly.
+        let workbookXML = try XLSXWorkbook.entry("xl/workbook.xml", in: archive)
+        XCTAssertTrue(workbookXML.contains("_xlnm.Print_Titles"), workbookXML)
+        XCTAssertTrue(workbookXML.contains("$5:$8"), workbookXML)
+    }
+
+    func testEditingTheTemplateChangesTheWorkbookWithoutRecompiling() throws {
+        var text = try String(contentsOf: Self.templatesDir.appendingPathComponent("phu-luc.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "- { figure: resolution_rate, width: 9 }", with: "- { figure: online_rate, width: 9 }")
+        text = text.replacingOccurrences(of: "T2:T4: TỶ LỆ GIẢI QUYẾT %", with: "T2:T4: TỶ LỆ TRỰC TUYẾN %")
+        let path = dir.appendingPathComponent("custom.yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let sheet = try XCTUnwrap(try write(sampleReport(), template: path)["Phụ lục"])
+        XCTAssertEqual(sheet.text(5, 19), "TỶ LỆ TRỰC TUYẾN %")
+        XCTAssertEqual(sheet.cell(8, 19)?.number, 50, "1 of 2 received online")
+        XCTAssertEqual(sheet.cell(9, 19)?.number, 0)
+    }
+
+    func testBrokenTemplatesNameTheFileAndTheProblem() throws {
+        func error(_ yaml: String) -> String {
+            let path = dir.appendingPathComponent("bad.yaml").path
+            try? yaml.write(toFile: path, atomically: true, encoding: .utf8)
+            do { _ = try ReportTemplate.load(path: path); return "" } catch { return "\(error)" }
+        }
+        let valid = "name: x\nsheets:\n  - name: S\n    header: { A1: STT }\n    columns:\n      - { figure: stt }\n"
+        XCTAssertEqual(error(valid), "")
+        XCTAssertTrue(error(valid.replacingOccurrences(of: "figure: stt", with: "figure: so_ho_so")).contains("không có chỉ tiêu \"so_ho_so\""))
+        XCTAssertTrue(error(valid.replacingOccurrences(of: "A1: STT", with: "C1: STT")).contains("\"C1\""))
+        XCTAssertTrue(error(valid.replacingOccurrences(of: "name: S", with: "name: \"A/B\"")).contains("tên trang tính"))
+        XCTAssertTrue(error("name: x\nsheets: [\n").contains("YAML"))
+        XCTAssertTrue(error("name: x\n").contains("thiếu khóa \"sheets\""))
+        XCTAssertTrue(error(valid).isEmpty)
+        XCTAssertTrue(error("name: x\nsheets: [\n").hasPrefix(dir.appendingPathComponent("bad.yaml").path))
+    }
+
+    func testUnknownPlaceholderIsATemplateError() throws {
+        let path = dir.appendingPathComponent("ph.yaml").path
+        try "name: x\nsheets:\n  - name: S\n    title: [{ text: \"Báo cáo {ky_bao_cao}\" }]\n    header: { A1: STT }\n    columns: [{ figure: stt }]\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try write(sampleReport(), template: path)) { error in
+            XCTAssertTrue("\(error)".contains("{ky_bao_cao}"), "\(error)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.xlsx").path),
+                       "no half-written workbook is left behind")
+    }
+}
