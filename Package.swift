@@ -36,7 +36,9 @@ let package = Package(
                 "MotCuaCore", "MotCuaIngest", "MotCuaStore", "MotCuaReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "motcua", dependencies: ["MotCuaCLI"]),
+        .executableTarget(
+            name: "motcua",
+            dependencies: ["MotCuaCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // Reads produced workbooks back (unzip + sheet XML) for the tests.
         .target(

@@ -13,6 +13,8 @@ struct Importer {
     var encoding: TextEncoding? = nil
     var delimiter: UInt8? = nil
     var quiet = false
+    /// Where rejected rows are written; `<database>.rejects.csv` by default.
+    var rejectsPath: String? = nil
 
     struct Outcome {
         var rejectedRows = 0
@@ -49,7 +51,7 @@ struct Importer {
         }
         var outcome = Outcome(rejectedRows: rejections.count)
         if !rejections.isEmpty {
-            let path = rejectsPath()
+            let path = rejectsPath ?? store.path + ".rejects.csv"
             try WorkbookWriter.writeAtomically(rejectsCSV(rejections), to: path)
             outcome.rejectsFile = path
             for r in rejections.prefix(20) { printError("  " + r.text(english ? .en : .vi)) }
@@ -96,9 +98,6 @@ struct Importer {
     }
 
     private func name(_ path: String) -> String { (path as NSString).lastPathComponent }
-
-    /// `<database>.rejects.csv`: beside the database, replaced by each import that rejects rows.
-    private func rejectsPath() -> String { store.path + ".rejects.csv" }
 
     private func rejectsCSV(_ rows: [RowRejection]) -> Data {
         func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }

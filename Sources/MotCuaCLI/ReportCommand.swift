@@ -77,6 +77,8 @@ struct ReportCommand: ParsableCommand {
                 store = try DossierStore(path: dir.appendingPathComponent("report.sqlite").path)
                 var importer = Importer(store: store, english: common.english)
                 importer.quiet = true
+                // Beside the report: the temporary database is deleted after the run.
+                importer.rejectsPath = (out.hasSuffix(".xlsx") ? String(out.dropLast(5)) : out) + ".rejects.csv"
                 rejected = try importer.run(units: units, procedures: procedures, dossierFiles: input).rejectedRows
             }
 

@@ -116,7 +116,9 @@ public struct DossierRowDecoder: Sendable {
             applicant: nonEmpty(TextFolding.nfc(value(.applicant))),
             officer: nonEmpty(TextFolding.nfc(value(.officer))))
 
-        if dossier.dueAt == nil {
+        // A refused dossier (status 3) gets no receipt and so no due date; it
+        // counts in no figure, so it is kept without one rather than rejected.
+        if dossier.dueAt == nil && status != .notAccepted {
             guard let due = recomputeDue?(dossier) else {
                 return reject(.dueAt, "Thiếu ngày hẹn trả và không tính lại được (thủ tục không có thời gian giải quyết).",
                               "Missing due date, and it cannot be recomputed (the procedure has no processing time).")

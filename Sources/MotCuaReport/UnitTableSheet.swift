@@ -56,10 +56,13 @@ struct UnitTableSheet {
             try sheet.setColumnWidth(c, width: column.width ?? (kinds[c] == .text ? 24 : 8))
         }
 
+        let widths = template.columns.enumerated().map { c, column in column.width ?? (kinds[c] == .text ? 24 : 8) }
         for (i, reportRow) in context.report.rows.enumerated() {
+            let values = (0..<columnCount).map { figures[$0].value(reportRow, i + 1) }
             for c in 0..<columnCount {
-                try writeCell(figures[c].value(reportRow, i + 1), kind: kinds[c], bold: false, sheet: sheet, row: row, column: c)
+                try writeCell(values[c], kind: kinds[c], bold: false, sheet: sheet, row: row, column: c)
             }
+            try fitHeight(of: row, values: values, widths: widths, sheet: sheet)
             row += 1
         }
 
@@ -68,9 +71,12 @@ struct UnitTableSheet {
             try sheet.merge(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: span - 1,
                             text: try context.fill(total.label, file: templateFile),
                             format: base { $0.bold = true; $0.border = true; $0.horizontal = .center })
+            let values = (0..<columnCount).map { figures[$0].value(context.report.total, nil) }
             for c in span..<columnCount {
-                try writeCell(figures[c].value(context.report.total, nil), kind: kinds[c], bold: true, sheet: sheet, row: row, column: c)
+                try writeCell(values[c], kind: kinds[c], bold: true, sheet: sheet, row: row, column: c)
             }
+            try fitHeight(of: row, values: values.enumerated().map { $0.offset < span ? .blank : $0.element },
+                          widths: widths, sheet: sheet)
             row += 1
         }
 
@@ -87,6 +93,20 @@ struct UnitTableSheet {
             try sheet.repeatRows(first: headerTop, last: headerTop + headerRows - 1)
         }
         try sheet.setFooter(page?.footer ?? "&CTrang &P/&N")
+    }
+
+    /// Grows a row so that wrapped text shows whole: neither libxlsxwriter nor
+    /// Excel sizes rows to wrapped text when a file is opened.
+    private func fitHeight(of row: Int, values: [CellValue], widths: [Double], sheet: Worksheet) throws {
+        var lines = 1
+        for (c, v) in values.enumerated() {
+            guard case .text(let t) = v else { continue }
+            // Width is in Calibri-11 digit widths; Times New Roman 11 fits about
+            // 1.2 average Vietnamese characters per unit (checked on rendered pages).
+            let perLine = max(1, Int(widths[c] * 1.2 * 11 / fontSize))
+            lines = max(lines, (t.count + perLine - 1) / perLine)
+        }
+        if lines > 1 { try sheet.setRowHeight(row, height: Double(lines) * fontSize * 1.35) }
     }
 
     private func writeCell(_ value: CellValue, kind: CellKind, bold: Bool, sheet: Worksheet, row: Int, column: Int) throws {

@@ -87,3 +87,15 @@ final class DossierRowDecoderTests: XCTestCase {
         XCTAssertNil(reference.catalogue.level(of: dossier), "not in the catalogue and no MucDo: level other")
     }
 }
+
+extension DossierRowDecoderTests {
+    func testRefusedDossierNeedsNoDueDate() {
+        let d = decoder(["MaHoSo", "MaDonVi", "MaTTHC", "NgayTiepNhan", "NgayHenTra", "TrangThaiHoSo"])
+        if case .dossier(let dossier, _) = d.decode(CSVRecord(line: 2, fields: ["H1", "MK", "P2", "01/10/2020 08:00", "", "3"])) {
+            XCTAssertNil(dossier.dueAt)
+        } else { XCTFail("a refused dossier without a due date is kept") }
+        if case .rejected = d.decode(CSVRecord(line: 2, fields: ["H1", "MK", "P2", "01/10/2020 08:00", "", "4"])) {} else {
+            XCTFail("any other status needs a due date (or a recomputable one)")
+        }
+    }
+}
