@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "MotCuaCore"),
@@ -35,6 +36,8 @@ let package = Package(
             dependencies: [
                 "MotCuaCore", "MotCuaIngest", "MotCuaStore", "MotCuaReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
             ]),
         .executableTarget(
             name: "motcua",
@@ -45,7 +48,10 @@ let package = Package(
             name: "MotCuaTestSupport",
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/MotCuaTestSupport"),
-        .testTarget(name: "MotCuaCoreTests", dependencies: ["MotCuaCore"]),
+        .testTarget(
+            name: "MotCuaCoreTests", dependencies: ["MotCuaCore"],
+            // Read through #filePath at test time, not bundled.
+            exclude: ["Calendar/Fixtures"]),
         .testTarget(name: "MotCuaIngestTests", dependencies: ["MotCuaIngest"]),
         .testTarget(
             name: "MotCuaStoreTests",

@@ -24,6 +24,9 @@ struct CalendarCommand: ParsableCommand {
     @Flag(help: "In JSON: {\"year\", \"days_off\", \"make_up_days\", \"working_days\"}.")
     var json = false
 
+    @Option(name: .customLong("lang"), help: "Ngôn ngữ thông báo lỗi: vi hoặc en.")
+    var language: LanguageOption = .vi
+
     func validate() throws {
         guard (WorkCalendar.firstTableYear...WorkCalendar.lastTableYear).contains(year) else {
             throw ValidationError("Năm \(year) nằm ngoài khoảng 1900–2200 (year out of range).")
@@ -31,16 +34,19 @@ struct CalendarCommand: ParsableCommand {
     }
 
     func run() throws {
-        let calendar: WorkCalendar
-        do {
-            calendar = try CalendarLoader.load(userFiles: calendars)
-        } catch let error as CalendarLoader.Failure {
-            FileHandle.standardError.write(Data("Lỗi: \(error.description)\n".utf8))
-            throw ExitCode.failure
+        try reportingErrors(english: language == .en) {
+            let calendar = try CalendarLoader.load(userFiles: calendars)
+            let schedule = calendar.schedule(for: year)
+            let workingDays = calendar.workingDayCount(in: year)
+            // §2.5: one `nghi` day in a file replaces all built-in holidays of
+            // its year. Warn when that looks like an accident.
+            if schedule.source == .calendarFiles, schedule.daysOff.count < 8 {
+                printError(language == .en
+                    ? "Warning: \(year) takes its days off from the calendar files alone (\(schedule.daysOff.count) listed); the built-in holidays (1/1, Tết, …) do not apply to it."
+                    : "Chú ý: năm \(year) lấy ngày nghỉ hoàn toàn từ tệp lịch (chỉ có \(schedule.daysOff.count) ngày); các ngày lễ có sẵn (1/1, Tết, …) không áp dụng cho năm này.")
+            }
+            printInfo(json ? Self.json(schedule, workingDays: workingDays) : Self.table(schedule, workingDays: workingDays))
         }
-        let schedule = calendar.schedule(for: year)
-        let workingDays = calendar.workingDayCount(in: year)
-        print(json ? Self.json(schedule, workingDays: workingDays) : Self.table(schedule, workingDays: workingDays))
     }
 
     static func json(_ schedule: YearSchedule, workingDays: Int) -> String {
@@ -97,13 +103,11 @@ struct CalendarCommand: ParsableCommand {
     }
 }
 
-/// Builds the working calendar the commands use: the shipped calendar files
-/// first (sorted by name), then the user's, so the user's win.
+/// Builds the working calendar the commands use (`report`, `overdue`,
+/// `calendar`): the shipped calendar files first (sorted by name), then the
+/// user's `--calendar` files in order, so the user's win.
 enum CalendarLoader {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
+    /// - throws: ``CLIError`` naming the file (and line) in Vietnamese and English.
     static func load(userFiles: [String], workingHours: WorkingHours = .standard) throws -> WorkCalendar {
         var entries: [CalendarEntry] = []
         for url in shippedFiles() { entries += try read(url, shownAs: "Templates/calendar/" + url.lastPathComponent) }
@@ -121,18 +125,18 @@ enum CalendarLoader {
     static func read(_ url: URL, shownAs name: String) throws -> [CalendarEntry] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw Failure(description: "không tìm thấy tệp lịch \(name) (calendar file not found)")
+            throw CLIError(vi: "không tìm thấy tệp lịch \(name)", en: "calendar file not found: \(name)")
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw Failure(description: "không đọc được tệp lịch \(name) (cannot read the calendar file)")
+            throw CLIError(vi: "không đọc được tệp lịch \(name)", en: "cannot read the calendar file \(name)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw Failure(description: "tệp lịch \(name) không phải UTF-8 (the calendar file is not UTF-8)")
+            throw CLIError(vi: "tệp lịch \(name) không phải UTF-8", en: "the calendar file \(name) is not UTF-8")
         }
         do {
             return try CalendarFile.parse(text, fileName: name)
         } catch let error as CalendarFileError {
-            throw Failure(description: "\(error.description)\n(\(error.englishDescription))")
+            throw CLIError(vi: error.description, en: error.englishDescription)
         }
     }
 }

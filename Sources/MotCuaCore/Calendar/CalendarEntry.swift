@@ -1,0 +1,38 @@
+import Foundation
+
+/// One line of a calendar file (tệp lịch): a date that is a day off (`nghi`)
+/// or a make-up working day (`lam-bu`, usually a Saturday worked in exchange
+/// for a weekday off).
+public struct CalendarEntry: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// Ngày nghỉ: not a working day, whatever the weekday.
+        case dayOff = "nghi"
+        /// Ngày làm bù: a working day, whatever the weekday.
+        case makeUp = "lam-bu"
+    }
+
+    public let date: CivilDate
+    public let kind: Kind
+    /// The note column: the day's name and, in shipped files, the source.
+    public let note: String
+    /// The file and line the entry came from, for messages.
+    public let file: String
+    public let line: Int
+
+    public init(date: CivilDate, kind: Kind, note: String = "", file: String = "", line: Int = 0) {
+        self.date = date
+        self.kind = kind
+        self.note = note
+        self.file = file
+        self.line = line
+    }
+
+    /// The name shown for the day: the note up to its first ` | ` (what follows
+    /// is the source), or a generic name.
+    public var name: String {
+        let head = note.components(separatedBy: " | ").first ?? ""
+        let trimmed = head.trimmingCharacters(in: .whitespaces)
+        if !trimmed.isEmpty { return trimmed }
+        return kind == .dayOff ? "Ngày nghỉ" : "Ngày làm bù"
+    }
+}

@@ -1,0 +1,10 @@
+extension SubmissionChannel {
+    /// The deadline view of a dossier's channel (KenhThucHien).
+    public init(_ channel: Channel) {
+        switch channel {
+        case .direct: self = .direct
+        case .online: self = .online
+        case .postal: self = .postal
+        }
+    }
+}
