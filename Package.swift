@@ -20,6 +20,8 @@ let package = Package(
     targets: [
         .target(name: "MotCuaCore"),
         .target(name: "MotCuaIngest", dependencies: ["MotCuaCore"]),
+        // Deterministic synthetic exports of any size, for benchmarks and tests.
+        .target(name: "MotCuaGenerator", dependencies: ["MotCuaCore"]),
         .target(
             name: "MotCuaStore",
             dependencies: ["MotCuaCore", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -34,7 +36,7 @@ let package = Package(
         .target(
             name: "MotCuaCLI",
             dependencies: [
-                "MotCuaCore", "MotCuaIngest", "MotCuaStore", "MotCuaReport",
+                "MotCuaCore", "MotCuaIngest", "MotCuaStore", "MotCuaReport", "MotCuaGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
@@ -53,6 +55,7 @@ let package = Package(
             // Read through #filePath at test time, not bundled.
             exclude: ["Calendar/Fixtures"]),
         .testTarget(name: "MotCuaIngestTests", dependencies: ["MotCuaIngest"]),
+        .testTarget(name: "MotCuaGeneratorTests", dependencies: ["MotCuaGenerator", "MotCuaIngest"]),
         .testTarget(
             name: "MotCuaStoreTests",
             dependencies: ["MotCuaStore", "MotCuaIngest", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -61,6 +64,6 @@ let package = Package(
             dependencies: ["MotCuaReport", "MotCuaTestSupport"]),
         .testTarget(
             name: "MotCuaEndToEndTests",
-            dependencies: ["MotCuaCore", "MotCuaTestSupport"]),
+            dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaTestSupport"]),
     ]
 )

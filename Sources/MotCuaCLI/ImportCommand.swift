@@ -19,22 +19,24 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Option(help: "Tệp danh sách đơn vị (MaDonVi, TenDonVi, Cap, MaDonViCha, ThuTu).") var units: String?
     @Option(help: "Tệp danh mục thủ tục hành chính.") var procedures: String?
-    @Option(help: "Mã hóa tệp khi không tự nhận ra: utf-8, utf-16le, utf-16be.") var encoding: TextEncoding?
-    @Option(help: "Dấu phân cách cột khi không tự nhận ra: comma, semicolon, tab.") var delimiter: Delimiter?
+    @OptionGroup var input: InputOptions
     @Argument(help: "Các tệp hồ sơ CSV.") var files: [String] = []
 
     func validate() throws {
-        if files.isEmpty && units == nil && procedures == nil {
+        if files.isEmpty && units == nil && procedures == nil && input.mapping == nil {
             throw ValidationError("Cần ít nhất một tệp hồ sơ, hoặc --units / --procedures.")
         }
     }
 
     func run() throws {
         try reportingErrors(english: common.english) {
+            let (mapping, resolved, dir) = try input.loadMapping()
+            let calendar = try input.loadCalendar(mapping: mapping, relativeTo: dir)
             let store = try DossierStore(path: common.database)
-            let importer = Importer(store: store, english: common.english, encoding: encoding,
-                                    delimiter: delimiter?.byte)
-            let outcome = try importer.run(units: units, procedures: procedures, dossierFiles: files)
+            let importer = Importer(store: store, english: common.english, mapping: resolved, calendar: calendar)
+            let outcome = try importer.run(units: units ?? mapping.units.map { resolve($0, relativeTo: dir) },
+                                           procedures: procedures ?? mapping.procedures.map { resolve($0, relativeTo: dir) },
+                                           dossierFiles: files)
             if outcome.rejectedRows > 0 { throw ExitCode(ExitStatus.rejectedRows) }
         }
     }

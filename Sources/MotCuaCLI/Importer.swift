@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import MotCuaCore
 import MotCuaIngest
@@ -10,8 +11,9 @@ import MotCuaStore
 struct Importer {
     let store: DossierStore
     let english: Bool
-    var encoding: TextEncoding? = nil
-    var delimiter: UInt8? = nil
+    var mapping = ResolvedMapping()
+    /// Recomputes due dates that an export leaves blank (SPEC §3).
+    var calendar: WorkCalendar
     var quiet = false
     /// Where rejected rows are written; `<database>.rejects.csv` by default.
     var rejectsPath: String? = nil
@@ -38,12 +40,17 @@ struct Importer {
                 "\(name(procedures)): \(formatCount(list.count)) procedures\(rejected.isEmpty ? "" : ", \(rejected.count) rows rejected").")
         }
         if !dossierFiles.isEmpty {
-            let reference = ReferenceData(units: try store.units(), catalogue: ProcedureCatalogue(try store.procedures()))
+            let catalogue = ProcedureCatalogue(try store.procedures())
+            let reference = ReferenceData(units: try store.units(), catalogue: catalogue)
+            let dueDates = DueDateCalculator(catalogue: catalogue, calendar: calendar)
             for path in dossierFiles {
-                let file = try DossierFileReader.read(path: path, reference: reference, encoding: encoding, delimiter: delimiter)
+                let file = try DossierFileReader.read(
+                    path: path, reference: reference, mapping: mapping,
+                    endOfWorkingDay: calendar.workingHours.lastEnd,
+                    recomputeDue: { dueDates.computedDue(for: $0) })
                 let counts = try store.importDossiers(
                     file.dossiers, unitNames: file.unitNames,
-                    audit: ImportAudit(fileName: path, rowsRead: file.rowsRead,
+                    audit: ImportAudit(fileName: path, sha256: try sha256(ofFileAt: path), rowsRead: file.rowsRead,
                                        rejected: file.rejections.count, skipped: file.skipped))
                 rejections += file.rejections
                 summarise(file, counts, reference: reference)
@@ -78,6 +85,16 @@ struct Importer {
             \(nothing && c.unchanged > 0 ? " This file was imported before: nothing changed." : "")
             """)
         for d in file.duplicates.prefix(10) { printError("  " + d.text(english ? .en : .vi)) }
+        if c.olderInFile > 0 {
+            say("Cảnh báo: \(formatCount(c.olderInFile)) hồ sơ trong tệp cũ hơn dữ liệu đã có; giữ nguyên dữ liệu mới hơn.",
+                "Warning: \(formatCount(c.olderInFile)) dossiers in the file are older than the stored ones; the newer state was kept.",
+                error: true)
+        }
+        if let stored = c.newestStoredBefore, let incoming = c.newestInFile, incoming < stored {
+            say("Cảnh báo: tệp này cũ hơn dữ liệu đã nhập (mốc mới nhất trong tệp \(incoming.vietnameseDescription), đã có \(stored.vietnameseDescription)). Có thể đã nhập nhầm tệp xuất cũ.",
+                "Warning: this file is older than the data already imported (newest in file \(incoming), stored \(stored)). An old export may have been imported by mistake.",
+                error: true)
+        }
         if !c.changedByUnit.isEmpty && !quiet {
             let names = reference.units
             for (code, n) in c.changedByUnit.sorted(by: { (names[$0.key]?.sortOrder ?? 9999, $0.key) < (names[$1.key]?.sortOrder ?? 9999, $1.key) }) {
@@ -89,6 +106,12 @@ struct Importer {
                 "Warning: \(c.implicitUnits.count) units missing from the units file were created from the file's names: \(c.implicitUnits.joined(separator: ", ")).",
                 error: true)
         }
+    }
+
+    /// SHA-256 of the file as imported, for the audit row (and to recognise a file seen before).
+    private func sha256(ofFileAt path: String) throws -> String {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
     private func say(_ vi: String, _ en: String, error: Bool = false) {

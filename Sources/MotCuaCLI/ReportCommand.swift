@@ -31,6 +31,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Tệp hồ sơ CSV dùng trực tiếp (cơ sở dữ liệu tạm, không ghi vào --db).") var input: [String] = []
     @Option(help: "Tệp đơn vị, dùng với --input.") var units: String?
     @Option(help: "Tệp danh mục TTHC, dùng với --input.") var procedures: String?
+    @OptionGroup var inputOptions: InputOptions
 
     func validate() throws {
         if period == nil && (from == nil || to == nil) {
@@ -58,6 +59,8 @@ struct ReportCommand: ParsableCommand {
             let reportPeriod = period.flatMap(ReportPeriod.parse)
                 ?? ReportPeriod(from: parseISODate(from!)!, to: parseISODate(to!)!)
             let templateFile = try resolveTemplate(template)
+            let (mapping, resolvedMapping, mappingDir) = try inputOptions.loadMapping()
+            let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir)
             let reportTemplate = try ReportTemplate.load(path: templateFile)
 
             var tempDir: URL? = nil
@@ -75,7 +78,7 @@ struct ReportCommand: ParsableCommand {
                 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
                 tempDir = dir
                 store = try DossierStore(path: dir.appendingPathComponent("report.sqlite").path)
-                var importer = Importer(store: store, english: common.english)
+                var importer = Importer(store: store, english: common.english, mapping: resolvedMapping, calendar: calendar)
                 importer.quiet = true
                 // Beside the report: the temporary database is deleted after the run.
                 importer.rejectsPath = (out.hasSuffix(".xlsx") ? String(out.dropLast(5)) : out) + ".rejects.csv"

@@ -38,6 +38,9 @@ public struct Dossier: Sendable, Hashable {
     public var applicant: String?
     /// Cán bộ xử lý.
     public var officer: String?
+    /// Ngày cập nhật: when the source system last changed this record, if the
+    /// export says. Decides which of two exports holds the newer state.
+    public var updatedAt: LocalDateTime?
 
     public init(
         code: String, unitCode: String, procedureCode: String? = nil, procedureName: String? = nil,
@@ -46,7 +49,7 @@ public struct Dossier: Sendable, Hashable {
         finishedAt: LocalDateTime? = nil, returnedAt: LocalDateTime? = nil, status: DossierStatus? = nil,
         supplementCount: Int? = nil, supplementRequestedAt: LocalDateTime? = nil,
         supplementReceivedAt: LocalDateTime? = nil, apologyCount: Int = 0, newDueAt: LocalDateTime? = nil,
-        applicant: String? = nil, officer: String? = nil
+        applicant: String? = nil, officer: String? = nil, updatedAt: LocalDateTime? = nil
     ) {
         self.code = code; self.unitCode = unitCode; self.procedureCode = procedureCode
         self.procedureName = procedureName; self.fieldCode = fieldCode; self.fieldName = fieldName
@@ -55,6 +58,15 @@ public struct Dossier: Sendable, Hashable {
         self.supplementCount = supplementCount; self.supplementRequestedAt = supplementRequestedAt
         self.supplementReceivedAt = supplementReceivedAt; self.apologyCount = apologyCount
         self.newDueAt = newDueAt; self.applicant = applicant; self.officer = officer
+        self.updatedAt = updatedAt
+    }
+
+    /// The newest moment the record speaks of: its own update time if the
+    /// export has one, else its latest event. Of two versions of a dossier the
+    /// one with the later state moment wins; a tie goes to the later import.
+    public var stateMoment: LocalDateTime? {
+        updatedAt ?? [receivedAt, finishedAt, returnedAt, supplementRequestedAt, supplementReceivedAt]
+            .compactMap { $0 }.max()
     }
 
     /// The moment processing ended: NgayKetThucXuLy, else NgayTra.

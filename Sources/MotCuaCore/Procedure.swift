@@ -1,13 +1,6 @@
 /// The unit in which a procedure's prescribed processing time is counted
-/// (đơn vị thời gian giải quyết).
-public enum DurationUnit: String, Sendable, Hashable, CaseIterable, Codable {
-    /// ngày làm việc — the default.
-    case workingDays = "ngay-lam-viec"
-    /// giờ làm việc.
-    case workingHours = "gio-lam-viec"
-    /// ngày (calendar days).
-    case calendarDays = "ngay"
-}
+/// (đơn vị thời gian giải quyết): the calendar engine's own unit.
+public typealias DurationUnit = ProcedureDuration.Unit
 
 /// An administrative procedure of the published catalogue (thủ tục hành chính).
 public struct Procedure: Sendable, Hashable {
@@ -30,6 +23,12 @@ public struct Procedure: Sendable, Hashable {
         self.code = code; self.name = name; self.fieldCode = fieldCode; self.fieldName = fieldName
         self.level = level; self.duration = duration; self.durationUnit = durationUnit
         self.applicableLevels = applicableLevels; self.disclosure = disclosure
+    }
+
+    /// The prescribed processing time, or `nil` when the catalogue gives none.
+    public var processingDuration: ProcedureDuration? {
+        guard let duration, duration >= 0, duration.isFinite else { return nil }
+        return ProcedureDuration(duration, durationUnit)
     }
 
     public func applies(toUnitLevel cap: String) -> Bool {

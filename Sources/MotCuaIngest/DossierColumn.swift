@@ -22,6 +22,9 @@ public enum DossierColumn: String, CaseIterable, Sendable {
     case newDueAt = "NgayHenTraMoi"
     case applicant = "ChuHoSo"
     case officer = "CanBoXuLy"
+    /// When the one-stop system last changed the dossier: decides which of two
+    /// exports holds the newer state.
+    case updatedAt = "NgayCapNhat"
 
     /// Human export headers seen in one-stop systems (matched after folding).
     public var aliases: [String] {
@@ -47,6 +50,7 @@ public enum DossierColumn: String, CaseIterable, Sendable {
         case .newDueAt: return ["Ngày hẹn trả lại", "Ngày hẹn mới", "Ngày hẹn trả mới"]
         case .applicant: return ["Chủ hồ sơ", "Người nộp"]
         case .officer: return ["Cán bộ xử lý"]
+        case .updatedAt: return ["Ngày cập nhật", "Thời gian cập nhật", "Cập nhật lúc"]
         }
     }
 }
@@ -86,8 +90,10 @@ public struct HeaderMap<Column: Hashable & Sendable>: Sendable {
 }
 
 extension HeaderMap where Column == DossierColumn {
-    public init(dossierHeader header: [String]) {
-        self.init(header: header, columns: DossierColumn.allCases.map { ($0, [$0.rawValue] + $0.aliases) })
+    public init(dossierHeader header: [String], extraAliases: [DossierColumn: [String]] = [:]) {
+        self.init(header: header, columns: DossierColumn.allCases.map {
+            ($0, [$0.rawValue] + $0.aliases + (extraAliases[$0] ?? []))
+        })
     }
 }
 

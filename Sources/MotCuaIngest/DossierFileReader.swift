@@ -21,13 +21,14 @@ public struct DossierFile: Sendable {
 /// Reads a dossier export file into ``DossierFile``.
 public enum DossierFileReader {
     public static func read(path: String, reference: ReferenceData,
-                            timestamps: TimestampParser = TimestampParser(),
-                            encoding: TextEncoding? = nil, delimiter: UInt8? = nil,
+                            mapping: ResolvedMapping = ResolvedMapping(),
+                            endOfWorkingDay: Int = 17 * 3600,
                             recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil) throws -> DossierFile {
-        var csv = try CSVFile(path: path, encoding: encoding, delimiter: delimiter)
-        let map = HeaderMap<DossierColumn>(dossierHeader: csv.header)
+        var csv = try CSVFile(path: path, encoding: mapping.encoding, delimiter: mapping.delimiter)
+        let map = HeaderMap<DossierColumn>(dossierHeader: csv.header, extraAliases: mapping.aliases)
         let decoder = DossierRowDecoder(file: csv.fileName, header: map, reference: reference,
-                                        timestamps: timestamps, recomputeDue: recomputeDue)
+                                        timestamps: TimestampParser(endOfWorkingDay: endOfWorkingDay, dayFirst: mapping.dayFirst),
+                                        vocabulary: mapping.vocabulary, recomputeDue: recomputeDue)
         let missing = decoder.missingRequiredColumns()
         if !missing.isEmpty {
             let recognised = map.index.isEmpty

@@ -20,15 +20,16 @@ public struct DossierRowDecoder: Sendable {
     public let header: HeaderMap<DossierColumn>
     public let reference: ReferenceData
     public let timestamps: TimestampParser
+    public let vocabulary: ValueVocabulary
     /// Computes a due date when the export has none (needs the working
     /// calendar); returns `nil` when the procedure's duration is unknown.
     public let recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)?
 
     public init(file: String, header: HeaderMap<DossierColumn>, reference: ReferenceData,
-                timestamps: TimestampParser = TimestampParser(),
+                timestamps: TimestampParser = TimestampParser(), vocabulary: ValueVocabulary = ValueVocabulary(),
                 recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil) {
         self.file = file; self.header = header; self.reference = reference
-        self.timestamps = timestamps; self.recomputeDue = recomputeDue
+        self.timestamps = timestamps; self.vocabulary = vocabulary; self.recomputeDue = recomputeDue
     }
 
     /// Columns without which no row can be used; checked once per file.
@@ -52,18 +53,18 @@ public struct DossierRowDecoder: Sendable {
         let code = TextFolding.nfc(value(.code))
         if code.isEmpty { return reject(.code, "Thiếu mã hồ sơ.", "Missing dossier code.") }
 
-        guard let status = ValueVocabulary.status(value(.status)) else {
+        guard let status = vocabulary.status(value(.status)) else {
             return reject(.status, "Trạng thái hồ sơ không hợp lệ: \"\(value(.status))\".",
                           "Unknown dossier status \"\(value(.status))\".")
         }
-        guard let channel = ValueVocabulary.channel(value(.channel)) else {
+        guard let channel = vocabulary.channel(value(.channel)) else {
             return reject(.channel, "Kênh nộp không hợp lệ: \"\(value(.channel))\" (trực tiếp, trực tuyến, bưu chính hoặc 1, 2, 3).",
                           "Unknown channel \"\(value(.channel))\" (expected direct/online/postal or 1, 2, 3).")
         }
 
         var times: [DossierColumn: LocalDateTime] = [:]
         for column in [DossierColumn.receivedAt, .dueAt, .finishedAt, .returnedAt,
-                       .supplementRequestedAt, .supplementReceivedAt, .newDueAt] {
+                       .supplementRequestedAt, .supplementReceivedAt, .newDueAt, .updatedAt] {
             let meaning: DateOnlyMeaning = (column == .dueAt || column == .newDueAt) ? .endOfWorkingDay : .startOfDay
             switch timestamps.parse(value(column), meaning) {
             case .blank: break
@@ -100,13 +101,13 @@ public struct DossierRowDecoder: Sendable {
         }
 
         let supplementText = value(.supplementCount)
-        let apologies = ValueVocabulary.apologyCount(value(.apologyCount))
+        let apologies = vocabulary.apologyCount(value(.apologyCount))
         var dossier = Dossier(
             code: code, unitCode: unitCode, procedureCode: procedureCode,
             procedureName: procedureNameText.isEmpty ? nil : procedureNameText,
             fieldCode: nonEmpty(TextFolding.nfc(value(.fieldCode))),
             fieldName: nonEmpty(TextFolding.nfc(value(.fieldName))),
-            channel: channel, declaredLevel: ValueVocabulary.level(value(.level)),
+            channel: channel, declaredLevel: vocabulary.level(value(.level)),
             receivedAt: times[.receivedAt], dueAt: times[.dueAt],
             finishedAt: times[.finishedAt], returnedAt: times[.returnedAt], status: status,
             supplementCount: supplementText.isEmpty ? 0 : Int(supplementText),
@@ -114,7 +115,7 @@ public struct DossierRowDecoder: Sendable {
             supplementReceivedAt: times[.supplementReceivedAt],
             apologyCount: apologies ?? 0, newDueAt: times[.newDueAt],
             applicant: nonEmpty(TextFolding.nfc(value(.applicant))),
-            officer: nonEmpty(TextFolding.nfc(value(.officer))))
+            officer: nonEmpty(TextFolding.nfc(value(.officer))), updatedAt: times[.updatedAt])
 
         // A refused dossier (status 3) gets no receipt and so no due date; it
         // counts in no figure, so it is kept without one rather than rejected.

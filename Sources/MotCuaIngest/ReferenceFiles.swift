@@ -107,7 +107,7 @@ public enum ProceduresFile {
             procedures.append(Procedure(
                 code: code, name: TextFolding.nfc(v(.name)),
                 fieldCode: nonEmpty(v(.fieldCode)), fieldName: nonEmpty(TextFolding.nfc(v(.fieldName))),
-                level: ValueVocabulary.level(v(.level)), duration: duration, durationUnit: unit,
+                level: ValueVocabulary().level(v(.level)), duration: duration, durationUnit: unit,
                 applicableLevels: Set(levels), disclosure: disclosure))
         }
         return (procedures, rejections)

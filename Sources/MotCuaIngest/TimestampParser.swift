@@ -20,8 +20,14 @@ public enum DateOnlyMeaning: Sendable {
 public struct TimestampParser: Sendable {
     /// Second of the day when the working day ends (17:00 by default).
     public var endOfWorkingDay: Int
+    /// Slashed dates are day first (`dd/MM/yyyy`) unless a mapping file says
+    /// the source system writes `MM/dd/yyyy`.
+    public var dayFirst: Bool
 
-    public init(endOfWorkingDay: Int = 17 * 3600) { self.endOfWorkingDay = endOfWorkingDay }
+    public init(endOfWorkingDay: Int = 17 * 3600, dayFirst: Bool = true) {
+        self.endOfWorkingDay = endOfWorkingDay
+        self.dayFirst = dayFirst
+    }
 
     public enum Result: Sendable, Equatable {
         case blank
@@ -58,8 +64,10 @@ public struct TimestampParser: Sendable {
 
     /// `d/M/yyyy` with an optional ` H:mm` or ` H:mm:ss`.
     private func parseSlashed(_ s: inout Scanner) -> Parsed? {
-        guard let d = s.number(1...2), s.consume("/"), let m = s.number(1...2), s.consume("/"),
-              let y = s.number(4...4), let date = CivilDate(year: y, month: m, day: d) else { return nil }
+        guard let a = s.number(1...2), s.consume("/"), let b = s.number(1...2), s.consume("/"),
+              let y = s.number(4...4) else { return nil }
+        let (d, m) = dayFirst ? (a, b) : (b, a)
+        guard let date = CivilDate(year: y, month: m, day: d) else { return nil }
         if s.atEnd { return Parsed(date: date, second: 0, dateOnly: true) }
         guard s.consume(" ") else { return nil }
         while s.consume(" ") {}

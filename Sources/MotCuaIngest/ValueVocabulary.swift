@@ -1,25 +1,44 @@
 import MotCuaCore
 
 /// The words one-stop systems write for statuses, channels and levels,
-/// matched after folding accents, case and punctuation.
-enum ValueVocabulary {
-    static func status(_ raw: String) -> DossierStatus?? {
+/// matched after folding accents, case and punctuation. A mapping file adds
+/// the words of other systems (``ImportMapping/values``).
+public struct ValueVocabulary: Sendable {
+    var statusWords: [String: DossierStatus] = ValueVocabulary.defaultStatusWords
+    var channelWords: [String: Channel] = ValueVocabulary.defaultChannelWords
+    var levelWords: [String: ServiceLevel] = [:]
+
+    public init() {}
+
+    /// Adds a source system's words (folded the same way as the values).
+    public mutating func add(status words: [String: DossierStatus]) {
+        for (w, s) in words { statusWords[TextFolding.words(w)] = s }
+    }
+    public mutating func add(channel words: [String: Channel]) {
+        for (w, c) in words { channelWords[TextFolding.words(w)] = c }
+    }
+    public mutating func add(level words: [String: ServiceLevel]) {
+        for (w, l) in words { levelWords[TextFolding.words(w)] = l }
+    }
+
+    func status(_ raw: String) -> DossierStatus?? {
         if raw.isEmpty { return .some(nil) }
         if let n = Int(raw) { return DossierStatus(rawValue: n).map { .some($0) } ?? nil }
         return statusWords[TextFolding.words(raw)].map { .some($0) } ?? nil
     }
 
-    static func channel(_ raw: String) -> Channel? {
+    func channel(_ raw: String) -> Channel? {
         if raw.isEmpty { return .direct }
         if let n = Int(raw) { return Channel(rawValue: n) }
         return channelWords[TextFolding.words(raw)]
     }
 
     /// `nil` for an unknown level: the procedure's level then applies (SPEC §10.6).
-    static func level(_ raw: String) -> ServiceLevel? {
+    func level(_ raw: String) -> ServiceLevel? {
         if raw.isEmpty { return nil }
         if let n = Int(raw) { return ServiceLevel(rawValue: n) }
         let w = TextFolding.words(raw)
+        if let mapped = levelWords[w] { return mapped }
         if w.contains("toan trinh") { return .four }
         if w.contains("mot phan") { return .three }
         let digits = w.split(separator: " ").compactMap { Int($0) }.filter { (1...4).contains($0) }
@@ -27,7 +46,7 @@ enum ValueVocabulary {
     }
 
     /// Apology letters: a count, or "có"/"x" for one.
-    static func apologyCount(_ raw: String) -> Int? {
+    func apologyCount(_ raw: String) -> Int? {
         if raw.isEmpty { return 0 }
         if let n = Int(raw), n >= 0 { return n }
         switch TextFolding.words(raw) {
@@ -37,7 +56,7 @@ enum ValueVocabulary {
         }
     }
 
-    private static let statusWords: [String: DossierStatus] = [
+    private static let defaultStatusWords: [String: DossierStatus] = [
         "moi dang ky": .registered, "dang ky moi": .registered, "moi": .registered,
         "duoc tiep nhan": .accepted, "da tiep nhan": .accepted, "tiep nhan": .accepted,
         "khong duoc tiep nhan": .notAccepted, "tu choi tiep nhan": .notAccepted, "khong tiep nhan": .notAccepted,
@@ -53,7 +72,7 @@ enum ValueVocabulary {
         "da tra ket qua": .returned, "da tra": .returned, "tra ket qua": .returned,
     ]
 
-    private static let channelWords: [String: Channel] = [
+    private static let defaultChannelWords: [String: Channel] = [
         "truc tiep": .direct, "tai quay": .direct, "nop truc tiep": .direct, "mot cua": .direct,
         "truc tuyen": .online, "online": .online, "nop truc tuyen": .online, "qua mang": .online,
         "dich vu cong truc tuyen": .online,

@@ -7,6 +7,12 @@ public struct ImportCounts: Sendable, Hashable {
     public var inserted = 0
     public var updated = 0
     public var unchanged = 0
+    /// Dossiers whose stored state is newer than the file's: kept as stored.
+    public var olderInFile = 0
+    /// The newest state stored before this import, and the file's newest;
+    /// an older file imported after a newer one is worth a warning (SPEC §10.4).
+    public var newestStoredBefore: LocalDateTime?
+    public var newestInFile: LocalDateTime?
     /// Units created from dossiers because the units file lacked them.
     public var implicitUnits: [String] = []
     /// New and updated dossiers by unit code.
@@ -43,6 +49,9 @@ extension DossierStore {
                 """, arguments: [audit.fileName, audit.sha256, ISO8601DateFormatter().string(from: Date()),
                                  audit.rowsRead, audit.rejected, audit.skipped])
             let importID = db.lastInsertedRowID
+            counts.newestStoredBefore = try Int64.fetchOne(db, sql: "SELECT MAX(state_at) FROM dossier")
+                .map(LocalDateTime.init(secondsSinceEpoch:))
+            counts.newestInFile = dossiers.compactMap(\.stateMoment).max()
             let select = try db.cachedStatement(sql: "SELECT \(DossierRow.columnList) FROM dossier WHERE code = ?")
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO dossier (\(DossierRow.columnList), import_id)
@@ -58,6 +67,9 @@ extension DossierStore {
                     try insert.execute(arguments: StatementArguments(DossierRow.values(of: d) + [importID]))
                     counts.inserted += 1
                     counts.changedByUnit[d.unitCode, default: 0] += 1
+                } else if let stored = existing?.stateMoment, let incoming = d.stateMoment, incoming < stored,
+                          existing != d {
+                    counts.olderInFile += 1
                 } else if existing != d {
                     var values = Array(DossierRow.values(of: d).dropFirst())
                     values.append(importID)
@@ -109,6 +121,7 @@ enum DossierRow {
         "code", "unit_code", "procedure_code", "procedure_name", "field_code", "field_name", "channel",
         "declared_level", "received_at", "due_at", "finished_at", "returned_at", "status", "supplement_count",
         "supplement_requested_at", "supplement_received_at", "apology_count", "new_due_at", "applicant", "officer",
+        "updated_at", "state_at",
     ]
     static let columnList = columns.joined(separator: ", ")
     static var columnCount: Int { columns.count }
@@ -118,7 +131,8 @@ enum DossierRow {
          d.declaredLevel?.rawValue, d.receivedAt?.secondsSinceEpoch, d.dueAt?.secondsSinceEpoch,
          d.finishedAt?.secondsSinceEpoch, d.returnedAt?.secondsSinceEpoch, d.status?.rawValue, d.supplementCount,
          d.supplementRequestedAt?.secondsSinceEpoch, d.supplementReceivedAt?.secondsSinceEpoch, d.apologyCount,
-         d.newDueAt?.secondsSinceEpoch, d.applicant, d.officer]
+         d.newDueAt?.secondsSinceEpoch, d.applicant, d.officer, d.updatedAt?.secondsSinceEpoch,
+         d.stateMoment?.secondsSinceEpoch]
     }
 
     static func dossier(from row: Row) -> Dossier {
@@ -130,6 +144,6 @@ enum DossierRow {
             receivedAt: time(8), dueAt: time(9), finishedAt: time(10), returnedAt: time(11),
             status: (row[12] as Int?).flatMap(DossierStatus.init(rawValue:)), supplementCount: row[13],
             supplementRequestedAt: time(14), supplementReceivedAt: time(15), apologyCount: row[16],
-            newDueAt: time(17), applicant: row[18], officer: row[19])
+            newDueAt: time(17), applicant: row[18], officer: row[19], updatedAt: time(20))
     }
 }

@@ -64,6 +64,19 @@ enum StoreSchema {
                 t.column("skipped", .integer).notNull()
             }
         }
+        migrator.registerMigration("Record when each dossier's state was last changed") { db in
+            // updated_at: the export's own NgayCapNhat; state_at: that, or the
+            // dossier's latest event. An older export never overwrites a newer state.
+            try db.alter(table: "dossier") { t in
+                t.add(column: "updated_at", .integer)
+                t.add(column: "state_at", .integer)
+            }
+            try db.execute(sql: """
+                UPDATE dossier SET state_at = MAX(COALESCE(received_at, 0), COALESCE(finished_at, 0),
+                  COALESCE(returned_at, 0), COALESCE(supplement_requested_at, 0), COALESCE(supplement_received_at, 0))
+                """)
+            try db.create(index: "dossier_on_state_at", on: "dossier", columns: ["state_at"])
+        }
         return migrator
     }
 }

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import MotCuaCore
+import MotCuaIngest
+import Yams
+
+/// How exports are read: a mapping file for other systems, calendar files,
+/// and explicit encoding/delimiter when detection cannot decide.
+struct InputOptions: ParsableArguments {
+    @Option(help: "Tệp ánh xạ (YAML/JSON) cho hệ thống một cửa khác: tên cột, từ trạng thái/kênh/mức độ, định dạng ngày, mã hóa.")
+    var mapping: String?
+    @Option(name: .customLong("calendar"), help: "Tệp lịch (date,kind,note) bổ sung/ghi đè ngày nghỉ; dùng được nhiều lần.")
+    var calendars: [String] = []
+    @Option(help: "Mã hóa tệp khi không tự nhận ra: utf-8, utf-16le, utf-16be.") var encoding: TextEncoding?
+    @Option(help: "Dấu phân cách cột khi không tự nhận ra: comma, semicolon, tab.") var delimiter: Delimiter?
+
+    /// The mapping file, checked; paths in it are relative to the file.
+    func loadMapping() throws -> (mapping: ImportMapping, resolved: ResolvedMapping, directory: URL?) {
+        var raw = ImportMapping()
+        var directory: URL? = nil
+        if let mapping {
+            guard let text = try? String(contentsOfFile: mapping, encoding: .utf8) else {
+                throw CLIError(vi: "\(mapping): không đọc được tệp ánh xạ.", en: "\(mapping): cannot read the mapping file.")
+            }
+            do {
+                raw = try YAMLDecoder().decode(ImportMapping.self, from: text)
+            } catch {
+                throw CLIError(vi: "\(mapping): tệp ánh xạ không hợp lệ: \(error)", en: "\(mapping): invalid mapping file: \(error)")
+            }
+            directory = URL(fileURLWithPath: mapping).deletingLastPathComponent()
+        }
+        var resolved = try raw.validated(file: mapping ?? "")
+        if let encoding { resolved.encoding = encoding }
+        if let delimiter { resolved.delimiter = delimiter.byte }
+        return (raw, resolved, directory)
+    }
+
+    /// The working calendar: built-in rules, shipped files, the mapping's
+    /// calendars, then `--calendar` files (later ones win).
+    func loadCalendar(mapping: ImportMapping, relativeTo directory: URL?) throws -> WorkCalendar {
+        var hours = WorkingHours.standard
+        if let text = mapping.workingHours {
+            do { hours = try WorkingHours(parsing: text) } catch {
+                throw CLIError(vi: "\(self.mapping ?? ""): working_hours \"\(text)\" không hợp lệ (ví dụ 07:30-11:30,13:30-17:00).",
+                               en: "\(self.mapping ?? ""): invalid working_hours \"\(text)\" (e.g. 07:30-11:30,13:30-17:00).")
+            }
+        }
+        let fromMapping = (mapping.calendars ?? []).map { resolve($0, relativeTo: directory) }
+        return try CalendarLoader.load(userFiles: fromMapping + calendars, workingHours: hours)
+    }
+}
+
+/// A path from a configuration file, relative to that file's folder.
+func resolve(_ path: String, relativeTo directory: URL?) -> String {
+    guard let directory, !path.hasPrefix("/") else { return path }
+    return directory.appendingPathComponent(path).standardized.path
+}

@@ -1,0 +1,25 @@
+/// Computes a dossier's due date from its procedure's prescribed time
+/// (SPEC §3, §10.13): from NgayTiepNhan, or from NgayTiepNhanBoSung when a
+/// supplement restarted the count, adding working time on the working calendar.
+///
+/// Used when an export has no NgayHenTra, and by the data-quality check that
+/// lists exported due dates differing from the computed ones.
+public struct DueDateCalculator: Sendable {
+    public let catalogue: ProcedureCatalogue
+    public let calendar: WorkCalendar
+    public let rules: DeadlineRules
+
+    public init(catalogue: ProcedureCatalogue, calendar: WorkCalendar, rules: DeadlineRules = .standard) {
+        self.catalogue = catalogue; self.calendar = calendar; self.rules = rules
+    }
+
+    /// `nil` when the procedure is unknown or has no prescribed time.
+    public func computedDue(for dossier: Dossier) -> LocalDateTime? {
+        guard let received = dossier.receivedAt, let code = dossier.procedureCode,
+              let duration = catalogue[code]?.processingDuration else { return nil }
+        var start = received
+        if let restart = dossier.supplementReceivedAt, restart > received { start = restart }
+        return Deadline.due(receivedAt: start, channel: SubmissionChannel(dossier.channel), duration: duration,
+                            calendar: calendar, rules: rules)
+    }
+}
