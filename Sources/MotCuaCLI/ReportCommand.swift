@@ -23,7 +23,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Ngày đầu kỳ (yyyy-MM-dd), dùng cùng --to.") var from: String?
     @Option(help: "Ngày cuối kỳ (yyyy-MM-dd), dùng cùng --from.") var to: String?
     @Option(help: "Chỉ báo cáo đơn vị này và các đơn vị cấp dưới (mã đơn vị).") var unit: String?
-    @Option(help: "Mẫu báo cáo: tên trong Templates/ (phu-luc) hoặc đường dẫn tệp .yaml.") var template: String = "phu-luc"
+    @Option(help: "Mẫu báo cáo: tên trong Templates/ (bao-cao, phu-luc, dung-han, qua-han) hoặc đường dẫn tệp .yaml.")
+    var template: String = "bao-cao"
     @Option(help: "Tệp Excel cần ghi (.xlsx).") var out: String
     @Option(help: "Ghi thêm số liệu dạng JSON vào tệp này.") var json: String?
     @Option(help: "Tên cơ quan báo cáo (mặc định: tên đơn vị gốc).") var issuer: String?
@@ -58,41 +59,16 @@ struct ReportCommand: ParsableCommand {
         try reportingErrors(english: common.english) {
             let reportPeriod = period.flatMap(ReportPeriod.parse)
                 ?? ReportPeriod(from: parseISODate(from!)!, to: parseISODate(to!)!)
-            let templateFile = try resolveTemplate(template)
+            let templateFile = try TemplateResolver.resolve(template)
             let (mapping, resolvedMapping, mappingDir) = try inputOptions.loadMapping()
             let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir)
             let reportTemplate = try ReportTemplate.load(path: templateFile)
 
-            var tempDir: URL? = nil
-            defer { if let tempDir { try? FileManager.default.removeItem(at: tempDir) } }
-            var rejected = 0
-            let store: DossierStore
-            if input.isEmpty {
-                guard FileManager.default.fileExists(atPath: common.database) else {
-                    throw CLIError(vi: "\(common.database): chưa có cơ sở dữ liệu. Hãy chạy motcua import trước, hoặc dùng --input.",
-                                   en: "\(common.database): no database yet. Run motcua import first, or use --input.")
-                }
-                store = try DossierStore(path: common.database)
-            } else {
-                let dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-\(UUID().uuidString)")
-                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-                tempDir = dir
-                store = try DossierStore(path: dir.appendingPathComponent("report.sqlite").path)
-                var importer = Importer(store: store, english: common.english, mapping: resolvedMapping, calendar: calendar)
-                importer.quiet = true
-                // Beside the report: the temporary database is deleted after the run.
-                importer.rejectsPath = (out.hasSuffix(".xlsx") ? String(out.dropLast(5)) : out) + ".rejects.csv"
-                rejected = try importer.run(units: units, procedures: procedures, dossierFiles: input).rejectedRows
-            }
-
-            let tree = UnitTree(try store.units())
-            if let unit, tree[unit] == nil {
-                throw CLIError(vi: "Không có đơn vị mã \"\(unit)\" trong cơ sở dữ liệu.",
-                               en: "No unit with code \"\(unit)\" in the database.")
-            }
-            var aggregator = PeriodAggregator(period: reportPeriod, catalogue: ProcedureCatalogue(try store.procedures()))
-            try store.forEachDossier(relevantFrom: reportPeriod.start, to: reportPeriod.cutoff) { aggregator.add($0) }
-            let report = aggregator.report(scope: unit, tree: tree)
+            let inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
+                                          english: common.english, mapping: resolvedMapping, calendar: calendar,
+                                          rejectsBeside: out)
+            defer { inputs.close() }
+            let report = try inputs.aggregate(period: reportPeriod, calendar: calendar, unit: unit)
             if report.dossiersUsed == 0 {
                 printError(common.english
                     ? "Warning: no dossiers in \(reportPeriod.label); the report shows zeros."
@@ -106,30 +82,8 @@ struct ReportCommand: ParsableCommand {
             printInfo(common.english
                 ? "Wrote \(out) (\(report.rows.count) units, \(formatCount(report.dossiersUsed)) dossiers, period \(reportPeriod.label))."
                 : "Đã ghi \(out) (\(report.rows.count) đơn vị, \(formatCount(report.dossiersUsed)) hồ sơ, kỳ \(reportPeriod.label)).")
-            if rejected > 0 { throw ExitCode(ExitStatus.rejectedRows) }
+            if inputs.rejectedRows > 0 { throw ExitCode(ExitStatus.rejectedRows) }
         }
-    }
-
-    /// A template name in `Templates/` or a path to a template file.
-    private func resolveTemplate(_ nameOrPath: String) throws -> String {
-        if nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") || nameOrPath.contains("/") {
-            guard FileManager.default.fileExists(atPath: nameOrPath) else {
-                throw CLIError(vi: "\(nameOrPath): không tìm thấy tệp mẫu báo cáo.", en: "\(nameOrPath): template file not found.")
-            }
-            return nameOrPath
-        }
-        guard let dir = TemplateLocator.templatesDirectory() else {
-            throw CLIError(vi: "Không tìm thấy thư mục Templates/ (đặt biến MOTCUA_TEMPLATES).",
-                           en: "The Templates/ folder was not found (set MOTCUA_TEMPLATES).")
-        }
-        let file = dir.appendingPathComponent(nameOrPath + ".yaml").path
-        guard FileManager.default.fileExists(atPath: file) else {
-            let available = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [])
-                .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
-            throw CLIError(vi: "Không có mẫu báo cáo \"\(nameOrPath)\". Các mẫu có: \(available.joined(separator: ", ")).",
-                           en: "No template named \"\(nameOrPath)\". Available: \(available.joined(separator: ", ")).")
-        }
-        return file
     }
 }
 

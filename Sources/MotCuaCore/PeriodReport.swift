@@ -4,6 +4,11 @@ public struct ReportRow: Sendable, Hashable {
     public var figures: UnitFigures
     /// Catalogue procedures the unit may handle (the appendix's TTHC columns).
     public var procedures: ProcedureCounts
+    /// Length of a working day in seconds, to express processing time in days.
+    public var workingDayLength: Int
+
+    /// Thời gian xử lý trung bình, in working days.
+    public var averageProcessingDays: Double { figures.averageProcessingDays(workingDayLength: workingDayLength) }
 }
 
 /// The figures of one period for one scope of the unit tree: the rows a
@@ -21,6 +26,10 @@ public struct PeriodReport: Sendable {
     public let total: ReportRow
     /// Dossiers that play a part in the report (backlog + received); 0 means an empty period.
     public let dossiersUsed: Int
+    /// The overdue list of the scope, by unit in display order, then most days overdue first.
+    public let overdue: [OverdueEntry]
+    /// Units of the tree, for naming the units of overdue dossiers.
+    public let tree: UnitTree
 }
 
 /// Accumulates dossiers into per-unit figures for one period.
@@ -30,18 +39,31 @@ public struct PeriodReport: Sendable {
 public struct PeriodAggregator: Sendable {
     public let classifier: PeriodClassifier
     public let catalogue: ProcedureCatalogue
+    public let calendar: WorkCalendar
     /// Figures of each unit's own dossiers (not yet rolled up).
     public private(set) var ownFigures: [String: UnitFigures] = [:]
+    /// Late and overdue dossiers, in arrival order.
+    public private(set) var overdue: [OverdueEntry] = []
 
-    public init(period: ReportPeriod, catalogue: ProcedureCatalogue) {
+    public init(period: ReportPeriod, catalogue: ProcedureCatalogue, calendar: WorkCalendar = WorkCalendar()) {
         self.classifier = PeriodClassifier(period: period)
         self.catalogue = catalogue
+        self.calendar = calendar
     }
 
     public mutating func add(_ dossier: Dossier) {
         guard let state = classifier.classify(dossier) else { return }
         let bucket = catalogue.level(of: dossier)?.bucket ?? .other
-        ownFigures[dossier.unitCode, default: UnitFigures()].add(state, channel: dossier.channel, level: bucket)
+        var figures = ownFigures[dossier.unitCode] ?? UnitFigures()
+        figures.add(state, channel: dossier.channel, level: bucket)
+        if let f = state.finish, f != .unclassified, let received = dossier.receivedAt, let finish = dossier.finish {
+            figures.processingWorkSeconds += calendar.workingSeconds(from: received, to: finish)
+        }
+        ownFigures[dossier.unitCode] = figures
+        if state.finish == .late || state.pending == .overdue,
+           let entry = OverdueEntry.make(dossier, state: state, cutoff: classifier.period.cutoff, calendar: calendar) {
+            overdue.append(entry)
+        }
     }
 
     /// Figures of a unit's whole subtree.
@@ -65,15 +87,27 @@ public struct PeriodAggregator: Sendable {
             // The root's own row covers only its own dossiers, not its subtree.
             let figures = (u.code == root?.code) ? ownFigures[u.code]! : subtreeFigures(of: u.code, in: tree)
             return ReportRow(unit: u, figures: figures,
-                             procedures: catalogue.procedureCounts(forUnitLevel: u.level))
+                             procedures: catalogue.procedureCounts(forUnitLevel: u.level),
+                             workingDayLength: calendar.dayLength)
         }
         var totalFigures = UnitFigures()
         for r in rows { totalFigures += r.figures }
         let totalUnit = root ?? OrgUnit(code: "", name: "Tổng cộng")
         // The total row shows the whole catalogue, not a sum (SPEC §6.1).
         let total = ReportRow(unit: totalUnit, figures: totalFigures,
-                              procedures: catalogue.procedureCounts(forUnitLevel: nil))
+                              procedures: catalogue.procedureCounts(forUnitLevel: nil),
+                              workingDayLength: calendar.dayLength)
+        // The overdue list of the scope: units in display order, most days overdue first.
+        let order = Dictionary(uniqueKeysWithValues: (root.map { tree.subtree(of: $0.code) } ?? tree.allInDisplayOrder)
+            .enumerated().map { ($1, $0) })
+        let list = overdue.filter { order[$0.dossier.unitCode] != nil }.sorted { a, b in
+            let ua = order[a.dossier.unitCode]!, ub = order[b.dossier.unitCode]!
+            if ua != ub { return ua < ub }
+            if a.daysOverdue != b.daysOverdue { return a.daysOverdue > b.daysOverdue }
+            return a.dossier.code < b.dossier.code
+        }
         return PeriodReport(period: classifier.period, root: root, rows: rows, total: total,
-                            dossiersUsed: rows.isEmpty ? 0 : totalFigures.backlog + totalFigures.received)
+                            dossiersUsed: rows.isEmpty ? 0 : totalFigures.backlog + totalFigures.received,
+                            overdue: list, tree: tree)
     }
 }

@@ -23,6 +23,9 @@ public struct UnitFigures: Sendable, Hashable {
     public var pendingInTime = 0
     public var pendingOverdue = 0
     public var pendingSupplement = 0
+    /// Working seconds from receipt to finish, summed over the finished dossiers
+    /// that have an on-time class (an integer, so roll-up sums are exact).
+    public var processingWorkSeconds: Int64 = 0
 
     public init() {}
 
@@ -67,6 +70,7 @@ public struct UnitFigures: Sendable, Hashable {
         a.early += b.early; a.onTime += b.onTime; a.late += b.late; a.unclassified += b.unclassified
         a.pending += b.pending; a.pendingInTime += b.pendingInTime
         a.pendingOverdue += b.pendingOverdue; a.pendingSupplement += b.pendingSupplement
+        a.processingWorkSeconds += b.processingWorkSeconds
     }
 
     /// Tiếp nhận MCĐT: entered at the desk into the one-stop e-system (direct + postal).
@@ -83,6 +87,13 @@ public struct UnitFigures: Sendable, Hashable {
     public var lateRate: Double { percent(late, finishedWithClass) }
     /// Tỷ lệ trực tuyến = received online / received × 100.
     public var onlineRate: Double { percent(receivedOnline, received) }
+
+    /// Thời gian xử lý trung bình: mean working days from receipt to finish of the
+    /// finished dossiers with an on-time class; 0 when there are none.
+    public func averageProcessingDays(workingDayLength: Int) -> Double {
+        finishedWithClass == 0 || workingDayLength <= 0
+            ? 0 : Double(processingWorkSeconds) / Double(workingDayLength) / Double(finishedWithClass)
+    }
 }
 
 /// Percent with an empty denominator giving 0, never NaN (Excel rejects NaN).

@@ -6,6 +6,10 @@ public enum CellKind: String, Sendable {
     case integer
     /// A percentage with one decimal (Excel shows `95,5` in a Vietnamese locale).
     case rate
+    /// A quantity with two decimals (working days).
+    case decimal
+    /// A date and time, as an Excel date number shown `dd/mm/yyyy hh:mm`.
+    case date
     case text
 }
 
@@ -79,6 +83,8 @@ public enum FigureRegistry {
         "on_time_rate": rate { $0.onTimeRate },
         "late_rate": rate { $0.lateRate },
         "online_rate": rate { $0.onlineRate },
+
+        "avg_processing_days": Figure(kind: .decimal) { row, _ in .number(row.averageProcessingDays) },
 
         "tthc_total": procedures { $0.total },
         "tthc_level2": procedures { $0.level2 },

@@ -41,6 +41,7 @@ public enum ReportJSON {
         let on_time_rate: Double
         let late_rate: Double
         let online_rate: Double
+        let avg_processing_days: Double
         let tthc: [String: Int]
 
         init(_ row: ReportRow) {
@@ -60,6 +61,7 @@ public enum ReportJSON {
             pending_supplement = f.pendingSupplement
             resolution_rate = f.resolutionRate; on_time_rate = f.onTimeRate; late_rate = f.lateRate
             online_rate = f.onlineRate
+            avg_processing_days = row.averageProcessingDays
             let p = row.procedures
             tthc = ["total": p.total, "2": p.level2, "3": p.level3, "4": p.level4]
         }

@@ -10,9 +10,19 @@ public struct ReportTemplate: Decodable, Sendable {
     public var sheets: [SheetTemplate]
 }
 
-/// One sheet: a title, a multi-row header with merges, one row per unit,
-/// a total row and a footnote.
+/// One sheet: a title, a multi-row header with merges, then either one row
+/// per unit with a total row (`unit-table`) or one row per dossier of the
+/// overdue list (`overdue-list`), and footnotes. `include: NAME` instead
+/// takes the sheets of another template in the same folder.
 public struct SheetTemplate: Decodable, Sendable {
+    public enum Kind: String, Decodable, Sendable {
+        case unitTable = "unit-table"
+        case overdueList = "overdue-list"
+    }
+
+    /// Another template whose sheets stand here (`include: phu-luc`).
+    public var include: String?
+    public var kind: Kind?
     /// Sheet tab name (at most 31 characters).
     public var name: String
     public var font: FontSpec?
@@ -24,11 +34,40 @@ public struct SheetTemplate: Decodable, Sendable {
     public var total: TotalRowTemplate?
     public var footnotes: [TextLine]?
     public var page: PageTemplate?
+    /// A native bar chart of one figure per unit (unit tables only).
+    public var chart: ChartTemplate?
+    /// Freeze the header rows and put an autofilter on them (lists).
+    public var filter: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case name, font, title, header, columns, total, footnotes, page
+        case include, kind, name, font, title, header, columns, total, footnotes, page, chart, filter
         case headerRowHeights = "header_row_heights"
     }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        include = try c.decodeIfPresent(String.self, forKey: .include)
+        kind = try c.decodeIfPresent(Kind.self, forKey: .kind)
+        // An include line needs nothing else.
+        name = include == nil ? try c.decode(String.self, forKey: .name) : (try c.decodeIfPresent(String.self, forKey: .name) ?? "")
+        header = include == nil ? try c.decode([String: String].self, forKey: .header) : [:]
+        columns = include == nil ? try c.decode([ColumnTemplate].self, forKey: .columns) : []
+        font = try c.decodeIfPresent(FontSpec.self, forKey: .font)
+        title = try c.decodeIfPresent([TextLine].self, forKey: .title)
+        headerRowHeights = try c.decodeIfPresent([Double].self, forKey: .headerRowHeights)
+        total = try c.decodeIfPresent(TotalRowTemplate.self, forKey: .total)
+        footnotes = try c.decodeIfPresent([TextLine].self, forKey: .footnotes)
+        page = try c.decodeIfPresent(PageTemplate.self, forKey: .page)
+        chart = try c.decodeIfPresent(ChartTemplate.self, forKey: .chart)
+        filter = try c.decodeIfPresent(Bool.self, forKey: .filter)
+    }
+}
+
+/// A bar chart placed below a unit table: one bar per unit row.
+public struct ChartTemplate: Decodable, Sendable {
+    /// The figure charted; it must also be one of the sheet's columns.
+    public var figure: String
+    public var title: String?
 }
 
 public struct FontSpec: Decodable, Sendable {
@@ -103,8 +142,19 @@ extension ReportTemplate {
             let (vi, en) = describe(error)
             throw TemplateError(file: file, vi: vi, en: en)
         }
-        try template.validate(file: file)
-        return template
+        var resolved = template
+        resolved.sheets = try template.sheets.flatMap { sheet -> [SheetTemplate] in
+            guard let name = sheet.include else { return [sheet] }
+            let dir = (file as NSString).deletingLastPathComponent
+            let path = (dir as NSString).appendingPathComponent(name + ".yaml")
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw TemplateError(file: file, vi: "include: không có mẫu \"\(name)\" (\(path)).",
+                                    en: "include: no template \"\(name)\" (\(path)).")
+            }
+            return try ReportTemplate.load(path: path).sheets
+        }
+        try resolved.validate(file: file)
+        return resolved
     }
 
     private static func describe(_ error: DecodingError) -> (String, String) {
@@ -136,16 +186,24 @@ extension ReportTemplate {
                 throw TemplateError(file: file, vi: "\(at): tên trang tính phải có 1–31 ký tự, không chứa []:*?/\\.",
                                     en: "\(at): a sheet name needs 1–31 characters without []:*?/\\.")
             }
-            for (c, column) in sheet.columns.enumerated() where FigureRegistry.figure(named: column.figure) == nil {
+            let known = sheet.kind == .overdueList ? OverdueFigures.names : FigureRegistry.names
+            for (c, column) in sheet.columns.enumerated() where !known.contains(column.figure) {
                 throw TemplateError(
                     file: file,
-                    vi: "\(at).columns[\(c)]: không có chỉ tiêu \"\(column.figure)\". Các chỉ tiêu: \(FigureRegistry.names.joined(separator: ", ")).",
-                    en: "\(at).columns[\(c)]: unknown figure \"\(column.figure)\". Known figures: \(FigureRegistry.names.joined(separator: ", ")).")
+                    vi: "\(at).columns[\(c)]: không có chỉ tiêu \"\(column.figure)\". Các chỉ tiêu: \(known.joined(separator: ", ")).",
+                    en: "\(at).columns[\(c)]: unknown figure \"\(column.figure)\". Known figures: \(known.joined(separator: ", ")).")
+            }
+            if let chart = sheet.chart, !sheet.columns.contains(where: { $0.figure == chart.figure }) {
+                throw TemplateError(file: file, vi: "\(at).chart: chỉ tiêu \"\(chart.figure)\" phải là một cột của trang.",
+                                    en: "\(at).chart: the figure \"\(chart.figure)\" must be one of the sheet's columns.")
+            }
+            if sheet.columns.isEmpty {
+                throw TemplateError(file: file, vi: "\(at): trang không có cột nào.", en: "\(at): the sheet has no columns.")
             }
             for (c, column) in sheet.columns.enumerated() {
                 if let f = column.format, CellKind(rawValue: f) == nil {
-                    throw TemplateError(file: file, vi: "\(at).columns[\(c)]: định dạng \"\(f)\" không hợp lệ (integer, rate, text).",
-                                        en: "\(at).columns[\(c)]: unknown format \"\(f)\" (integer, rate, text).")
+                    throw TemplateError(file: file, vi: "\(at).columns[\(c)]: định dạng \"\(f)\" không hợp lệ (integer, rate, decimal, date, text).",
+                                        en: "\(at).columns[\(c)]: unknown format \"\(f)\" (integer, rate, decimal, date, text).")
                 }
             }
             for range in sheet.header.keys {

@@ -17,7 +17,12 @@ public enum WorkbookWriter {
             workbook.setProperties(title: "Báo cáo \(context.report.period.vietnameseName)", author: "motcua",
                                    company: context.issuer)
             for sheet in template.sheets {
-                try UnitTableSheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
+                switch sheet.kind ?? .unitTable {
+                case .unitTable:
+                    try UnitTableSheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
+                case .overdueList:
+                    try OverdueListSheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
+                }
             }
             try workbook.close()
             try replaceItem(at: url, with: temp)

@@ -13,6 +13,12 @@ public struct Chart {
     }
 
     let handle: UnsafeMutablePointer<lxw_chart>
+    let kind: Kind
+
+    /// libxlsxwriter swaps the axes of a bar chart: there `x_axis` is the
+    /// (horizontal) value axis and `y_axis` the category axis.
+    private var valueAxis: UnsafeMutablePointer<lxw_chart_axis> { kind == .bar ? handle.pointee.x_axis : handle.pointee.y_axis }
+    private var categoryAxis: UnsafeMutablePointer<lxw_chart_axis> { kind == .bar ? handle.pointee.y_axis : handle.pointee.x_axis }
 
     /// Adds a series from cell ranges of `sheet` (the setters quote sheet names).
     public func addSeries(sheet: String, categories: (firstRow: Int, lastRow: Int, column: Int),
@@ -28,11 +34,14 @@ public struct Chart {
 
     public func setTitle(_ title: String) { chart_title_set_name(handle, title) }
 
+    /// Lists categories top-down in a bar chart, in the table's order.
+    public func reverseCategories() { chart_axis_set_reverse(categoryAxis) }
+
     public func hideLegend() { chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
 
     /// Bounds of the value axis (the y axis of a column chart, the x axis of a bar chart).
     public func setValueAxis(min: Double, max: Double, name: String? = nil, numberFormat: String? = nil) {
-        let axis = handle.pointee.y_axis!
+        let axis = valueAxis
         chart_axis_set_min(axis, min)
         chart_axis_set_max(axis, max)
         if let name { chart_axis_set_name(axis, name) }

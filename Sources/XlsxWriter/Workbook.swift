@@ -58,7 +58,7 @@ public final class Workbook {
     }
 
     public func addChart(_ type: Chart.Kind) -> Chart {
-        Chart(handle: workbook_add_chart(wb, type.code)!)
+        Chart(handle: workbook_add_chart(wb, type.code)!, kind: type)
     }
 
     public func setProperties(title: String, author: String, company: String? = nil) {

@@ -74,7 +74,12 @@ public struct Worksheet {
                                        lxw_row_t(lastRow), lxw_col_t(lastColumn)), "\(name) autofilter")
     }
 
-    public func insert(_ chart: Chart, row: Int, column: Int) throws {
-        try check(worksheet_insert_chart(handle, lxw_row_t(row), lxw_col_t(column), chart.handle), "\(name) chart")
+    /// Inserts a chart at a cell; `width`/`height` in pixels (default 480 × 288).
+    public func insert(_ chart: Chart, row: Int, column: Int, width: Double = 480, height: Double = 288) throws {
+        var options = lxw_chart_options()
+        options.x_scale = width / 480
+        options.y_scale = height / 288
+        try check(worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chart.handle, &options),
+                  "\(name) chart")
     }
 }

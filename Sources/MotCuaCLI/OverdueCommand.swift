@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import MotCuaCore
+import MotCuaReport
+
+/// `motcua overdue`: the overdue list alone, for a daily cron job.
+struct OverdueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "overdue",
+        abstract: "Danh sách hồ sơ trễ hạn, quá hạn tính đến một ngày (Excel hoặc CSV).",
+        discussion: """
+        Liệt kê hồ sơ chưa giải quyết đã quá hạn vào 23:59:59 ngày --as-of, và hồ sơ đã giải quyết \
+        trễ hạn từ --from (mặc định: ngày đầu tháng của --as-of) đến --as-of. \
+        Ví dụ cho cron hằng ngày: motcua overdue --as-of $(date +%F) --out qua-han.xlsx
+        """)
+
+    @OptionGroup var common: CommonOptions
+    @Option(name: .customLong("as-of"), help: "Ngày chốt số liệu (yyyy-MM-dd).") var asOf: String
+    @Option(help: "Tính cả hồ sơ giải quyết trễ hạn từ ngày này (yyyy-MM-dd; mặc định: đầu tháng).") var from: String?
+    @Option(help: "Chỉ đơn vị này và cấp dưới (mã đơn vị).") var unit: String?
+    @Option(help: "Ghi danh sách ra tệp Excel (.xlsx).") var out: String?
+    @Option(help: "Ghi danh sách ra tệp CSV (UTF-8).") var csv: String?
+    @Option(help: "Mẫu trang danh sách (mặc định qua-han).") var template: String = "qua-han"
+    @Option(help: "Tệp hồ sơ CSV dùng trực tiếp (cơ sở dữ liệu tạm).") var input: [String] = []
+    @Option(help: "Tệp đơn vị, dùng với --input.") var units: String?
+    @Option(help: "Tệp danh mục TTHC, dùng với --input.") var procedures: String?
+    @OptionGroup var inputOptions: InputOptions
+
+    func validate() throws {
+        guard let day = parseISODate(asOf) else { throw ValidationError("Ngày không hợp lệ: \"\(asOf)\" (dạng yyyy-MM-dd).") }
+        if let from { guard let f = parseISODate(from), f <= day else {
+            throw ValidationError("--from phải là ngày yyyy-MM-dd không sau --as-of.")
+        } }
+        if out == nil && csv == nil { throw ValidationError("Cần --out FILE.xlsx hoặc --csv FILE.") }
+    }
+
+    func run() throws {
+        try reportingErrors(english: common.english) {
+            let day = parseISODate(asOf)!
+            let start = from.flatMap(parseISODate) ?? CivilDate(year: day.year, month: day.month, day: 1)!
+            let period = ReportPeriod(from: start, to: day, label: asOf)
+            let (mapping, resolvedMapping, mappingDir) = try inputOptions.loadMapping()
+            let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir)
+            let inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
+                                          english: common.english, mapping: resolvedMapping, calendar: calendar,
+                                          rejectsBeside: out ?? csv!)
+            defer { inputs.close() }
+            let report = try inputs.aggregate(period: period, calendar: calendar, unit: unit)
+            if let out {
+                let file = try TemplateResolver.resolve(template)
+                let context = ReportContext(report: report, issuer: report.root?.name ?? "",
+                                            place: placeName(report.root?.name ?? ""), reportDate: today())
+                try WorkbookWriter.write(template: try ReportTemplate.load(path: file), templateFile: file,
+                                         context: context, to: out)
+            }
+            if let csv { try WorkbookWriter.writeAtomically(OverdueCSV.encode(report), to: csv) }
+            let pending = report.overdue.filter { !$0.isFinished }.count
+            printInfo(common.english
+                ? "\(report.overdue.count) dossiers late or overdue (\(pending) still pending) as of \(asOf)."
+                : "\(report.overdue.count) hồ sơ trễ hạn, quá hạn (\(pending) hồ sơ chưa giải quyết) tính đến \(day.vietnameseDescription).")
+            if inputs.rejectedRows > 0 { throw ExitCode(ExitStatus.rejectedRows) }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import MotCuaCore
+import MotCuaIngest
+import MotCuaStore
+
+/// Opens the dossiers a report reads: the database, or (with `--input`) a
+/// temporary database filled from the given files and deleted afterwards.
+struct ReportInputs {
+    let store: DossierStore
+    let rejectedRows: Int
+    private let temporaryDirectory: URL?
+
+    init(database: String, inputs: [String], units: String?, procedures: String?, english: Bool,
+         mapping: ResolvedMapping, calendar: WorkCalendar, rejectsBeside output: String) throws {
+        if inputs.isEmpty {
+            guard FileManager.default.fileExists(atPath: database) else {
+                throw CLIError(vi: "\(database): chưa có cơ sở dữ liệu. Hãy chạy motcua import trước, hoặc dùng --input.",
+                               en: "\(database): no database yet. Run motcua import first, or use --input.")
+            }
+            store = try DossierStore(path: database)
+            rejectedRows = 0
+            temporaryDirectory = nil
+        } else {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            temporaryDirectory = dir
+            store = try DossierStore(path: dir.appendingPathComponent("report.sqlite").path)
+            var importer = Importer(store: store, english: english, mapping: mapping, calendar: calendar)
+            importer.quiet = true
+            // Beside the report: the temporary database is deleted after the run.
+            let base = output.hasSuffix(".xlsx") || output.hasSuffix(".csv")
+                ? String(output[..<output.lastIndex(of: ".")!]) : output
+            importer.rejectsPath = base + ".rejects.csv"
+            rejectedRows = try importer.run(units: units, procedures: procedures, dossierFiles: inputs).rejectedRows
+        }
+    }
+
+    func close() {
+        if let temporaryDirectory { try? FileManager.default.removeItem(at: temporaryDirectory) }
+    }
+
+    /// Aggregates the period over the stored dossiers.
+    func aggregate(period: ReportPeriod, calendar: WorkCalendar, unit: String?) throws -> PeriodReport {
+        let tree = UnitTree(try store.units())
+        if let unit, tree[unit] == nil {
+            throw CLIError(vi: "Không có đơn vị mã \"\(unit)\" trong cơ sở dữ liệu.",
+                           en: "No unit with code \"\(unit)\" in the database.")
+        }
+        var aggregator = PeriodAggregator(period: period, catalogue: ProcedureCatalogue(try store.procedures()),
+                                          calendar: calendar)
+        try store.forEachDossier(relevantFrom: period.start, to: period.cutoff) { aggregator.add($0) }
+        return aggregator.report(scope: unit, tree: tree)
+    }
+}

@@ -1,0 +1,137 @@
+import MotCuaCore
+import XlsxWriter
+
+/// What every sheet of a template shares: fonts, the title lines, the merged
+/// header block, footnotes, row heights for wrapped text, print setup, and
+/// the cell formats by kind.
+struct SheetFrame {
+    let template: SheetTemplate
+    let templateFile: String
+    let context: ReportContext
+    let sheet: Worksheet
+
+    var columnCount: Int { template.columns.count }
+    var fontName: String { template.font?.name ?? "Times New Roman" }
+    var fontSize: Double { template.font?.size ?? 11 }
+
+    func base(_ configure: (inout CellFormat) -> Void = { _ in }) -> CellFormat {
+        var f = CellFormat()
+        f.fontName = fontName
+        f.fontSize = fontSize
+        configure(&f)
+        return f
+    }
+
+    func fill(_ text: String) throws -> String { try context.fill(text, file: templateFile) }
+
+    /// Title lines merged across the table, then one blank row. Returns the next row.
+    func writeTitle(at start: Int) throws -> Int {
+        var row = start
+        for line in template.title ?? [] {
+            try sheet.merge(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: columnCount - 1,
+                            text: try fill(line.text), format: lineFormat(line))
+            row += 1
+        }
+        return template.title?.isEmpty == false ? row + 1 : row
+    }
+
+    /// The header block: merged, bordered, centred, wrapped. Returns its row count.
+    func writeHeader(at top: Int) throws -> Int {
+        let format = base { $0.bold = true; $0.border = true; $0.wrap = true; $0.horizontal = .center; $0.vertical = .center }
+        let ranges = template.header.compactMap { key, text in CellRange(key).map { ($0, text) } }
+            .sorted { ($0.0.firstRow, $0.0.firstColumn) < ($1.0.firstRow, $1.0.firstColumn) }
+        let rows = (ranges.map(\.0.lastRow).max() ?? -1) + 1
+        // Blank bordered cells first so that every header cell has a border, merged or not.
+        for r in 0..<rows { for c in 0..<columnCount { try sheet.writeBlank(row: top + r, column: c, format: format) } }
+        for (range, text) in ranges {
+            try sheet.merge(firstRow: top + range.firstRow, firstColumn: range.firstColumn,
+                            lastRow: top + range.lastRow, lastColumn: range.lastColumn, text: try fill(text), format: format)
+        }
+        for (i, h) in (template.headerRowHeights ?? []).enumerated() where i < rows {
+            try sheet.setRowHeight(top + i, height: h)
+        }
+        return rows
+    }
+
+    func setColumnWidths(kinds: [CellKind]) throws {
+        for (c, width) in widths(kinds: kinds).enumerated() { try sheet.setColumnWidth(c, width: width) }
+    }
+
+    func widths(kinds: [CellKind]) -> [Double] {
+        template.columns.enumerated().map { c, column in
+            column.width ?? (kinds[c] == .text ? 24 : kinds[c] == .date ? 16 : 8)
+        }
+    }
+
+    func writeFootnotes(at start: Int) throws -> Int {
+        var row = start
+        for line in template.footnotes ?? [] {
+            try sheet.merge(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: columnCount - 1,
+                            text: try fill(line.text), format: lineFormat(line, defaultAlign: .left))
+            row += 1
+        }
+        return row
+    }
+
+    /// A4, landscape unless the template says portrait, one page wide, header rows repeated.
+    func applyPageSetup(headerTop: Int, headerRows: Int) throws {
+        let page = template.page
+        sheet.setPrintLayout(landscape: page?.orientation != "portrait", fitToWidth: page?.fitWidth ?? true,
+                             margins: (left: 0.5, right: 0.4, top: 0.6, bottom: 0.6))
+        if page?.repeatHeader ?? true, headerRows > 0 {
+            try sheet.repeatRows(first: headerTop, last: headerTop + headerRows - 1)
+        }
+        try sheet.setFooter(page?.footer ?? "&CTrang &P/&N")
+    }
+
+    func cellFormat(_ kind: CellKind, bold: Bool = false) -> CellFormat {
+        base {
+            $0.border = true
+            $0.bold = bold
+            switch kind {
+            case .integer: $0.numberFormat = "#,##0"; $0.horizontal = .center
+            case .rate: $0.numberFormat = "0.0"; $0.horizontal = .center
+            case .decimal: $0.numberFormat = "0.00"; $0.horizontal = .center
+            case .date: $0.numberFormat = "dd/mm/yyyy hh:mm"; $0.horizontal = .center
+            case .text: $0.horizontal = .left; $0.wrap = true
+            }
+        }
+    }
+
+    func write(_ value: CellValue, kind: CellKind, bold: Bool = false, row: Int, column: Int) throws {
+        let format = cellFormat(kind, bold: bold)
+        switch value {
+        case .number(let n): try sheet.write(n, row: row, column: column, format: format)
+        case .text(let t): try sheet.write(t, row: row, column: column, format: format)
+        case .blank: try sheet.writeBlank(row: row, column: column, format: format)
+        }
+    }
+
+    /// Grows a row so that wrapped text shows whole: neither libxlsxwriter nor
+    /// Excel sizes rows to wrapped text when a file is opened.
+    func fitHeight(of row: Int, values: [CellValue], widths: [Double]) throws {
+        var lines = 1
+        for (c, v) in values.enumerated() {
+            guard case .text(let t) = v else { continue }
+            // Width is in Calibri-11 digit widths; Times New Roman 11 fits about
+            // 1.2 average Vietnamese characters per unit (checked on rendered pages).
+            let perLine = max(1, Int(widths[c] * 1.2 * 11 / fontSize))
+            lines = max(lines, (t.count + perLine - 1) / perLine)
+        }
+        if lines > 1 { try sheet.setRowHeight(row, height: Double(lines) * fontSize * 1.35) }
+    }
+
+    func lineFormat(_ line: TextLine, defaultAlign: CellFormat.HorizontalAlignment = .center) -> CellFormat {
+        base {
+            $0.bold = line.bold ?? false
+            $0.italic = line.italic ?? false
+            if let s = line.size { $0.fontSize = s }
+            switch line.align {
+            case "left": $0.horizontal = .left
+            case "right": $0.horizontal = .right
+            case "center": $0.horizontal = .center
+            default: $0.horizontal = defaultAlign
+            }
+        }
+    }
+}

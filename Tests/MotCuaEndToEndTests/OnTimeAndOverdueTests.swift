@@ -1,0 +1,93 @@
+import Foundation
+import XCTest
+import MotCuaTestSupport
+
+/// The full workbook (Phụ lục, Đúng hạn, Quá hạn) and `motcua overdue` on the
+/// Tân Uyên sample. Expected figures come from Scripts/sample-data/check_tan_uyen.py,
+/// an independent implementation of SPEC §4.
+final class OnTimeAndOverdueTests: XCTestCase {
+    let sample = CommandRunner.repositoryRoot.appendingPathComponent("SampleData/tan-uyen-2020-10")
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-ontime-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    var inputs: [String] {
+        ["--input", sample.appendingPathComponent("dossiers.csv").path,
+         "--units", sample.appendingPathComponent("units.csv").path,
+         "--procedures", sample.appendingPathComponent("procedures.csv").path]
+    }
+
+    func testFullWorkbookHasTheOnTimeTableChartAndOverdueList() throws {
+        let out = dir.appendingPathComponent("bao-cao.xlsx").path
+        let json = dir.appendingPathComponent("bao-cao.json").path
+        let result = try CommandRunner.run(["report"] + inputs + ["--period", "2020-10", "--out", out, "--json", json])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let book = try XLSXWorkbook(path: out)
+        XCTAssertEqual(book.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Quá hạn"])
+
+        let onTime = try XCTUnwrap(book["Đúng hạn"])
+        let first = try XCTUnwrap(onTime.row(whereColumn: 0, is: "1"))
+        let total = try XCTUnwrap(onTime.row(whereColumn: 0, is: "TỔNG CỘNG"))
+        XCTAssertEqual(total - first, 11)
+        // backlog, received, finished, early, on time, late, unclassified, pending, in time, overdue, supplement
+        XCTAssertEqual((2...12).map { onTime.cell(total, $0)?.number }, [6, 1907, 1868, 1349, 497, 16, 6, 45, 26, 13, 6])
+        XCTAssertEqual(onTime.cell(total, 14)?.number ?? 0, 1846.0 / 1862.0 * 100, accuracy: 1e-9, "on-time rate")
+        XCTAssertEqual(book.numberFormats[onTime.cell(total, 17)!.styleIndex], "0.00", "processing days")
+        let drawing = try XLSXWorkbook.entry("xl/charts/chart1.xml", in: out)
+        XCTAssertTrue(drawing.contains("<c:barChart>"), "a native bar chart")
+        XCTAssertTrue(drawing.contains("'Đúng hạn'!$O$"), "charting the on-time rate column")
+
+        let overdue = try XCTUnwrap(book["Quá hạn"])
+        let header = try XCTUnwrap(overdue.row(whereColumn: 0, is: "STT"))
+        XCTAssertEqual(overdue.rowCount - header - 1, 29, "16 finished late + 13 pending past due")
+        XCTAssertTrue(overdue.xml.contains("<autoFilter ref=\"A\(header + 1):M\(header + 30)\""), "autofilter over the list")
+        XCTAssertTrue(overdue.xml.contains("state=\"frozen\""), "frozen header")
+        // Sorted by unit (display order), then days overdue, most first.
+        let units = (header + 1...header + 29).map { overdue.text($0, 1) }
+        XCTAssertEqual(units.first, "Bộ phận TN&TKQ Huyện Tân Uyên")
+        let bpmcDays = (header + 1...header + 29).filter { overdue.text($0, 1) == units.first }.map { overdue.cell($0, 7)!.number! }
+        XCTAssertEqual(bpmcDays, bpmcDays.sorted(by: >))
+        XCTAssertEqual((header + 1...header + 29).filter { overdue.text($0, 11).contains("Không có phiếu xin lỗi") }.count, 1)
+        XCTAssertEqual((header + 1...header + 29).filter { overdue.text($0, 11).contains("Xin lỗi 2 lần") }.count, 1)
+        // Personal data never appears: no applicant name from the export is in any sheet.
+        let export = try String(contentsOf: sample.appendingPathComponent("dossiers.csv"), encoding: .utf8)
+        let rows = export.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let officers = Set(rows.compactMap { $0.last.map(String.init) })
+        // Applicants (ChuHoSo, second to last) who are not also officers, whose names may be shown.
+        let applicants = Set(rows.compactMap { $0.count > 2 ? String($0[$0.count - 2]) : nil })
+            .filter { $0.count > 3 }.subtracting(officers)
+        let shared = try XLSXWorkbook.entry("xl/sharedStrings.xml", in: out)
+        XCTAssertFalse(applicants.isEmpty)
+        XCTAssertNil(applicants.first { shared.contains($0) }, "an applicant's name leaked into the workbook")
+
+        let doc = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
+        let t = doc["total"] as! [String: Any]
+        XCTAssertEqual([t["early"], t["on_time"], t["late"], t["unclassified"]] as? [Int], [1349, 497, 16, 6])
+        XCTAssertEqual([t["pending_in_time"], t["pending_overdue"], t["pending_supplement"]] as? [Int], [26, 13, 6])
+        XCTAssertGreaterThan(t["avg_processing_days"] as! Double, 0)
+    }
+
+    func testOverdueCommandForADailyCron() throws {
+        let csv = dir.appendingPathComponent("qua-han.csv").path
+        let xlsx = dir.appendingPathComponent("qua-han.xlsx").path
+        let result = try CommandRunner.run(["overdue"] + inputs + ["--as-of", "2020-10-31", "--csv", csv, "--out", xlsx])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("29 hồ sơ"), result.stdout)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: csv))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "BOM so that Excel reads UTF-8")
+        let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
+        XCTAssertEqual(lines.count, 30)
+        XCTAssertTrue(lines[0].hasPrefix("MaDonVi,TenDonVi,MaHoSo"))
+        XCTAssertEqual(try XLSXWorkbook(path: xlsx).sheets.map(\.name), ["Quá hạn"])
+        // Mid-month: only what is overdue by 15/10 and finished late since 1/10.
+        let mid = try CommandRunner.run(["overdue"] + inputs + ["--as-of", "2020-10-15", "--csv", csv])
+        XCTAssertEqual(mid.status, 0, mid.stderr)
+        XCTAssertLessThan(try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\r\n").count, 30)
+        let bad = try CommandRunner.run(["overdue", "--as-of", "2020-10-15"])
+        XCTAssertEqual(bad.status, 2, "needs --out or --csv")
+    }
+}
