@@ -19,11 +19,13 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Option(help: "Tệp danh sách đơn vị (MaDonVi, TenDonVi, Cap, MaDonViCha, ThuTu).") var units: String?
     @Option(help: "Tệp danh mục thủ tục hành chính.") var procedures: String?
+    @Option(help: "Tệp điểm đánh giá TT01 (MaHoSo, CS1…CS9) của cán bộ đánh giá hoặc khảo sát người dân.")
+    var evaluations: String?
     @OptionGroup var input: InputOptions
     @Argument(help: "Các tệp hồ sơ CSV.") var files: [String] = []
 
     func validate() throws {
-        if files.isEmpty && units == nil && procedures == nil && input.mapping == nil {
+        if files.isEmpty && units == nil && procedures == nil && evaluations == nil && input.mapping == nil {
             throw ValidationError("Cần ít nhất một tệp hồ sơ, hoặc --units / --procedures.")
         }
     }
@@ -36,7 +38,7 @@ struct ImportCommand: ParsableCommand {
             let importer = Importer(store: store, english: common.english, mapping: resolved, calendar: calendar)
             let outcome = try importer.run(units: units ?? mapping.units.map { resolve($0, relativeTo: dir) },
                                            procedures: procedures ?? mapping.procedures.map { resolve($0, relativeTo: dir) },
-                                           dossierFiles: files)
+                                           dossierFiles: files, evaluations: evaluations)
             if outcome.rejectedRows > 0 { throw ExitCode(ExitStatus.rejectedRows) }
         }
     }

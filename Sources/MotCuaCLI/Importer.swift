@@ -19,11 +19,12 @@ struct Importer {
     var rejectsPath: String? = nil
 
     struct Outcome {
-        var rejectedRows = 0
+        var rejections: [RowRejection] = []
+        var rejectedRows: Int { rejections.count }
         var rejectsFile: String?
     }
 
-    func run(units: String?, procedures: String?, dossierFiles: [String]) throws -> Outcome {
+    func run(units: String?, procedures: String?, dossierFiles: [String], evaluations: String? = nil) throws -> Outcome {
         var rejections: [RowRejection] = []
         if let units {
             let (list, rejected) = try UnitsFile.read(path: units)
@@ -56,7 +57,15 @@ struct Importer {
                 summarise(file, counts, reference: reference)
             }
         }
-        var outcome = Outcome(rejectedRows: rejections.count)
+        if let evaluations {
+            let (values, rejected) = try EvaluationsFile.read(path: evaluations, encoding: mapping.encoding,
+                                                              delimiter: mapping.delimiter)
+            let written = try store.saveEvaluations(values)
+            rejections += rejected
+            say("\(name(evaluations)): \(formatCount(values.count)) hồ sơ được đánh giá (\(formatCount(written)) điểm tiêu chí)\(rejected.isEmpty ? "" : ", \(rejected.count) dòng bị từ chối").",
+                "\(name(evaluations)): \(formatCount(values.count)) dossiers evaluated (\(formatCount(written)) indicator points)\(rejected.isEmpty ? "" : ", \(rejected.count) rows rejected").")
+        }
+        var outcome = Outcome(rejections: rejections)
         if !rejections.isEmpty {
             let path = rejectsPath ?? store.path + ".rejects.csv"
             try WorkbookWriter.writeAtomically(rejectsCSV(rejections), to: path)

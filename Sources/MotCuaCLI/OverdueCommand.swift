@@ -25,6 +25,7 @@ struct OverdueCommand: ParsableCommand {
     @Option(help: "Tệp đơn vị, dùng với --input.") var units: String?
     @Option(help: "Tệp danh mục TTHC, dùng với --input.") var procedures: String?
     @OptionGroup var inputOptions: InputOptions
+    @OptionGroup var heading: HeadingOptions
 
     func validate() throws {
         guard let day = parseISODate(asOf) else { throw ValidationError("Ngày không hợp lệ: \"\(asOf)\" (dạng yyyy-MM-dd).") }
@@ -48,8 +49,7 @@ struct OverdueCommand: ParsableCommand {
             let report = try inputs.aggregate(period: period, calendar: calendar, unit: unit)
             if let out {
                 let file = try TemplateResolver.resolve(template)
-                let context = ReportContext(report: report, issuer: report.root?.name ?? "",
-                                            place: placeName(report.root?.name ?? ""), reportDate: today())
+                let context = heading.context(for: report, rejections: inputs.rejections)
                 try WorkbookWriter.write(template: try ReportTemplate.load(path: file), templateFile: file,
                                          context: context, to: out)
             }

@@ -27,11 +27,12 @@ struct ReportCommand: ParsableCommand {
     var template: String = "bao-cao"
     @Option(help: "Tệp Excel cần ghi (.xlsx).") var out: String
     @Option(help: "Ghi thêm số liệu dạng JSON vào tệp này.") var json: String?
-    @Option(help: "Tên cơ quan báo cáo (mặc định: tên đơn vị gốc).") var issuer: String?
-    @Option(help: "Ngày lập báo cáo (yyyy-MM-dd; mặc định: hôm nay).") var date: String?
+    @OptionGroup var heading: HeadingOptions
     @Option(help: "Tệp hồ sơ CSV dùng trực tiếp (cơ sở dữ liệu tạm, không ghi vào --db).") var input: [String] = []
     @Option(help: "Tệp đơn vị, dùng với --input.") var units: String?
     @Option(help: "Tệp danh mục TTHC, dùng với --input.") var procedures: String?
+    @Option(help: "Tệp điểm đánh giá TT01 (MaHoSo, CS1…CS9), dùng với --input.") var evaluations: String?
+    @Option(help: "Bộ tiêu chí chấm điểm TT01 (YAML; mặc định Templates/rubric-tt01.yaml).") var rubric: String?
     @OptionGroup var inputOptions: InputOptions
 
     func validate() throws {
@@ -44,13 +45,13 @@ struct ReportCommand: ParsableCommand {
         if let period, ReportPeriod.parse(period) == nil {
             throw ValidationError("Kỳ báo cáo không hợp lệ: \"\(period)\" (ví dụ 2020-10, 2020-Q3, 2020-H1, 2020-9T, 2020).")
         }
-        for d in [from, to, date].compactMap({ $0 }) where parseISODate(d) == nil {
+        for d in [from, to].compactMap({ $0 }) where parseISODate(d) == nil {
             throw ValidationError("Ngày không hợp lệ: \"\(d)\" (dạng yyyy-MM-dd).")
         }
         if let from, let to, let a = parseISODate(from), let b = parseISODate(to), b < a {
             throw ValidationError("--to phải không trước --from.")
         }
-        if input.isEmpty && (units != nil || procedures != nil) {
+        if input.isEmpty && (units != nil || procedures != nil || evaluations != nil) {
             throw ValidationError("--units và --procedures ở đây chỉ dùng với --input; để nạp vào cơ sở dữ liệu, dùng motcua import.")
         }
     }
@@ -64,19 +65,20 @@ struct ReportCommand: ParsableCommand {
             let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir)
             let reportTemplate = try ReportTemplate.load(path: templateFile)
 
+            let rubricFile = try rubric ?? TemplateResolver.resolve("rubric-tt01")
+            let scoringRubric = try RubricFile.load(path: rubricFile)
             let inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
-                                          english: common.english, mapping: resolvedMapping, calendar: calendar,
-                                          rejectsBeside: out)
+                                          evaluations: evaluations, english: common.english, mapping: resolvedMapping,
+                                          calendar: calendar, rejectsBeside: out)
             defer { inputs.close() }
-            let report = try inputs.aggregate(period: reportPeriod, calendar: calendar, unit: unit)
+            let report = try inputs.aggregate(period: reportPeriod, calendar: calendar, unit: unit, rubric: scoringRubric)
+            for w in report.scoringWarnings.prefix(20) { printError((common.english ? "Warning: " : "Cảnh báo: ") + (common.english ? w.en : w.vi)) }
             if report.dossiersUsed == 0 {
                 printError(common.english
                     ? "Warning: no dossiers in \(reportPeriod.label); the report shows zeros."
                     : "Cảnh báo: không có hồ sơ nào trong kỳ \(reportPeriod.label); báo cáo toàn số 0.")
             }
-            let context = ReportContext(
-                report: report, issuer: issuer ?? report.root?.name ?? "",
-                place: placeName(report.root?.name ?? ""), reportDate: date.flatMap(parseISODate) ?? today())
+            let context = heading.context(for: report, rejections: inputs.rejections)
             try WorkbookWriter.write(template: reportTemplate, templateFile: templateFile, context: context, to: out)
             if let json { try WorkbookWriter.writeAtomically(try ReportJSON.encode(report), to: json) }
             printInfo(common.english

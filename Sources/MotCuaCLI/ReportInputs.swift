@@ -1,24 +1,27 @@
 import Foundation
 import MotCuaCore
 import MotCuaIngest
+import MotCuaReport
 import MotCuaStore
 
 /// Opens the dossiers a report reads: the database, or (with `--input`) a
 /// temporary database filled from the given files and deleted afterwards.
 struct ReportInputs {
     let store: DossierStore
-    let rejectedRows: Int
+    /// Rows the run's own import (`--input`) rejected, for the data-quality sheet.
+    let rejections: [RejectedRow]
+    var rejectedRows: Int { rejections.count }
     private let temporaryDirectory: URL?
 
-    init(database: String, inputs: [String], units: String?, procedures: String?, english: Bool,
-         mapping: ResolvedMapping, calendar: WorkCalendar, rejectsBeside output: String) throws {
+    init(database: String, inputs: [String], units: String?, procedures: String?, evaluations: String? = nil,
+         english: Bool, mapping: ResolvedMapping, calendar: WorkCalendar, rejectsBeside output: String) throws {
         if inputs.isEmpty {
             guard FileManager.default.fileExists(atPath: database) else {
                 throw CLIError(vi: "\(database): chưa có cơ sở dữ liệu. Hãy chạy motcua import trước, hoặc dùng --input.",
                                en: "\(database): no database yet. Run motcua import first, or use --input.")
             }
             store = try DossierStore(path: database)
-            rejectedRows = 0
+            rejections = []
             temporaryDirectory = nil
         } else {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-\(UUID().uuidString)")
@@ -31,7 +34,11 @@ struct ReportInputs {
             let base = output.hasSuffix(".xlsx") || output.hasSuffix(".csv")
                 ? String(output[..<output.lastIndex(of: ".")!]) : output
             importer.rejectsPath = base + ".rejects.csv"
-            rejectedRows = try importer.run(units: units, procedures: procedures, dossierFiles: inputs).rejectedRows
+            rejections = try importer.run(units: units, procedures: procedures, dossierFiles: inputs,
+                                          evaluations: evaluations).rejections.map {
+                RejectedRow(file: $0.file, line: $0.line, column: $0.column, value: $0.value,
+                            reason: english ? $0.reason.en : $0.reason.vi)
+            }
         }
     }
 
@@ -40,14 +47,15 @@ struct ReportInputs {
     }
 
     /// Aggregates the period over the stored dossiers.
-    func aggregate(period: ReportPeriod, calendar: WorkCalendar, unit: String?) throws -> PeriodReport {
+    func aggregate(period: ReportPeriod, calendar: WorkCalendar, unit: String?, rubric: Rubric? = nil) throws -> PeriodReport {
         let tree = UnitTree(try store.units())
         if let unit, tree[unit] == nil {
             throw CLIError(vi: "Không có đơn vị mã \"\(unit)\" trong cơ sở dữ liệu.",
                            en: "No unit with code \"\(unit)\" in the database.")
         }
         var aggregator = PeriodAggregator(period: period, catalogue: ProcedureCatalogue(try store.procedures()),
-                                          calendar: calendar)
+                                          calendar: calendar, rubric: rubric,
+                                          evaluations: rubric == nil ? [:] : try store.evaluations())
         try store.forEachDossier(relevantFrom: period.start, to: period.cutoff) { aggregator.add($0) }
         return aggregator.report(scope: unit, tree: tree)
     }

@@ -6,6 +6,8 @@ public struct ReportRow: Sendable, Hashable {
     public var procedures: ProcedureCounts
     /// Length of a working day in seconds, to express processing time in days.
     public var workingDayLength: Int
+    /// Thông tư 01 score of the unit's subtree; `nil` when the report has no rubric.
+    public var score: UnitScore?
 
     /// Thời gian xử lý trung bình, in working days.
     public var averageProcessingDays: Double { figures.averageProcessingDays(workingDayLength: workingDayLength) }
@@ -30,6 +32,12 @@ public struct PeriodReport: Sendable {
     public let overdue: [OverdueEntry]
     /// Units of the tree, for naming the units of overdue dossiers.
     public let tree: UnitTree
+    /// Data-quality findings for the dossiers of the scope, by unit then kind.
+    public let findings: [DataQualityFinding]
+    /// The scoring rubric used, if any.
+    public let rubric: Rubric?
+    /// Evaluation values outside the rubric's range, ignored (SPEC §10.14).
+    public let scoringWarnings: [ScoringWarning]
 }
 
 /// Accumulates dossiers into per-unit figures for one period.
@@ -44,11 +52,26 @@ public struct PeriodAggregator: Sendable {
     public private(set) var ownFigures: [String: UnitFigures] = [:]
     /// Late and overdue dossiers, in arrival order.
     public private(set) var overdue: [OverdueEntry] = []
+    /// Data-quality findings of the dossiers used, in arrival order.
+    public private(set) var findings: [DataQualityFinding] = []
+    private let quality: DataQualityCheck
+    /// Thông tư 01 scoring, when a rubric is given.
+    private let scorer: Tt01Scorer?
+    private let evaluations: [String: [Int: Int]]
+    public private(set) var ownScores: [String: UnitScore] = [:]
+    public private(set) var scoringWarnings: [ScoringWarning] = []
 
-    public init(period: ReportPeriod, catalogue: ProcedureCatalogue, calendar: WorkCalendar = WorkCalendar()) {
+    /// - Parameters:
+    ///   - rubric: scores dossiers by Thông tư 01 when given.
+    ///   - evaluations: assessor or survey points by dossier code and indicator.
+    public init(period: ReportPeriod, catalogue: ProcedureCatalogue, calendar: WorkCalendar = WorkCalendar(),
+                rubric: Rubric? = nil, evaluations: [String: [Int: Int]] = [:]) {
         self.classifier = PeriodClassifier(period: period)
         self.catalogue = catalogue
         self.calendar = calendar
+        self.scorer = rubric.map { Tt01Scorer(rubric: $0, catalogue: catalogue) }
+        self.evaluations = evaluations
+        self.quality = DataQualityCheck(dueDates: DueDateCalculator(catalogue: catalogue, calendar: calendar))
     }
 
     public mutating func add(_ dossier: Dossier) {
@@ -60,9 +83,21 @@ public struct PeriodAggregator: Sendable {
             figures.processingWorkSeconds += calendar.workingSeconds(from: received, to: finish)
         }
         ownFigures[dossier.unitCode] = figures
+        findings += quality.findings(for: dossier, level: bucket)
+        if let scorer, let score = scorer.score(dossier, finish: state.finish, evaluation: evaluations[dossier.code] ?? [:]) {
+            ownScores[dossier.unitCode, default: UnitScore()].add(score)
+            scoringWarnings += score.warnings
+        }
         if state.finish == .late || state.pending == .overdue,
            let entry = OverdueEntry.make(dossier, state: state, cutoff: classifier.period.cutoff, calendar: calendar) {
             overdue.append(entry)
+            if entry.lacksApology {
+                findings.append(DataQualityFinding(kind: .overdueWithoutApology, unitCode: dossier.unitCode, dossierCode: dossier.code,
+                                                   detail: "Quá hạn \(entry.daysOverdue) ngày làm việc, không có phiếu xin lỗi và hẹn lại"))
+            } else if entry.hasSeveralApologies {
+                findings.append(DataQualityFinding(kind: .severalApologies, unitCode: dossier.unitCode, dossierCode: dossier.code,
+                                                   detail: "\(dossier.apologyCount) phiếu xin lỗi (chỉ được hẹn lại một lần)"))
+            }
         }
     }
 
@@ -70,6 +105,14 @@ public struct PeriodAggregator: Sendable {
     public func subtreeFigures(of code: String, in tree: UnitTree) -> UnitFigures {
         var sum = UnitFigures()
         for c in tree.subtree(of: code) { if let f = ownFigures[c] { sum += f } }
+        return sum
+    }
+
+    /// Score of a unit's whole subtree; `nil` without a rubric.
+    public func subtreeScore(of code: String, in tree: UnitTree) -> UnitScore? {
+        guard scorer != nil else { return nil }
+        var sum = UnitScore()
+        for c in tree.subtree(of: code) { if let s = ownScores[c] { sum += s } }
         return sum
     }
 
@@ -86,17 +129,21 @@ public struct PeriodAggregator: Sendable {
         let rows = rowUnits.map { u -> ReportRow in
             // The root's own row covers only its own dossiers, not its subtree.
             let figures = (u.code == root?.code) ? ownFigures[u.code]! : subtreeFigures(of: u.code, in: tree)
+            let score = scorer == nil ? nil
+                : (u.code == root?.code ? ownScores[u.code] ?? UnitScore() : subtreeScore(of: u.code, in: tree))
             return ReportRow(unit: u, figures: figures,
                              procedures: catalogue.procedureCounts(forUnitLevel: u.level),
-                             workingDayLength: calendar.dayLength)
+                             workingDayLength: calendar.dayLength, score: score)
         }
         var totalFigures = UnitFigures()
         for r in rows { totalFigures += r.figures }
+        var totalScore: UnitScore? = scorer == nil ? nil : UnitScore()
+        for r in rows { if let s = r.score { totalScore! += s } }
         let totalUnit = root ?? OrgUnit(code: "", name: "Tổng cộng")
         // The total row shows the whole catalogue, not a sum (SPEC §6.1).
         let total = ReportRow(unit: totalUnit, figures: totalFigures,
                               procedures: catalogue.procedureCounts(forUnitLevel: nil),
-                              workingDayLength: calendar.dayLength)
+                              workingDayLength: calendar.dayLength, score: totalScore)
         // The overdue list of the scope: units in display order, most days overdue first.
         let order = Dictionary(uniqueKeysWithValues: (root.map { tree.subtree(of: $0.code) } ?? tree.allInDisplayOrder)
             .enumerated().map { ($1, $0) })
@@ -106,8 +153,18 @@ public struct PeriodAggregator: Sendable {
             if a.daysOverdue != b.daysOverdue { return a.daysOverdue > b.daysOverdue }
             return a.dossier.code < b.dossier.code
         }
+        var quality = findings.filter { order[$0.unitCode] != nil }
+        for code in order.keys.sorted() where tree[code]?.isImplicit == true {
+            quality.append(DataQualityFinding(kind: .unitNotInUnitsFile, unitCode: code, dossierCode: "",
+                                              detail: "Đơn vị \"\(tree[code]!.name)\" được tạo từ tệp hồ sơ; hãy bổ sung vào danh sách đơn vị"))
+        }
+        quality.sort { a, b in
+            let ua = order[a.unitCode]!, ub = order[b.unitCode]!
+            return (ua, a.kind, a.dossierCode) < (ub, b.kind, b.dossierCode)
+        }
         return PeriodReport(period: classifier.period, root: root, rows: rows, total: total,
                             dossiersUsed: rows.isEmpty ? 0 : totalFigures.backlog + totalFigures.received,
-                            overdue: list, tree: tree)
+                            overdue: list, tree: tree, findings: quality, rubric: scorer?.rubric,
+                            scoringWarnings: scoringWarnings)
     }
 }

@@ -3,10 +3,7 @@ import MotCuaCore
 /// The columns an overdue list can print, per dossier. Personal data
 /// (`applicant`) is here only for a template that asks for it (SPEC §8).
 public enum OverdueFigures {
-    struct Figure: Sendable {
-        let kind: CellKind
-        let value: @Sendable (_ entry: OverdueEntry, _ index: Int, _ tree: UnitTree) -> CellValue
-    }
+    typealias Figure = ListFigure<OverdueEntry>
 
     static func figure(named name: String) -> Figure? { figures[name] }
     public static var names: [String] { figures.keys.sorted() }

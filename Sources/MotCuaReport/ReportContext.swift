@@ -1,6 +1,7 @@
 import MotCuaCore
 
-/// Per-run facts that fill a template's `{placeholders}`.
+/// Per-run facts that fill a template's `{placeholders}`, its letterhead and
+/// its signature block.
 public struct ReportContext: Sendable {
     public var report: PeriodReport
     /// Cơ quan ban hành, e.g. "UBND huyện Tân Uyên".
@@ -9,9 +10,31 @@ public struct ReportContext: Sendable {
     public var place: String
     /// Date the report is signed.
     public var reportDate: CivilDate
+    /// Cơ quan chủ quản, printed above the issuer (e.g. "UBND TỈNH LAI CHÂU"); optional.
+    public var parentIssuer: String?
+    /// Số, ký hiệu văn bản, e.g. "125/BC-UBND"; blank leaves "Số:      /BC-…" to fill by hand.
+    public var documentNumber: String?
+    /// Quyền hạn, chức vụ người ký, one line each ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH").
+    public var signerTitle: [String]
+    public var signerName: String?
+    /// Rejected rows of the run's own import (for the data-quality sheet).
+    public var rejections: [RejectedRow]
 
-    public init(report: PeriodReport, issuer: String, place: String, reportDate: CivilDate) {
+    public init(report: PeriodReport, issuer: String, place: String, reportDate: CivilDate,
+                parentIssuer: String? = nil, documentNumber: String? = nil, signerTitle: [String] = [],
+                signerName: String? = nil, rejections: [RejectedRow] = []) {
         self.report = report; self.issuer = issuer; self.place = place; self.reportDate = reportDate
+        self.parentIssuer = parentIssuer; self.documentNumber = documentNumber
+        self.signerTitle = signerTitle; self.signerName = signerName; self.rejections = rejections
+    }
+
+    /// The issuer as a letterhead writes it: "UBND" spelt out, in capitals.
+    public var issuerHeading: String {
+        var name = issuer
+        for short in ["UBND ", "Ubnd "] where name.hasPrefix(short) {
+            name = "Ủy ban nhân dân " + name.dropFirst(short.count)
+        }
+        return name.uppercased()
     }
 
     var placeholders: [String: String] {

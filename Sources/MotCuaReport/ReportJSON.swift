@@ -43,8 +43,9 @@ public enum ReportJSON {
         let online_rate: Double
         let avg_processing_days: Double
         let tthc: [String: Int]
+        let tt01: TT01JSON?
 
-        init(_ row: ReportRow) {
+        init(_ row: ReportRow, rubric: Rubric?) {
             let f = row.figures
             func levels(_ c: LevelCounts) -> [String: Int] {
                 Dictionary(uniqueKeysWithValues: LevelBucket.allCases.map { ($0.key, c[$0]) })
@@ -64,7 +65,37 @@ public enum ReportJSON {
             avg_processing_days = row.averageProcessingDays
             let p = row.procedures
             tthc = ["total": p.total, "2": p.level2, "3": p.level3, "4": p.level4]
+            if let score = row.score, let rubric {
+                tt01 = TT01JSON(points: score.points, max: score.maxPoints, percent: score.percent,
+                                band: score.band(in: rubric)?.name, scored: score.scored,
+                                indicators: Dictionary(uniqueKeysWithValues: rubric.enabledIndicators.compactMap { i in
+                                    score.average(of: i.number).map { (String(i.number), $0) }
+                                }))
+            } else {
+                tt01 = nil
+            }
         }
+    }
+
+    /// SPEC §9's `tt01` object, plus the average points of each indicator.
+    struct TT01JSON: Encodable {
+        let points: Int
+        let max: Int
+        let percent: Double
+        let band: String?
+        let scored: Int
+        let indicators: [String: Double]
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(points, forKey: .points)
+            try c.encode(max, forKey: .max)
+            try c.encode(percent, forKey: .percent)
+            try c.encode(band, forKey: .band)   // null when nothing was scored
+            try c.encode(scored, forKey: .scored)
+            try c.encode(indicators, forKey: .indicators)
+        }
+        enum CodingKeys: String, CodingKey { case points, max, percent, band, scored, indicators }
     }
 
     public static func encode(_ report: PeriodReport) throws -> Data {
@@ -72,7 +103,7 @@ public enum ReportJSON {
         let doc = Document(
             period: Period(from: p.from.description, to: p.to.description,
                            cutoff: "\(p.to)T23:59:59+07:00"),
-            units: report.rows.map(UnitJSON.init), total: UnitJSON(report.total))
+            units: report.rows.map { UnitJSON($0, rubric: report.rubric) }, total: UnitJSON(report.total, rubric: report.rubric))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(doc)

@@ -18,6 +18,18 @@ public struct SheetTemplate: Decodable, Sendable {
     public enum Kind: String, Decodable, Sendable {
         case unitTable = "unit-table"
         case overdueList = "overdue-list"
+        case dataQuality = "data-quality"
+        case tt01Scores = "tt01-scores"
+
+        /// The figures a column of this kind of sheet may print.
+        var figureNames: [String] {
+            switch self {
+            case .unitTable: return FigureRegistry.names
+            case .overdueList: return OverdueFigures.names
+            case .dataQuality: return FindingFigures.names
+            case .tt01Scores: return []
+            }
+        }
     }
 
     /// Another template whose sheets stand here (`include: phu-luc`).
@@ -38,9 +50,14 @@ public struct SheetTemplate: Decodable, Sendable {
     public var chart: ChartTemplate?
     /// Freeze the header rows and put an autofilter on them (lists).
     public var filter: Bool?
+    /// The heading of an official document (Nghị định 30/2020/NĐ-CP): issuing
+    /// body on the left, national motto on the right, place and date.
+    public var letterhead: Bool?
+    /// The signature block below the table.
+    public var signature: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case include, kind, name, font, title, header, columns, total, footnotes, page, chart, filter
+        case include, kind, name, font, title, header, columns, total, footnotes, page, chart, filter, letterhead, signature
         case headerRowHeights = "header_row_heights"
     }
 
@@ -50,8 +67,10 @@ public struct SheetTemplate: Decodable, Sendable {
         kind = try c.decodeIfPresent(Kind.self, forKey: .kind)
         // An include line needs nothing else.
         name = include == nil ? try c.decode(String.self, forKey: .name) : (try c.decodeIfPresent(String.self, forKey: .name) ?? "")
-        header = include == nil ? try c.decode([String: String].self, forKey: .header) : [:]
-        columns = include == nil ? try c.decode([ColumnTemplate].self, forKey: .columns) : []
+        // An include line, and a TT01 sheet (its columns come from the rubric), need no header or columns.
+        let needsTable = include == nil && kind != .tt01Scores
+        header = needsTable ? try c.decode([String: String].self, forKey: .header) : [:]
+        columns = needsTable ? try c.decode([ColumnTemplate].self, forKey: .columns) : []
         font = try c.decodeIfPresent(FontSpec.self, forKey: .font)
         title = try c.decodeIfPresent([TextLine].self, forKey: .title)
         headerRowHeights = try c.decodeIfPresent([Double].self, forKey: .headerRowHeights)
@@ -60,6 +79,8 @@ public struct SheetTemplate: Decodable, Sendable {
         page = try c.decodeIfPresent(PageTemplate.self, forKey: .page)
         chart = try c.decodeIfPresent(ChartTemplate.self, forKey: .chart)
         filter = try c.decodeIfPresent(Bool.self, forKey: .filter)
+        letterhead = try c.decodeIfPresent(Bool.self, forKey: .letterhead)
+        signature = try c.decodeIfPresent(Bool.self, forKey: .signature)
     }
 }
 
@@ -186,7 +207,8 @@ extension ReportTemplate {
                 throw TemplateError(file: file, vi: "\(at): tên trang tính phải có 1–31 ký tự, không chứa []:*?/\\.",
                                     en: "\(at): a sheet name needs 1–31 characters without []:*?/\\.")
             }
-            let known = sheet.kind == .overdueList ? OverdueFigures.names : FigureRegistry.names
+            let kind = sheet.kind ?? .unitTable
+            let known = kind.figureNames
             for (c, column) in sheet.columns.enumerated() where !known.contains(column.figure) {
                 throw TemplateError(
                     file: file,
@@ -197,7 +219,7 @@ extension ReportTemplate {
                 throw TemplateError(file: file, vi: "\(at).chart: chỉ tiêu \"\(chart.figure)\" phải là một cột của trang.",
                                     en: "\(at).chart: the figure \"\(chart.figure)\" must be one of the sheet's columns.")
             }
-            if sheet.columns.isEmpty {
+            if sheet.columns.isEmpty && kind != .tt01Scores {
                 throw TemplateError(file: file, vi: "\(at): trang không có cột nào.", en: "\(at): the sheet has no columns.")
             }
             for (c, column) in sheet.columns.enumerated() {

@@ -25,8 +25,9 @@ struct SheetFrame {
     func fill(_ text: String) throws -> String { try context.fill(text, file: templateFile) }
 
     /// Title lines merged across the table, then one blank row. Returns the next row.
+    /// With `letterhead`, the official heading comes first.
     func writeTitle(at start: Int) throws -> Int {
-        var row = start
+        var row = template.letterhead == true ? try writeLetterhead(at: start) : start
         for line in template.title ?? [] {
             try sheet.merge(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: columnCount - 1,
                             text: try fill(line.text), format: lineFormat(line))
@@ -70,6 +71,75 @@ struct SheetFrame {
                             text: try fill(line.text), format: lineFormat(line, defaultAlign: .left))
             row += 1
         }
+        return row
+    }
+
+    /// The heading of Nghị định 30/2020/NĐ-CP, Phụ lục I: on the left the
+    /// governing body (regular capitals) and the issuing body (bold capitals)
+    /// with a short rule, then the document number; on the right the national
+    /// name (bold capitals), the motto (bold, with a rule below) and the place
+    /// and date in italics. Times New Roman, as the decree prescribes.
+    func writeLetterhead(at start: Int) throws -> Int {
+        let n = columnCount
+        let leftEnd = max(0, n * 2 / 5 - 1)
+        let rightStart = min(n - 1, leftEnd + 1)
+        func f(_ configure: (inout CellFormat) -> Void) -> CellFormat {
+            var format = CellFormat()
+            format.fontName = "Times New Roman"
+            format.fontSize = 12
+            format.horizontal = .center
+            format.vertical = .center
+            configure(&format)
+            return format
+        }
+        var left: [(String, CellFormat)] = []
+        if let parent = context.parentIssuer, !parent.isEmpty { left.append((parent.uppercased(), f { _ in })) }
+        left.append((context.issuerHeading, f { $0.bold = true; $0.wrap = true; $0.bottomBorder = true }))
+        let issuerRow = left.count - 1
+        left.append(((context.documentNumber.map { "Số: \($0)" } ?? "Số:        /BC-"), f { $0.fontSize = 12 }))
+        let right: [(String, CellFormat)] = [
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f { $0.bold = true }),
+            ("Độc lập - Tự do - Hạnh phúc", f { $0.bold = true; $0.fontSize = 13 }),
+            ("\(context.place), ngày \(context.reportDate.day) tháng \(context.reportDate.month) năm \(context.reportDate.year)",
+             f { $0.italic = true; $0.fontSize = 13 }),
+        ]
+        // The motto's rule spans about the text's width, not the whole block.
+        let mottoInset = max(0, (n - 1 - rightStart) / 5)
+        for i in 0..<max(left.count, right.count) {
+            let row = start + i
+            if i < left.count {
+                try sheet.merge(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: leftEnd, text: left[i].0, format: left[i].1)
+            }
+            if i < right.count {
+                let inset = i == 1 ? mottoInset : 0
+                var format = right[i].1
+                if i == 1 { format.bottomBorder = true }
+                try sheet.merge(firstRow: row, firstColumn: rightStart + inset, lastRow: row, lastColumn: n - 1 - inset,
+                                text: right[i].0, format: format)
+            }
+            // The issuing body usually takes two lines ("ỦY BAN NHÂN DÂN / HUYỆN TÂN UYÊN").
+            try sheet.setRowHeight(row, height: i == issuerRow ? 33 : 18)
+        }
+        return start + max(left.count, right.count) + 1
+    }
+
+    /// The signature block (Nghị định 30/2020): authority and title in bold
+    /// capitals, room to sign, then the signer's name in bold.
+    func writeSignature(at start: Int) throws -> Int {
+        guard template.signature == true else { return start }
+        let n = columnCount
+        let first = n / 2
+        func line(_ text: String, bold: Bool = true, italic: Bool = false, row: Int) throws {
+            var f = CellFormat()
+            f.fontName = "Times New Roman"; f.fontSize = 13; f.bold = bold; f.italic = italic; f.horizontal = .center
+            try sheet.merge(firstRow: row, firstColumn: first, lastRow: row, lastColumn: n - 1, text: text, format: f)
+        }
+        var row = start + 1
+        let titles = context.signerTitle.isEmpty ? ["THỦ TRƯỞNG CƠ QUAN"] : context.signerTitle
+        for t in titles { try line(t.uppercased(), row: row); row += 1 }
+        try line("(Ký, ghi rõ họ tên, đóng dấu)", bold: false, italic: true, row: row)
+        row += 5
+        if let name = context.signerName, !name.isEmpty { try line(name, row: row); row += 1 }
         return row
     }
 

@@ -42,6 +42,7 @@ struct UnitTableSheet {
         }
 
         row = try frame.writeFootnotes(at: row)
+        row = try frame.writeSignature(at: row)
 
         if let chart = template.chart, lastDataRow >= firstDataRow,
            let valueColumn = template.columns.firstIndex(where: { $0.figure == chart.figure }),

@@ -21,7 +21,17 @@ public enum WorkbookWriter {
                 case .unitTable:
                     try UnitTableSheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
                 case .overdueList:
-                    try OverdueListSheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
+                    try ListSheet(template: sheet, templateFile: templateFile, context: context,
+                                  entries: context.report.overdue,
+                                  figures: sheet.columns.map { OverdueFigures.figure(named: $0.figure)! },
+                                  emptyText: "Không có hồ sơ trễ hạn hay quá hạn trong kỳ.").write(to: workbook)
+                case .dataQuality:
+                    let lines = context.report.findings.map(QualityLine.finding) + context.rejections.map(QualityLine.rejected)
+                    try ListSheet(template: sheet, templateFile: templateFile, context: context, entries: lines,
+                                  figures: sheet.columns.map { FindingFigures.figure(named: $0.figure)! },
+                                  emptyText: "Không phát hiện vấn đề nào trong dữ liệu của kỳ.").write(to: workbook)
+                case .tt01Scores:
+                    try TT01Sheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
                 }
             }
             try workbook.close()

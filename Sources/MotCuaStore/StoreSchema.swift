@@ -77,6 +77,16 @@ enum StoreSchema {
                 """)
             try db.create(index: "dossier_on_state_at", on: "dossier", columns: ["state_at"])
         }
+        migrator.registerMigration("Create Thông tư 01 evaluations") { db in
+            // Points (CS1…CS9) given by an assessor or the citizen survey; they
+            // override the points derived from the dossier's data.
+            try db.create(table: "evaluation") { t in
+                t.column("dossier_code", .text).notNull()
+                t.column("indicator", .integer).notNull()
+                t.column("points", .integer).notNull()
+                t.primaryKey(["dossier_code", "indicator"])
+            }
+        }
         return migrator
     }
 }

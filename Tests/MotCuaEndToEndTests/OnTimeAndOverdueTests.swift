@@ -27,7 +27,7 @@ final class OnTimeAndOverdueTests: XCTestCase {
         let result = try CommandRunner.run(["report"] + inputs + ["--period", "2020-10", "--out", out, "--json", json])
         XCTAssertEqual(result.status, 0, result.stderr)
         let book = try XLSXWorkbook(path: out)
-        XCTAssertEqual(book.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Quá hạn"])
+        XCTAssertEqual(book.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Quá hạn", "Chấm điểm TT01", "Kiểm tra dữ liệu"])
 
         let onTime = try XCTUnwrap(book["Đúng hạn"])
         let first = try XCTUnwrap(onTime.row(whereColumn: 0, is: "1"))
@@ -69,6 +69,54 @@ final class OnTimeAndOverdueTests: XCTestCase {
         XCTAssertEqual([t["early"], t["on_time"], t["late"], t["unclassified"]] as? [Int], [1349, 497, 16, 6])
         XCTAssertEqual([t["pending_in_time"], t["pending_overdue"], t["pending_supplement"]] as? [Int], [26, 13, 6])
         XCTAssertGreaterThan(t["avg_processing_days"] as! Double, 0)
+
+        // Thông tư 01: every finished dossier with an on-time class is scored.
+        let tt01 = t["tt01"] as! [String: Any]
+        XCTAssertEqual(tt01["scored"] as? Int, 1862)
+        let percent = tt01["percent"] as! Double
+        XCTAssertEqual(percent, Double(tt01["points"] as! Int) / Double(tt01["max"] as! Int) * 100, accuracy: 1e-9)
+        let scores = try XCTUnwrap(book["Chấm điểm TT01"])
+        let scoreTotal = try XCTUnwrap(scores.row(whereColumn: 0, is: "TỔNG CỘNG"))
+        XCTAssertTrue((0..<20).contains { scores.cell(scoreTotal, $0)?.number == 1862 }, "dossiers scored in the total row")
+        XCTAssertNotNil(scores.row(whereColumn: 0, is: "CS1"), "the rubric is printed below the table")
+
+        // Data quality: the three dossiers of unknown level at Trung Đồng, one overdue
+        // without an apology letter, one with two letters.
+        let quality = try XCTUnwrap(book["Kiểm tra dữ liệu"])
+        let qHeader = try XCTUnwrap(quality.row(whereColumn: 0, is: "STT"))
+        let problems = (qHeader + 1..<quality.rowCount).map { quality.text($0, 3) }.filter { !$0.isEmpty }
+        XCTAssertEqual(problems.filter { $0 == "Không xác định được mức độ DVC" }.count, 3)
+        XCTAssertEqual(problems.filter { $0 == "Trễ hạn, quá hạn không có phiếu xin lỗi" }.count, 1)
+        XCTAssertEqual(problems.filter { $0 == "Xin lỗi, hẹn lại quá một lần" }.count, 1)
+        XCTAssertEqual(problems.filter { $0 == "Ngày hẹn trả khác ngày tính theo thời hạn TTHC" }.count, 0,
+                       "the sample's due dates follow the catalogue (checked independently by check_tan_uyen.py)")
+    }
+
+    func testSecondAppendixTemplateUsesTheNewServiceLevelWording() throws {
+        let out = dir.appendingPathComponent("nd42.xlsx").path
+        let result = try CommandRunner.run(["report"] + inputs + ["--period", "2020-10", "--template", "phu-luc-nd42", "--out", out])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let sheet = try XCTUnwrap(try XLSXWorkbook(path: out)["Phụ lục"])
+        let texts = Set(sheet.cells.values.map(\.description))
+        XCTAssertTrue(texts.contains("DVC TRỰC TUYẾN MỘT PHẦN"))
+        XCTAssertTrue(texts.contains("DVC TRỰC TUYẾN TOÀN TRÌNH"))
+        XCTAssertFalse(texts.contains("MỨC ĐỘ 3"))
+        let total = try XCTUnwrap(sheet.row(whereColumn: 0, is: "TỔNG CỘNG"))
+        XCTAssertEqual(sheet.cell(total, 2)?.number, 1907, "same figures as the phu-luc template")
+    }
+
+    func testBrokenTemplateFileIsAClearError() throws {
+        let bad = dir.appendingPathComponent("mau.yaml").path
+        try "name: x\nsheets:\n  - name: S\n    header: { A1: STT }\n    columns: [{ figure: tong_so_sai }]\n"
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["report"] + inputs + ["--period", "2020-10", "--template", bad,
+                                                                  "--out", dir.appendingPathComponent("x.xlsx").path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains(bad) && result.stderr.contains("tong_so_sai"), result.stderr)
+        let unknown = try CommandRunner.run(["report"] + inputs + ["--period", "2020-10", "--template", "khong-co",
+                                                                   "--out", dir.appendingPathComponent("x.xlsx").path])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.stderr.contains("phu-luc-nd42"), "lists the available templates: \(unknown.stderr)")
     }
 
     func testOverdueCommandForADailyCron() throws {

@@ -50,34 +50,42 @@ final class AppendixWorkbookTests: XCTestCase {
     func testAppendixLayoutNumbersAndPrintSetup() throws {
         let book = try write(sampleReport())
         let sheet = try XCTUnwrap(book["Phụ lục"])
-        // Title, one blank row, then the 4-row header block starting at row 4 (zero-based).
-        XCTAssertEqual(sheet.text(0, 0), "PHỤ LỤC")
-        XCTAssertEqual(sheet.text(1, 0), "TÌNH HÌNH TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ THỦ TỤC HÀNH CHÍNH THÁNG 10 NĂM 2020")
-        XCTAssertEqual(sheet.text(4, 0), "STT")
-        XCTAssertEqual(sheet.text(4, 2), "TÌNH HÌNH TRIỂN KHAI")
-        XCTAssertEqual(sheet.text(7, 6), "HSTN trực tiếp")
-        for merge in ["A5:A8", "B5:B8", "C5:L5", "M5:T5", "U5:U8", "C6:D7", "E6:L6", "G7:I7", "N6:O7", "P6:R6", "T6:T8"] {
+        // Letterhead (Nghị định 30/2020): issuer left, national name and motto right, place and date.
+        XCTAssertEqual(sheet.text(0, 0), "ỦY BAN NHÂN DÂN HUYỆN TÂN UYÊN")
+        XCTAssertEqual(sheet.text(1, 0), "Số:        /BC-")
+        XCTAssertEqual(sheet.text(0, 8), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        XCTAssertEqual(sheet.text(1, 10), "Độc lập - Tự do - Hạnh phúc")
+        XCTAssertEqual(sheet.text(2, 8), "Tân Uyên, ngày 30 tháng 10 năm 2020")
+        let styles = book.stylesXML
+        XCTAssertTrue(styles.contains("Times New Roman"))
+        // Then the title, one blank row, and the 4-row header block.
+        XCTAssertEqual(sheet.text(4, 0), "PHỤ LỤC")
+        XCTAssertEqual(sheet.text(5, 0), "TÌNH HÌNH TIẾP NHẬN, GIẢI QUYẾT HỒ SƠ THỦ TỤC HÀNH CHÍNH THÁNG 10 NĂM 2020")
+        XCTAssertEqual(sheet.text(8, 0), "STT")
+        XCTAssertEqual(sheet.text(8, 2), "TÌNH HÌNH TRIỂN KHAI")
+        XCTAssertEqual(sheet.text(11, 6), "HSTN trực tiếp")
+        for merge in ["A9:A12", "B9:B12", "C9:L9", "M9:T9", "U9:U12", "C10:D11", "E10:L10", "G11:I11", "N10:O11", "P10:R10", "T10:T12"] {
             XCTAssertTrue(sheet.merges.contains(merge), "missing merged header \(merge); have \(sheet.merges)")
         }
         // Data rows 8 and 9, total row 10.
-        XCTAssertEqual(sheet.text(8, 1), "Bộ phận TN&TKQ")
-        XCTAssertEqual(sheet.cell(8, 0)?.number, 1)
-        XCTAssertEqual(sheet.cell(8, 2)?.number, 2, "HSTN total is a number")
-        XCTAssertEqual(sheet.cell(8, 7)?.number, 1, "level 3 online")
-        XCTAssertEqual(sheet.cell(8, 18)?.number, 1, "pending")
-        XCTAssertEqual(sheet.cell(8, 19)?.number, 50, "resolution rate 1/2")
-        XCTAssertEqual(book.numberFormats[sheet.cell(8, 19)!.styleIndex], "0.0")
-        XCTAssertEqual(sheet.text(9, 1), "UBND xã Mường Khoa")
-        XCTAssertEqual(sheet.cell(9, 2)?.number, 1, "received counts the unknown-level dossier")
-        XCTAssertEqual(sheet.cell(9, 4)?.number, 0, "but no level column does")
-        XCTAssertEqual(sheet.cell(9, 12)?.number, 1, "September backlog")
-        XCTAssertEqual(sheet.text(9, 20), "1 HS tiếp nhận, 1 HS đã giải quyết chưa xác định mức độ")
-        XCTAssertEqual(sheet.text(10, 0), "TỔNG CỘNG")
-        XCTAssertTrue(sheet.merges.contains("A11:B11"))
-        XCTAssertEqual(sheet.cell(10, 2)?.number, 3)
-        XCTAssertEqual(sheet.cell(10, 3)?.number, 2, "TTHC total is the catalogue count, not a sum of rows")
-        XCTAssertEqual(sheet.cell(10, 19)?.number ?? 0, 75, accuracy: 1e-9, "3 of 4: rate recomputed")
-        XCTAssertEqual(sheet.text(11, 0), "* Số liệu tính đến ngày 31 tháng 10 năm 2020")
+        XCTAssertEqual(sheet.text(12, 1), "Bộ phận TN&TKQ")
+        XCTAssertEqual(sheet.cell(12, 0)?.number, 1)
+        XCTAssertEqual(sheet.cell(12, 2)?.number, 2, "HSTN total is a number")
+        XCTAssertEqual(sheet.cell(12, 7)?.number, 1, "level 3 online")
+        XCTAssertEqual(sheet.cell(12, 18)?.number, 1, "pending")
+        XCTAssertEqual(sheet.cell(12, 19)?.number, 50, "resolution rate 1/2")
+        XCTAssertEqual(book.numberFormats[sheet.cell(12, 19)!.styleIndex], "0.0")
+        XCTAssertEqual(sheet.text(13, 1), "UBND xã Mường Khoa")
+        XCTAssertEqual(sheet.cell(13, 2)?.number, 1, "received counts the unknown-level dossier")
+        XCTAssertEqual(sheet.cell(13, 4)?.number, 0, "but no level column does")
+        XCTAssertEqual(sheet.cell(13, 12)?.number, 1, "September backlog")
+        XCTAssertEqual(sheet.text(13, 20), "1 HS tiếp nhận, 1 HS đã giải quyết chưa xác định mức độ")
+        XCTAssertEqual(sheet.text(14, 0), "TỔNG CỘNG")
+        XCTAssertTrue(sheet.merges.contains("A15:B15"))
+        XCTAssertEqual(sheet.cell(14, 2)?.number, 3)
+        XCTAssertEqual(sheet.cell(14, 3)?.number, 2, "TTHC total is the catalogue count, not a sum of rows")
+        XCTAssertEqual(sheet.cell(14, 19)?.number ?? 0, 75, accuracy: 1e-9, "3 of 4: rate recomputed")
+        XCTAssertEqual(sheet.text(15, 0), "* Số liệu tính đến ngày 31 tháng 10 năm 2020")
         // A4 landscape, one page wide, page numbers in the footer.
         XCTAssertTrue(sheet.xml.contains("paperSize=\"9\""))
         XCTAssertTrue(sheet.xml.contains("orientation=\"landscape\""))
@@ -93,7 +101,7 @@ final class AppendixWorkbookTests: XCTestCase {
         // Print titles are a defined name in workbook.xml; read the zip directly.
         let workbookXML = try XLSXWorkbook.entry("xl/workbook.xml", in: archive)
         XCTAssertTrue(workbookXML.contains("_xlnm.Print_Titles"), workbookXML)
-        XCTAssertTrue(workbookXML.contains("$5:$8"), workbookXML)
+        XCTAssertTrue(workbookXML.contains("$9:$12"), workbookXML)
     }
 
     func testEditingTheTemplateChangesTheWorkbookWithoutRecompiling() throws {
@@ -103,9 +111,9 @@ final class AppendixWorkbookTests: XCTestCase {
         let path = dir.appendingPathComponent("custom.yaml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let sheet = try XCTUnwrap(try write(sampleReport(), template: path)["Phụ lục"])
-        XCTAssertEqual(sheet.text(5, 19), "TỶ LỆ TRỰC TUYẾN %")
-        XCTAssertEqual(sheet.cell(8, 19)?.number, 50, "1 of 2 received online")
-        XCTAssertEqual(sheet.cell(9, 19)?.number, 0)
+        XCTAssertEqual(sheet.text(9, 19), "TỶ LỆ TRỰC TUYẾN %")
+        XCTAssertEqual(sheet.cell(12, 19)?.number, 50, "1 of 2 received online")
+        XCTAssertEqual(sheet.cell(13, 19)?.number, 0)
     }
 
     func testBrokenTemplatesNameTheFileAndTheProblem() throws {

@@ -1,17 +1,26 @@
 import MotCuaCore
 import XlsxWriter
 
-/// Writes the overdue list (Quá hạn): one row per late or overdue dossier,
-/// sorted by unit then days overdue, with a frozen, filterable header.
-struct OverdueListSheet {
+/// A column of a per-dossier list: its kind and how to get its value.
+struct ListFigure<Entry>: Sendable {
+    let kind: CellKind
+    let value: @Sendable (_ entry: Entry, _ index: Int, _ tree: UnitTree) -> CellValue
+}
+
+/// Writes a list sheet (the overdue list, the data-quality findings): one
+/// row per entry, a frozen, filterable header, a line saying the list is
+/// empty when it is.
+struct ListSheet<Entry> {
     let template: SheetTemplate
     let templateFile: String
     let context: ReportContext
+    let entries: [Entry]
+    let figures: [ListFigure<Entry>]
+    let emptyText: String
 
     func write(to workbook: Workbook) throws {
         let frame = SheetFrame(template: template, templateFile: templateFile, context: context,
                                sheet: try workbook.addWorksheet(named: template.name))
-        let figures = template.columns.map { OverdueFigures.figure(named: $0.figure)! }
         let kinds = zip(template.columns, figures).map { CellKind(rawValue: $0.format ?? "") ?? $1.kind }
         let widths = frame.widths(kinds: kinds)
         try frame.setColumnWidths(kinds: kinds)
@@ -20,20 +29,21 @@ struct OverdueListSheet {
         let headerRows = try frame.writeHeader(at: headerTop)
         var row = headerTop + headerRows
         let tree = context.report.tree
-        for (i, entry) in context.report.overdue.enumerated() {
+        for (i, entry) in entries.enumerated() {
             let values = figures.map { $0.value(entry, i + 1, tree) }
             for c in values.indices { try frame.write(values[c], kind: kinds[c], row: row, column: c) }
             try frame.fitHeight(of: row, values: values, widths: widths)
             row += 1
         }
-        if context.report.overdue.isEmpty {
+        if entries.isEmpty {
             try frame.sheet.merge(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: frame.columnCount - 1,
-                                  text: "Không có hồ sơ trễ hạn hay quá hạn trong kỳ.",
+                                  text: emptyText,
                                   format: frame.base { $0.italic = true; $0.border = true; $0.horizontal = .center })
             row += 1
         }
         let lastRow = row - 1
         row = try frame.writeFootnotes(at: row)
+        row = try frame.writeSignature(at: row)
 
         if template.filter ?? true, headerRows > 0 {
             frame.sheet.freezePanes(row: headerTop + headerRows, column: 0)

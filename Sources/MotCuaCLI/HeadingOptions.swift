@@ -1,0 +1,28 @@
+import ArgumentParser
+import MotCuaCore
+import MotCuaReport
+
+/// What a report's letterhead and signature block say, per run.
+struct HeadingOptions: ParsableArguments {
+    @Option(help: "Cơ quan ban hành (mặc định: tên đơn vị gốc, ví dụ \"UBND huyện Tân Uyên\").") var issuer: String?
+    @Option(name: .customLong("parent-issuer"), help: "Cơ quan chủ quản in phía trên (ví dụ \"UBND tỉnh Lai Châu\").")
+    var parentIssuer: String?
+    @Option(help: "Số, ký hiệu văn bản (ví dụ 125/BC-UBND).") var number: String?
+    @Option(help: "Địa danh ghi trước ngày tháng (mặc định: từ tên đơn vị gốc).") var place: String?
+    @Option(help: "Ngày lập báo cáo (yyyy-MM-dd; mặc định: hôm nay).") var date: String?
+    @Option(name: .customLong("signer-title"), help: "Chức vụ người ký, mỗi dòng một lần (ví dụ --signer-title \"TM. ỦY BAN NHÂN DÂN\" --signer-title \"CHỦ TỊCH\").")
+    var signerTitle: [String] = []
+    @Option(name: .customLong("signer-name"), help: "Họ tên người ký.") var signerName: String?
+
+    func validate() throws {
+        if let date, parseISODate(date) == nil { throw ValidationError("Ngày không hợp lệ: \"\(date)\" (dạng yyyy-MM-dd).") }
+    }
+
+    func context(for report: PeriodReport, rejections: [RejectedRow] = []) -> ReportContext {
+        let rootName = report.root?.name ?? ""
+        return ReportContext(
+            report: report, issuer: issuer ?? rootName, place: place ?? placeName(issuer ?? rootName),
+            reportDate: date.flatMap(parseISODate) ?? today(), parentIssuer: parentIssuer, documentNumber: number,
+            signerTitle: signerTitle, signerName: signerName, rejections: rejections)
+    }
+}

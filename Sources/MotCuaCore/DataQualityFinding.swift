@@ -1,0 +1,75 @@
+/// A problem in the data behind a report (kiểm tra dữ liệu, SPEC §7): the
+/// reader of a workbook should see why a number may not be what they expect.
+public struct DataQualityFinding: Sendable, Hashable {
+    public enum Kind: Int, Sendable, CaseIterable, Comparable {
+        /// The exported NgayHenTra differs from the one computed from the procedure's time.
+        case dueDateDiffers
+        /// Status 9/10 (processed, returned) but no finish or return date.
+        case finishedWithoutFinishDate
+        /// Level unknown: counted in the totals, in no level column of the appendix.
+        case unknownLevel
+        /// Late or overdue without the apology letter the rules require.
+        case overdueWithoutApology
+        /// More than one apology letter (the rules allow one).
+        case severalApologies
+        /// A unit missing from the units file, created from the dossier's unit name.
+        case unitNotInUnitsFile
+
+        public var vietnameseName: String {
+            switch self {
+            case .dueDateDiffers: return "Ngày hẹn trả khác ngày tính theo thời hạn TTHC"
+            case .finishedWithoutFinishDate: return "Trạng thái đã xử lý xong nhưng thiếu ngày kết thúc"
+            case .unknownLevel: return "Không xác định được mức độ DVC"
+            case .overdueWithoutApology: return "Trễ hạn, quá hạn không có phiếu xin lỗi"
+            case .severalApologies: return "Xin lỗi, hẹn lại quá một lần"
+            case .unitNotInUnitsFile: return "Đơn vị không có trong danh sách đơn vị"
+            }
+        }
+
+        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public let kind: Kind
+    public let unitCode: String
+    /// Empty for a finding about a unit rather than a dossier.
+    public let dossierCode: String
+    public let detail: String
+
+    public init(kind: Kind, unitCode: String, dossierCode: String, detail: String) {
+        self.kind = kind; self.unitCode = unitCode; self.dossierCode = dossierCode; self.detail = detail
+    }
+}
+
+/// Finds the data-quality problems of the dossiers a report uses.
+public struct DataQualityCheck: Sendable {
+    public let dueDates: DueDateCalculator
+
+    public init(dueDates: DueDateCalculator) { self.dueDates = dueDates }
+
+    public func findings(for d: Dossier, level: LevelBucket) -> [DataQualityFinding] {
+        var out: [DataQualityFinding] = []
+        func add(_ kind: DataQualityFinding.Kind, _ detail: String) {
+            out.append(DataQualityFinding(kind: kind, unitCode: d.unitCode, dossierCode: d.code, detail: detail))
+        }
+        if let exported = d.dueAt, let computed = dueDates.computedDue(for: d), !agree(exported, computed) {
+            add(.dueDateDiffers, "Ngày hẹn trả \(exported.vietnameseDescription), tính theo thời hạn: \(computed.vietnameseDescription)")
+        }
+        if (d.status == .processed || d.status == .returned) && d.finish == nil {
+            add(.finishedWithoutFinishDate, "Trạng thái \"\(d.status!.vietnameseName)\" nhưng không có ngày kết thúc xử lý, ngày trả")
+        }
+        if level == .other {
+            let inCatalogue = d.procedureCode.flatMap { dueDates.catalogue[$0] } != nil
+            add(.unknownLevel, inCatalogue
+                ? "Thủ tục \(d.procedureCode ?? "") không có mức độ 2–4 trong danh mục"
+                : "Mã TTHC \(d.procedureCode ?? "(trống)") không có trong danh mục và hồ sơ không ghi mức độ")
+        }
+        return out
+    }
+
+    /// A due date written as a date only (the end of the working day) agrees
+    /// with any computed due moment on the same day.
+    private func agree(_ exported: LocalDateTime, _ computed: LocalDateTime) -> Bool {
+        if exported == computed { return true }
+        return exported.date == computed.date && exported.secondOfDay == dueDates.calendar.workingHours.lastEnd
+    }
+}

@@ -1,0 +1,75 @@
+/// Where an indicator's points come from when no evaluation gives them
+/// (SPEC §5, last column). The raw values are the words of the rubric file.
+public enum IndicatorSource: String, Sendable, Hashable, CaseIterable {
+    /// Indicator 1: trước hạn / đúng hạn / trễ hạn.
+    case onTimeClass = "on_time_class"
+    /// Indicator 3: SoLanBoSung, the number of supplement requests.
+    case supplementCount = "supplement_count"
+    /// Indicator 6: the procedure's CongKhai (2 full, 1 partial, 0 none).
+    case disclosure
+    /// Indicator 9: the procedure's online service level (mức độ DVC trực tuyến).
+    case serviceLevel = "service_level"
+    /// Indicator 2: per-step times. No export carries them yet, so the
+    /// indicator is assessed only when an evaluation gives it.
+    case steps
+    /// Not derivable from the data: assessed only by an evaluation (CS1…CS9).
+    case notDerived = "none"
+}
+
+/// The point rule of an indicator, as data (SPEC §5 table).
+public enum PointRule: Sendable, Hashable {
+    /// Points for a dossier finished early, on the due day, or late.
+    case onTimeClass(early: Int, onTime: Int, late: Int)
+    /// Ascending thresholds: a dossier with at most `atMost` supplement
+    /// requests earns the points of the first threshold it meets; one with
+    /// more than every threshold earns `more`.
+    case supplementCount(thresholds: [SupplementThreshold], more: Int)
+    /// Points for CongKhai 2 (full), 1 (partial) and 0 (none).
+    case disclosure(full: Int, partial: Int, none: Int)
+    /// Points for level 4 / toàn trình, level 3 / một phần, and any other
+    /// level (2, 1, unknown: still assessed, SPEC §10.14).
+    case serviceLevel(level4: Int, level3: Int, other: Int)
+    /// Points when all steps were early, all on time, or any step late.
+    case steps(allEarly: Int, allOnTime: Int, anyLate: Int)
+    /// Evaluation only.
+    case notDerived
+
+    public var source: IndicatorSource {
+        switch self {
+        case .onTimeClass: return .onTimeClass
+        case .supplementCount: return .supplementCount
+        case .disclosure: return .disclosure
+        case .serviceLevel: return .serviceLevel
+        case .steps: return .steps
+        case .notDerived: return .notDerived
+        }
+    }
+
+    /// Every point value the rule can give, for validating it against the maximum.
+    public var pointValues: [Int] {
+        switch self {
+        case let .onTimeClass(a, b, c), let .disclosure(a, b, c), let .serviceLevel(a, b, c), let .steps(a, b, c):
+            return [a, b, c]
+        case let .supplementCount(thresholds, more):
+            return thresholds.map(\.points) + [more]
+        case .notDerived:
+            return []
+        }
+    }
+
+    /// Points for a number of supplement requests under a `supplementCount` rule.
+    static func points(forSupplements count: Int, thresholds: [SupplementThreshold], more: Int) -> Int {
+        thresholds.sorted { $0.atMost < $1.atMost }.first { count <= $0.atMost }?.points ?? more
+    }
+}
+
+/// "At most `atMost` supplement requests earn `points`" (`0: 2`, `1: 1` in the file).
+public struct SupplementThreshold: Sendable, Hashable {
+    public var atMost: Int
+    public var points: Int
+
+    public init(atMost: Int, points: Int) {
+        self.atMost = atMost
+        self.points = points
+    }
+}

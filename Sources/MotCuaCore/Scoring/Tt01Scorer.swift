@@ -1,0 +1,156 @@
+/// Scores finished dossiers with a ``Rubric`` (chấm điểm theo Thông tư 01/2018).
+///
+/// Derived points come from the dossier, its on-time class and the procedure
+/// catalogue; an evaluation (the CS1…CS9 columns of the evaluations file,
+/// SPEC §2.4) overrides them indicator by indicator. An indicator with
+/// neither is not assessed and counts in neither the points nor the maximum.
+/// The edge cases follow SPEC §10.14.
+public struct Tt01Scorer: Sendable {
+    public let rubric: Rubric
+    public let catalogue: ProcedureCatalogue
+
+    public init(rubric: Rubric, catalogue: ProcedureCatalogue) {
+        self.rubric = rubric
+        self.catalogue = catalogue
+    }
+
+    /// Scores one dossier, or returns `nil` when it is not scored: only
+    /// dossiers finished in the period with an on-time class are (SPEC §5), so
+    /// a pending dossier (`finish == nil`) and a withdrawn or stopped one
+    /// (`.unclassified`) give `nil`.
+    ///
+    /// - Parameter evaluation: points by indicator number (1–9). A value
+    ///   outside 0…the indicator's maximum is ignored with a warning (the derived
+    ///   points, if any, stand); a value for an indicator the rubric drops or
+    ///   does not have is ignored silently (the province chose not to score it).
+    public func score(_ dossier: Dossier, finish: FinishClass?, evaluation: [Int: Int] = [:]) -> DossierScore? {
+        guard let finish, finish != .unclassified else { return nil }
+        var indicators: [Int: IndicatorScore] = [:]
+        var warnings: [ScoringWarning] = []
+        for indicator in rubric.enabledIndicators {
+            var result = derivedPoints(indicator.rule, dossier: dossier, finish: finish)
+                .map { IndicatorScore(points: $0, maxPoints: indicator.maxPoints, evaluated: false) }
+            if let given = evaluation[indicator.number] {
+                if (0...indicator.maxPoints).contains(given) {
+                    result = IndicatorScore(points: given, maxPoints: indicator.maxPoints, evaluated: true)
+                } else {
+                    warnings.append(ScoringWarning(dossierCode: dossier.code, indicator: indicator.number,
+                                                   value: given, maxPoints: indicator.maxPoints))
+                }
+            }
+            indicators[indicator.number] = result
+        }
+        return DossierScore(dossierCode: dossier.code, indicators: indicators, warnings: warnings)
+    }
+
+    /// Points from the data alone, or `nil` when the data cannot assess the indicator.
+    func derivedPoints(_ rule: PointRule, dossier: Dossier, finish: FinishClass) -> Int? {
+        switch rule {
+        case let .onTimeClass(early, onTime, late):
+            switch finish {
+            case .early: return early
+            case .onTime: return onTime
+            case .late: return late
+            case .unclassified: return nil
+            }
+        case let .supplementCount(thresholds, more):
+            // The ingest stores 0 for a blank SoLanBoSung and nil for a
+            // non-numeric one; only the latter leaves the indicator unassessed.
+            guard let count = dossier.supplementCount else { return nil }
+            return PointRule.points(forSupplements: max(0, count), thresholds: thresholds, more: more)
+        case let .disclosure(full, partial, none):
+            switch procedure(of: dossier)?.disclosure {
+            case 2: return full
+            case 1: return partial
+            case 0: return none
+            default: return nil  // blank CongKhai or unknown procedure: not assessed
+            }
+        case let .serviceLevel(level4, level3, other):
+            switch serviceLevel(of: dossier) {
+            case .four: return level4
+            case .three: return level3
+            case .two, .one, nil: return other
+            }
+        case .steps, .notDerived:
+            // No per-step data in the schema yet: only an evaluation assesses it.
+            return nil
+        }
+    }
+
+    /// Indicator 9 judges the procedure's service, so the catalogue's level
+    /// wins; the dossier's own MucDo is used only when the procedure is not in
+    /// the catalogue (SPEC §10.14) — unlike the appendix, which counts the
+    /// dossier at its declared level.
+    func serviceLevel(of dossier: Dossier) -> ServiceLevel? {
+        if let p = procedure(of: dossier) { return p.level }
+        return dossier.declaredLevel
+    }
+
+    private func procedure(of dossier: Dossier) -> Procedure? {
+        dossier.procedureCode.flatMap { catalogue[$0] }
+    }
+}
+
+/// The points of one assessed indicator for one dossier.
+public struct IndicatorScore: Sendable, Hashable {
+    public var points: Int
+    public var maxPoints: Int
+    /// `true` when an evaluation gave the points, `false` when derived from the data.
+    public var evaluated: Bool
+
+    public init(points: Int, maxPoints: Int, evaluated: Bool) {
+        self.points = points
+        self.maxPoints = maxPoints
+        self.evaluated = evaluated
+    }
+}
+
+/// The score of one dossier (điểm của một hồ sơ).
+public struct DossierScore: Sendable, Hashable {
+    public var dossierCode: String
+    /// The assessed indicators by number; an absent number was not assessed.
+    public var indicators: [Int: IndicatorScore]
+    /// Evaluation values that were ignored.
+    public var warnings: [ScoringWarning]
+
+    public init(dossierCode: String, indicators: [Int: IndicatorScore], warnings: [ScoringWarning] = []) {
+        self.dossierCode = dossierCode
+        self.indicators = indicators
+        self.warnings = warnings
+    }
+
+    /// Points of indicator `number`, `nil` when it was not assessed.
+    public subscript(number: Int) -> Int? { indicators[number]?.points }
+
+    /// Sum of the assessed indicators' points.
+    public var points: Int { indicators.values.reduce(0) { $0 + $1.points } }
+    /// Sum of the assessed indicators' maximums: unassessed ones count in neither.
+    public var maxPoints: Int { indicators.values.reduce(0) { $0 + $1.maxPoints } }
+    /// Points / maximum × 100, unrounded; 0 when nothing was assessed.
+    public var percent: Double { MotCuaCore.percent(points, maxPoints) }
+}
+
+/// An evaluation value that was ignored because it is outside 0…maximum.
+public struct ScoringWarning: Sendable, Hashable, CustomStringConvertible {
+    public var dossierCode: String
+    public var indicator: Int
+    public var value: Int
+    public var maxPoints: Int
+
+    public init(dossierCode: String, indicator: Int, value: Int, maxPoints: Int) {
+        self.dossierCode = dossierCode
+        self.indicator = indicator
+        self.value = value
+        self.maxPoints = maxPoints
+    }
+
+    public var vi: String {
+        "Hồ sơ \(dossierCode): điểm đánh giá CS\(indicator) = \(value) nằm ngoài 0–\(maxPoints), bỏ qua."
+    }
+
+    public var en: String {
+        "Dossier \(dossierCode): evaluation CS\(indicator) = \(value) is outside 0–\(maxPoints); ignored."
+    }
+
+    public var description: String { vi }
+}

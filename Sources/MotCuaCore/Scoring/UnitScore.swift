@@ -1,0 +1,74 @@
+/// The Thông tư 01 score of a unit, a subtree or the whole report (điểm
+/// của đơn vị).
+///
+/// Only sums and counts are stored, so a parent's score is the plain sum of
+/// its children's (`+=`, like ``UnitFigures``) and the percent, band and
+/// averages are recomputed from the sums, never averaged.
+public struct UnitScore: Sendable, Hashable {
+    /// Tổng điểm of the dossiers scored.
+    public var points = 0
+    /// Tổng điểm tối đa: the sum of each dossier's maximum over its assessed indicators.
+    public var maxPoints = 0
+    /// Số hồ sơ được chấm điểm.
+    public var scored = 0
+    /// Sum, count and distribution of each indicator's points, by indicator number.
+    public var indicators: [Int: IndicatorTally] = [:]
+
+    public init() {}
+
+    public mutating func add(_ score: DossierScore) {
+        scored += 1
+        for (number, s) in score.indicators {
+            points += s.points
+            maxPoints += s.maxPoints
+            indicators[number, default: IndicatorTally()].add(s.points)
+        }
+    }
+
+    public static func += (a: inout UnitScore, b: UnitScore) {
+        a.points += b.points
+        a.maxPoints += b.maxPoints
+        a.scored += b.scored
+        for (number, tally) in b.indicators { a.indicators[number, default: IndicatorTally()] += tally }
+    }
+
+    /// Points / maximum × 100, unrounded; 0 when the maximum is 0 (never NaN).
+    public var percent: Double { MotCuaCore.percent(points, maxPoints) }
+
+    /// Xếp loại by the unrounded percent; `nil` when nothing was scored (no
+    /// dossier, or no assessed indicator), so that an idle unit is not "Kém".
+    public func band(in rubric: Rubric) -> RubricBand? {
+        guard scored > 0, maxPoints > 0 else { return nil }
+        return rubric.band(forPercent: percent)
+    }
+
+    /// Average points of an indicator over the dossiers that assessed it;
+    /// `nil` when none did.
+    public func average(of indicator: Int) -> Double? { indicators[indicator]?.average }
+}
+
+/// How one indicator scored over many dossiers.
+public struct IndicatorTally: Sendable, Hashable {
+    /// Sum of the points given.
+    public var sum = 0
+    /// Dossiers that assessed the indicator.
+    public var count = 0
+    /// Dossiers by points earned (the distribution: how many got 2, 1, 0).
+    public var byPoints: [Int: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(_ points: Int) {
+        sum += points
+        count += 1
+        byPoints[points, default: 0] += 1
+    }
+
+    public static func += (a: inout IndicatorTally, b: IndicatorTally) {
+        a.sum += b.sum
+        a.count += b.count
+        for (p, n) in b.byPoints { a.byPoints[p, default: 0] += n }
+    }
+
+    public var average: Double? { count == 0 ? nil : Double(sum) / Double(count) }
+}

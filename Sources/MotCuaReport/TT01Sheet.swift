@@ -1,0 +1,32 @@
+import MotCuaCore
+import XlsxWriter
+
+/// The "Chấm điểm TT01" sheet from a template of kind `tt01-scores`: the
+/// template gives the sheet name, title lines and font; the columns follow
+/// the rubric the report was scored with (one per enabled indicator).
+struct TT01Sheet {
+    let template: SheetTemplate
+    let templateFile: String
+    let context: ReportContext
+
+    func write(to workbook: Workbook) throws {
+        let report = context.report
+        guard let rubric = report.rubric else {
+            throw TemplateError(file: templateFile, vi: "trang \(template.name) cần bộ tiêu chí chấm điểm (--rubric).",
+                                en: "the sheet \(template.name) needs a scoring rubric (--rubric).")
+        }
+        let lines = try (template.title ?? []).map { try context.fill($0.text, file: templateFile) }
+        try ScoringSheet.write(
+            to: workbook,
+            rows: report.rows.map { ScoringSheet.Row(unitName: $0.unit.name, score: $0.score ?? UnitScore()) },
+            total: report.total.score ?? UnitScore(), rubric: rubric,
+            title: lines.first ?? "KẾT QUẢ CHẤM ĐIỂM ĐÁNH GIÁ VIỆC GIẢI QUYẾT TTHC",
+            period: lines.dropFirst().first ?? report.period.vietnameseName.capitalizedFirst,
+            issuer: context.issuerHeading, sheetName: template.name,
+            fontName: template.font?.name ?? "Times New Roman", fontSize: template.font?.size ?? 11)
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
