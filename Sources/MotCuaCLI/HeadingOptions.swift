@@ -18,11 +18,31 @@ struct HeadingOptions: ParsableArguments {
         if let date, parseISODate(date) == nil { throw ValidationError("Ngày không hợp lệ: \"\(date)\" (dạng yyyy-MM-dd).") }
     }
 
+    var heading: ReportHeading {
+        ReportHeading(issuer: issuer, parentIssuer: parentIssuer, number: number, place: place,
+                      date: date.flatMap(parseISODate), signerTitle: signerTitle, signerName: signerName)
+    }
+
+    func context(for report: PeriodReport, rejections: [RejectedRow] = []) -> ReportContext {
+        heading.context(for: report, rejections: rejections)
+    }
+}
+
+/// The letterhead and signature facts of one run, from flags or a run configuration.
+struct ReportHeading {
+    var issuer: String?
+    var parentIssuer: String?
+    var number: String?
+    var place: String?
+    var date: CivilDate?
+    var signerTitle: [String] = []
+    var signerName: String?
+
     func context(for report: PeriodReport, rejections: [RejectedRow] = []) -> ReportContext {
         let rootName = report.root?.name ?? ""
         return ReportContext(
             report: report, issuer: issuer ?? rootName, place: place ?? placeName(issuer ?? rootName),
-            reportDate: date.flatMap(parseISODate) ?? today(), parentIssuer: parentIssuer, documentNumber: number,
+            reportDate: date ?? today(), parentIssuer: parentIssuer, documentNumber: number,
             signerTitle: signerTitle, signerName: signerName, rejections: rejections)
     }
 }

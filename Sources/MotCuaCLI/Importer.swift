@@ -15,6 +15,10 @@ struct Importer {
     /// Recomputes due dates that an export leaves blank (SPEC §3).
     var calendar: WorkCalendar
     var quiet = false
+    /// Where messages go: standard output/error by default, the run log in `motcua run`.
+    var emit: (_ text: String, _ isError: Bool) -> Void = { text, isError in
+        if isError { printError(text) } else { printInfo(text) }
+    }
     /// Where rejected rows are written; `<database>.rejects.csv` by default.
     var rejectsPath: String? = nil
 
@@ -51,7 +55,7 @@ struct Importer {
                     recomputeDue: { dueDates.computedDue(for: $0) })
                 let counts = try store.importDossiers(
                     file.dossiers, unitNames: file.unitNames,
-                    audit: ImportAudit(fileName: path, sha256: try sha256(ofFileAt: path), rowsRead: file.rowsRead,
+                    audit: ImportAudit(fileName: path, sha256: try Importer.sha256(ofFileAt: path), rowsRead: file.rowsRead,
                                        rejected: file.rejections.count, skipped: file.skipped))
                 rejections += file.rejections
                 summarise(file, counts, reference: reference)
@@ -70,9 +74,9 @@ struct Importer {
             let path = rejectsPath ?? store.path + ".rejects.csv"
             try WorkbookWriter.writeAtomically(rejectsCSV(rejections), to: path)
             outcome.rejectsFile = path
-            for r in rejections.prefix(20) { printError("  " + r.text(english ? .en : .vi)) }
+            for r in rejections.prefix(20) { emit("  " + r.text(english ? .en : .vi), true) }
             if rejections.count > 20 {
-                printError(english ? "  … and \(rejections.count - 20) more." : "  … và \(rejections.count - 20) dòng khác.")
+                emit(english ? "  … and \(rejections.count - 20) more." : "  … và \(rejections.count - 20) dòng khác.", true)
             }
             say("Đã ghi \(rejections.count) dòng bị từ chối vào \(path).",
                 "Wrote \(rejections.count) rejected rows to \(path).", error: true)
@@ -93,7 +97,7 @@ struct Importer {
             \(file.duplicates.isEmpty ? "" : ", duplicate codes \(file.duplicates.count)")\(file.identicalRepeats == 0 ? "" : ", identical repeats \(file.identicalRepeats)").\
             \(nothing && c.unchanged > 0 ? " This file was imported before: nothing changed." : "")
             """)
-        for d in file.duplicates.prefix(10) { printError("  " + d.text(english ? .en : .vi)) }
+        for d in file.duplicates.prefix(10) { emit("  " + d.text(english ? .en : .vi), true) }
         if c.olderInFile > 0 {
             say("Cảnh báo: \(formatCount(c.olderInFile)) hồ sơ trong tệp cũ hơn dữ liệu đã có; giữ nguyên dữ liệu mới hơn.",
                 "Warning: \(formatCount(c.olderInFile)) dossiers in the file are older than the stored ones; the newer state was kept.",
@@ -107,7 +111,7 @@ struct Importer {
         if !c.changedByUnit.isEmpty && !quiet {
             let names = reference.units
             for (code, n) in c.changedByUnit.sorted(by: { (names[$0.key]?.sortOrder ?? 9999, $0.key) < (names[$1.key]?.sortOrder ?? 9999, $1.key) }) {
-                printInfo("    \(names[code]?.name ?? code): \(formatCount(n))")
+                emit("    \(names[code]?.name ?? code): \(formatCount(n))", false)
             }
         }
         if !c.implicitUnits.isEmpty {
@@ -118,15 +122,14 @@ struct Importer {
     }
 
     /// SHA-256 of the file as imported, for the audit row (and to recognise a file seen before).
-    private func sha256(ofFileAt path: String) throws -> String {
+    static func sha256(ofFileAt path: String) throws -> String {
         let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
     private func say(_ vi: String, _ en: String, error: Bool = false) {
         if quiet && !error { return }
-        let text = english ? en : vi
-        if error { printError(text) } else { printInfo(text) }
+        emit(english ? en : vi, error)
     }
 
     private func name(_ path: String) -> String { (path as NSString).lastPathComponent }

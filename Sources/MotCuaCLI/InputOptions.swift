@@ -14,8 +14,21 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Mã hóa tệp khi không tự nhận ra: utf-8, utf-16le, utf-16be.") var encoding: TextEncoding?
     @Option(help: "Dấu phân cách cột khi không tự nhận ra: comma, semicolon, tab.") var delimiter: Delimiter?
 
-    /// The mapping file, checked; paths in it are relative to the file.
     func loadMapping() throws -> (mapping: ImportMapping, resolved: ResolvedMapping, directory: URL?) {
+        try MappingLoader.loadMapping(path: mapping, encoding: encoding, delimiter: delimiter?.byte)
+    }
+
+    func loadCalendar(mapping: ImportMapping, relativeTo directory: URL?) throws -> WorkCalendar {
+        try MappingLoader.loadCalendar(mapping: mapping, mappingPath: self.mapping, relativeTo: directory, extraFiles: calendars)
+    }
+}
+
+/// Reads mapping files and builds the working calendar, for the commands'
+/// options and for `motcua run`'s configuration alike.
+enum MappingLoader {
+    /// The mapping file, checked; paths in it are relative to the file.
+    static func loadMapping(path mapping: String?, encoding: TextEncoding? = nil,
+                            delimiter: UInt8? = nil) throws -> (mapping: ImportMapping, resolved: ResolvedMapping, directory: URL?) {
         var raw = ImportMapping()
         var directory: URL? = nil
         if let mapping {
@@ -31,22 +44,23 @@ struct InputOptions: ParsableArguments {
         }
         var resolved = try raw.validated(file: mapping ?? "")
         if let encoding { resolved.encoding = encoding }
-        if let delimiter { resolved.delimiter = delimiter.byte }
+        if let delimiter { resolved.delimiter = delimiter }
         return (raw, resolved, directory)
     }
 
     /// The working calendar: built-in rules, shipped files, the mapping's
-    /// calendars, then `--calendar` files (later ones win).
-    func loadCalendar(mapping: ImportMapping, relativeTo directory: URL?) throws -> WorkCalendar {
+    /// calendars, then `extraFiles` (later ones win).
+    static func loadCalendar(mapping: ImportMapping, mappingPath: String?, relativeTo directory: URL?,
+                             extraFiles: [String]) throws -> WorkCalendar {
         var hours = WorkingHours.standard
         if let text = mapping.workingHours {
             do { hours = try WorkingHours(parsing: text) } catch {
-                throw CLIError(vi: "\(self.mapping ?? ""): working_hours \"\(text)\" không hợp lệ (ví dụ 07:30-11:30,13:30-17:00).",
-                               en: "\(self.mapping ?? ""): invalid working_hours \"\(text)\" (e.g. 07:30-11:30,13:30-17:00).")
+                throw CLIError(vi: "\(mappingPath ?? ""): working_hours \"\(text)\" không hợp lệ (ví dụ 07:30-11:30,13:30-17:00).",
+                               en: "\(mappingPath ?? ""): invalid working_hours \"\(text)\" (e.g. 07:30-11:30,13:30-17:00).")
             }
         }
         let fromMapping = (mapping.calendars ?? []).map { resolve($0, relativeTo: directory) }
-        return try CalendarLoader.load(userFiles: fromMapping + calendars, workingHours: hours)
+        return try CalendarLoader.load(userFiles: fromMapping + extraFiles, workingHours: hours)
     }
 }
 

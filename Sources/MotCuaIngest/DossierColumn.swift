@@ -55,6 +55,16 @@ public enum DossierColumn: String, CaseIterable, Sendable {
     }
 }
 
+extension DossierColumn {
+    /// Canonical names and aliases, folded once: folding goes through
+    /// Foundation's Unicode decomposition, too slow to redo for every file.
+    static let foldedNames: [String: DossierColumn] = {
+        var names: [String: DossierColumn] = [:]
+        for c in DossierColumn.allCases { for n in [c.rawValue] + c.aliases { names[TextFolding.key(n)] = c } }
+        return names
+    }()
+}
+
 /// Which field of each record holds which column, matched by folded header
 /// names (accents, case, spaces and punctuation ignored; whole names only).
 public struct HeaderMap<Column: Hashable & Sendable>: Sendable {
@@ -70,6 +80,11 @@ public struct HeaderMap<Column: Hashable & Sendable>: Sendable {
         for (column, names) in columns {
             for n in names { byKey[TextFolding.key(n)] = column }
         }
+        self.init(header: header, foldedNames: byKey)
+    }
+
+    /// - Parameter foldedNames: folded header name → column.
+    init(header: [String], foldedNames byKey: [String: Column]) {
         var index: [Column: Int] = [:]
         var unknown: [Int] = []
         for (i, h) in header.enumerated() {
@@ -91,9 +106,9 @@ public struct HeaderMap<Column: Hashable & Sendable>: Sendable {
 
 extension HeaderMap where Column == DossierColumn {
     public init(dossierHeader header: [String], extraAliases: [DossierColumn: [String]] = [:]) {
-        self.init(header: header, columns: DossierColumn.allCases.map {
-            ($0, [$0.rawValue] + $0.aliases + (extraAliases[$0] ?? []))
-        })
+        var names = DossierColumn.foldedNames
+        for (column, aliases) in extraAliases { for a in aliases { names[TextFolding.key(a)] = column } }
+        self.init(header: header, foldedNames: names)
     }
 }
 

@@ -84,6 +84,17 @@ public enum WorkbookWriter {
             throw OutputError(path: url.path, vi: "không đổi tên được tệp tạm thành \(url.lastPathComponent).",
                               en: "cannot rename the temporary file to \(url.lastPathComponent).")
         }
+        removeStaleTemporaries(of: url)
+    }
+
+    /// Temporary files left by runs killed while writing the same output.
+    private static func removeStaleTemporaries(of url: URL) {
+        let dir = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent)."
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            try? FileManager.default.removeItem(at: dir.appendingPathComponent(name))
+        }
     }
 }
 

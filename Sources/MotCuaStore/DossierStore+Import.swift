@@ -110,6 +110,13 @@ extension DossierStore {
         }
     }
 
+    /// Whether a file with this SHA-256 was imported before (its transaction committed).
+    public func hasImported(sha256: String) throws -> Bool {
+        try queue.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM import_batch WHERE sha256 = ?)", arguments: [sha256]) ?? false
+        }
+    }
+
     public func dossierCount() throws -> Int {
         try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dossier") ?? 0 }
     }
