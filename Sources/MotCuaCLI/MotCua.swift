@@ -12,7 +12,7 @@ public struct MotCua: ParsableCommand {
         rates, overdue lists) as Excel workbooks and JSON.
         """,
         version: "0.1.0",
-        subcommands: [ImportCommand.self, ReportCommand.self, OverdueCommand.self, RunCommand.self, CalendarCommand.self, GenerateCommand.self]
+        subcommands: [ImportCommand.self, ReportCommand.self, OverdueCommand.self, CheckCommand.self, RunCommand.self, CalendarCommand.self, GenerateCommand.self]
     )
 
     public init() {}

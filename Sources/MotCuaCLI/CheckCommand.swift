@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import MotCuaCore
+import MotCuaIngest
+
+/// `motcua check --published`: đối chiếu a published appendix table — the
+/// rows whose own columns do not add up, and (with a period) the cells that
+/// differ from the figures computed from the dossiers.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Đối chiếu bảng phụ lục đã công bố: dòng tự mâu thuẫn, ô khác số liệu tính từ hồ sơ.",
+        discussion: """
+        Bảng công bố là tệp CSV có các cột stt, ten_co_quan, hstn_tong, tthc_tong, hstn_md2, tthc_md2, \
+        hstn_md3_truc_tiep, hstn_md3_truc_tuyen, tthc_md3, hstn_md4_truc_tiep, hstn_md4_truc_tuyen, tthc_md4, \
+        ho_so_ton, tiep_nhan_mcdt, tiep_nhan_truc_tuyen, da_giai_quyet_md2, da_giai_quyet_md3, \
+        da_giai_quyet_md4, chua_giai_quyet, ty_le_giai_quyet (hoặc tiêu đề tiếng Việt của phụ lục); \
+        dòng có STT không phải số (TỔNG CỘNG) là dòng tổng.
+        Không có kỳ báo cáo: chỉ kiểm tra từng dòng có tự khớp không (tổng số = các cột mức độ = MCĐT + \
+        trực tuyến; chưa giải quyết = tồn + tiếp nhận − đã giải quyết; tỷ lệ giải quyết; dòng tổng = tổng các dòng). \
+        Có --period (hoặc --from/--to): so sánh thêm từng ô với số liệu tính từ cơ sở dữ liệu (--db) \
+        hoặc từ tệp hồ sơ (--input).
+        Mã thoát: 0 bảng khớp hoàn toàn; 1 có phát hiện (dòng tự mâu thuẫn, ô khác, dòng chỉ có ở một bên) \
+        hoặc lỗi (thông báo ở stderr); 2 sai cách dùng; 3 bảng khớp nhưng có dòng hồ sơ bị từ chối khi đọc --input.
+        Ví dụ: motcua check --published SampleData/tan-uyen-2020-10/published-phu-luc-2020-10.csv \
+        --input SampleData/tan-uyen-2020-10/dossiers.csv --units SampleData/tan-uyen-2020-10/units.csv \
+        --procedures SampleData/tan-uyen-2020-10/procedures.csv --period 2020-10
+        """)
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "Bảng phụ lục đã công bố (CSV) cần đối chiếu.") var published: String?
+    @Option(help: "Kỳ của bảng để so sánh với số liệu tính từ hồ sơ: 2020-10, 2020-Q3, 2020-H1, 2020-9T hoặc 2020.")
+    var period: String?
+    @Option(help: "Ngày đầu kỳ (yyyy-MM-dd), dùng cùng --to.") var from: String?
+    @Option(help: "Ngày cuối kỳ (yyyy-MM-dd), dùng cùng --from.") var to: String?
+    @Option(help: "Bảng công bố là của đơn vị này (mã đơn vị): các dòng là các đơn vị cấp dưới.") var unit: String?
+    @Option(help: "Tệp hồ sơ CSV dùng trực tiếp (cơ sở dữ liệu tạm, không ghi vào --db).") var input: [String] = []
+    @Option(help: "Tệp đơn vị, dùng với --input.") var units: String?
+    @Option(help: "Tệp danh mục TTHC, dùng với --input.") var procedures: String?
+    @OptionGroup var inputOptions: InputOptions
+
+    func validate() throws {
+        guard published != nil else {
+            throw ValidationError("Cần --published FILE.csv: bảng phụ lục đã công bố cần đối chiếu.")
+        }
+        if period != nil && (from != nil || to != nil) {
+            throw ValidationError("Dùng --period hoặc --from/--to, không dùng cả hai.")
+        }
+        if (from == nil) != (to == nil) { throw ValidationError("--from và --to phải dùng cùng nhau.") }
+        if let period, ReportPeriod.parse(period) == nil {
+            throw ValidationError("Kỳ báo cáo không hợp lệ: \"\(period)\" (ví dụ 2020-10, 2020-Q3, 2020-H1, 2020-9T, 2020).")
+        }
+        for d in [from, to].compactMap({ $0 }) where parseISODate(d) == nil {
+            throw ValidationError("Ngày không hợp lệ: \"\(d)\" (dạng yyyy-MM-dd).")
+        }
+        if let from, let to, let a = parseISODate(from), let b = parseISODate(to), b < a {
+            throw ValidationError("--to phải không trước --from.")
+        }
+        if reportPeriod == nil && (!input.isEmpty || unit != nil) {
+            throw ValidationError("--input và --unit dùng để so sánh với số liệu của một kỳ: thêm --period (hoặc --from/--to).")
+        }
+        if input.isEmpty && (units != nil || procedures != nil) {
+            throw ValidationError("--units và --procedures chỉ dùng với --input.")
+        }
+    }
+
+    /// The period to compare with; `nil` checks the table on its own.
+    var reportPeriod: ReportPeriod? {
+        if let period { return ReportPeriod.parse(period) }
+        guard let from = from.flatMap(parseISODate), let to = to.flatMap(parseISODate) else { return nil }
+        return ReportPeriod(from: from, to: to)
+    }
+
+    func run() throws {
+        let english = common.english
+        var rejectedRows = 0
+        var agrees = false
+        try reportingErrors(english: english) {
+            let path = published!
+            let table = try PublishedTableFile.read(path: path, encoding: inputOptions.encoding,
+                                                    delimiter: inputOptions.delimiter?.byte)
+            warnAboutMissingColumns(table)
+            var computed: ComputedTable? = nil
+            if let reportPeriod {
+                let (mapping, resolvedMapping, mappingDir) = try inputOptions.loadMapping()
+                let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir)
+                // Rejected rows of --input go beside the first export, as `report` puts them beside its output.
+                let inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
+                                              english: english, mapping: resolvedMapping, calendar: calendar,
+                                              rejectsBeside: input.first ?? path)
+                defer { inputs.close() }
+                let report = try inputs.aggregate(period: reportPeriod, calendar: calendar, unit: unit)
+                rejectedRows = inputs.rejectedRows
+                if report.dossiersUsed == 0 {
+                    printError(english ? "Warning: no dossiers in \(reportPeriod.label); the computed figures are zeros."
+                                       : "Cảnh báo: không có hồ sơ nào trong kỳ \(reportPeriod.label); số liệu tính được toàn số 0.")
+                }
+                computed = ComputedTable(report)
+            }
+            let result = Reconciliation.reconcile(table, computed: computed, nameKey: PublishedTableFile.nameKey)
+            let text = CheckReport(file: (path as NSString).lastPathComponent, table: table, result: result,
+                                   period: reportPeriod?.label, english: english).text
+            printInfo(text)
+            agrees = result.agrees
+        }
+        if !agrees { throw ExitCode(ExitStatus.failure) }
+        if rejectedRows > 0 { throw ExitCode(ExitStatus.rejectedRows) }
+    }
+
+    /// Rules that need a missing column are skipped; the clerk should know.
+    private func warnAboutMissingColumns(_ table: PublishedTable) {
+        let missing = AppendixColumn.allCases.filter { !table.columns.contains($0) }
+        guard !missing.isEmpty else { return }
+        let names = missing.map(\.rawValue).joined(separator: ", ")
+        printError(common.english
+            ? "Warning: the published table has no column \(names); the checks that need it are skipped."
+            : "Cảnh báo: bảng công bố không có cột \(names); các phép kiểm tra cần cột đó được bỏ qua.")
+    }
+}
+
+/// The text `motcua check` prints: the findings grouped, one per line, and a
+/// last line with the counts (kept apart from the command so it reads as the output).
+struct CheckReport {
+    let file: String
+    let table: PublishedTable
+    let result: ReconciliationResult
+    let period: String?
+    let english: Bool
+
+    var text: String {
+        var lines: [String] = []
+        let units = table.unitRows.count
+        let totalNote = table.totalRow == nil ? "" : (english ? " and the total row" : " và dòng tổng cộng")
+        lines.append(english
+            ? "Checking the published table \(file): \(table.rows.count) rows (\(units) units\(totalNote))."
+            : "Đối chiếu bảng công bố \(file): \(table.rows.count) dòng (\(units) đơn vị\(totalNote)).")
+        lines.append("")
+        lines.append(english ? "Rows that do not add up (\(result.consistency.count)):"
+                             : "Dòng tự mâu thuẫn (\(result.consistency.count)):")
+        lines += group(result.consistency)
+        if let comparison = result.comparison, let period {
+            lines.append("")
+            lines.append(english ? "Different from the figures computed from the dossiers, \(period) (\(comparison.count)):"
+                                 : "Khác với số liệu tính từ hồ sơ, kỳ \(period) (\(comparison.count)):")
+            lines += group(comparison)
+        }
+        lines.append("")
+        lines.append(summary)
+        return lines.joined(separator: "\n")
+    }
+
+    private func group(_ findings: [ReconciliationFinding]) -> [String] {
+        findings.isEmpty ? [english ? "  none." : "  không có."] : findings.map { "  " + $0.text(english: english) + "." }
+    }
+
+    private var summary: String {
+        let r = result
+        let own = english
+            ? "\(r.consistency.count) findings in \(r.inconsistentRowCount) rows that do not add up"
+            : "\(r.consistency.count) phát hiện ở \(r.inconsistentRowCount) dòng tự mâu thuẫn"
+        guard r.wasCompared, let period else {
+            return english ? "Result: \(own); not compared with the dossiers (give --period to compare)."
+                           : "Kết quả: \(own); chưa so sánh với số liệu tính từ hồ sơ (thêm --period để so sánh)."
+        }
+        let verdict = r.agrees ? (english ? " The table agrees." : " Bảng khớp hoàn toàn.") : ""
+        return english
+            ? "Result: \(own); \(r.differingCellCount) cells differ from the figures computed for \(period) "
+                + "(\(r.cellsCompared) cells of \(r.rowsCompared) rows compared), \(r.unmatchedRowCount) rows on one side only.\(verdict)"
+            : "Kết quả: \(own); \(r.differingCellCount) ô khác số liệu tính từ hồ sơ kỳ \(period) "
+                + "(đã so sánh \(r.cellsCompared) ô của \(r.rowsCompared) dòng), \(r.unmatchedRowCount) dòng chỉ có ở một bên.\(verdict)"
+    }
+}

@@ -1,0 +1,95 @@
+/// A relation between the columns of one appendix row that a table which
+/// adds up satisfies. Some can be broken by a correct table (dossiers of
+/// unknown level count in the total but in no level column, SPEC §6.1); they
+/// are reported anyway, worded neutrally, because the reader must see where
+/// the table does not add up and why it might not.
+public enum ConsistencyRule: String, CaseIterable, Sendable, Hashable {
+    /// (a) hstn_tong = hstn_md2 + hstn_md3_truc_tiep + hstn_md3_truc_tuyen
+    ///     + hstn_md4_truc_tiep + hstn_md4_truc_tuyen.
+    case levelsAddUp = "levels-add-up"
+    /// (b) hstn_tong = tiep_nhan_mcdt + tiep_nhan_truc_tuyen.
+    case channelsAddUp = "channels-add-up"
+    /// (c) chua_giai_quyet = ho_so_ton + hstn_tong − (da_giai_quyet_md2 + md3 + md4).
+    case pendingBalances = "pending-balances"
+    /// (d) ty_le_giai_quyet = round(đã giải quyết / (tồn + tiếp nhận) × 100, 1).
+    case rateMatches = "rate-matches"
+    /// (e) hstn_md3_truc_tuyen + hstn_md4_truc_tuyen ≤ tiep_nhan_truc_tuyen.
+    case onlineWithinTotal = "online-within-total"
+    /// (f) the total row is the column sum of the unit rows (TTHC columns
+    ///     excepted; a blank total rate is allowed).
+    case totalIsColumnSum = "total-is-column-sum"
+
+    public var vietnameseName: String {
+        switch self {
+        case .levelsAddUp: return "Tổng số HSTN bằng tổng các cột mức độ"
+        case .channelsAddUp: return "Tổng số HSTN bằng tiếp nhận MCĐT + trực tuyến"
+        case .pendingBalances: return "Chưa giải quyết = tồn + tiếp nhận − đã giải quyết"
+        case .rateMatches: return "Tỷ lệ giải quyết = đã giải quyết / (tồn + tiếp nhận)"
+        case .onlineWithinTotal: return "HSTN trực tuyến theo mức độ không vượt tiếp nhận trực tuyến"
+        case .totalIsColumnSum: return "Dòng tổng cộng bằng tổng các dòng"
+        }
+    }
+
+    public var englishName: String {
+        switch self {
+        case .levelsAddUp: return "received total equals the sum of the level columns"
+        case .channelsAddUp: return "received total equals desk + online"
+        case .pendingBalances: return "pending = backlog + received − finished"
+        case .rateMatches: return "resolution rate = finished / (backlog + received)"
+        case .onlineWithinTotal: return "online received by level within online received"
+        case .totalIsColumnSum: return "total row equals the sum of the rows"
+        }
+    }
+}
+
+/// One thing `motcua check` reports: a row that contradicts itself, or a
+/// published cell that differs from the figure computed from the dossiers.
+public struct ReconciliationFinding: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// The row's own columns break a rule (dòng tự mâu thuẫn).
+        case inconsistent(ConsistencyRule)
+        /// A published cell differs from the computed figure.
+        case differs
+        /// Rows paired by position whose unit names differ.
+        case nameDiffers
+        /// A published row with no computed row to compare with.
+        case onlyPublished
+        /// A computed row missing from the published table.
+        case onlyComputed
+
+        public var isConsistency: Bool {
+            if case .inconsistent = self { return true }
+            return false
+        }
+    }
+
+    public var kind: Kind
+    public var row: RowLabel
+    /// The cell the finding is about: the checked cell of a rule (hstn_tong
+    /// for rule a), or the differing cell; `nil` for a whole row.
+    public var column: AppendixColumn?
+    /// What the other columns give (consistency), or the computed figure (comparison).
+    public var expected: Double?
+    /// The value written in the published table; `nil` when blank.
+    public var found: Double?
+    /// The message after the row label, in Vietnamese and in English.
+    public var vietnamese: String
+    public var english: String
+
+    public init(kind: Kind, row: RowLabel, column: AppendixColumn?, expected: Double?, found: Double?,
+                vietnamese: String, english: String) {
+        self.kind = kind; self.row = row; self.column = column
+        self.expected = expected; self.found = found
+        self.vietnamese = vietnamese; self.english = english
+    }
+
+    public var rule: ConsistencyRule? {
+        if case .inconsistent(let r) = kind { return r }
+        return nil
+    }
+
+    /// One line: "STT 5 – UBND xã Trung Đồng: các cột mức độ cộng lại 65, không phải 68 …".
+    public func text(english: Bool) -> String {
+        "\(row.text(english: english)): \(english ? self.english : vietnamese)"
+    }
+}

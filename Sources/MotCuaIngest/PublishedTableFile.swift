@@ -1,0 +1,140 @@
+import Foundation
+import MotCuaCore
+
+/// Reads a published appendix table (Phụ lục) from CSV, for `motcua check`:
+/// the reference format `stt,ten_co_quan,hstn_tong,…,ty_le_giai_quyet`, or
+/// the same columns under the appendix's Vietnamese headers flattened to one
+/// line ("Tổng số HSTN", "HSTN mức độ 3 trực tuyến", "Tỷ lệ giải quyết %"…).
+///
+/// Numbers are read as offices type them: "1.907" or "1,907" for a count,
+/// "95,5" or "95.5" (optionally "%") for the rate; a blank cell, "-" or "–"
+/// is blank. Anything else stops the read with the file, line and column, as
+/// a table with a cell that is not a number cannot be reconciled.
+public enum PublishedTableFile {
+    enum Column: Hashable, Sendable {
+        case stt, name
+        case value(AppendixColumn)
+    }
+
+    /// Accepted headers, folded like dossier headers (accents, case, spaces
+    /// and punctuation ignored). The figure names of the report templates
+    /// (`received`, `backlog`, …) are accepted too.
+    static let headers: [(Column, [String])] = [
+        (.stt, ["stt", "Số thứ tự", "TT"]),
+        (.name, ["ten_co_quan", "Tên cơ quan", "Tên đơn vị", "Cơ quan", "Đơn vị", "unit_name"]),
+    ] + AppendixColumn.allCases.map { c in (.value(c), [c.rawValue, c.vietnameseLabel] + aliases(c)) }
+
+    private static func aliases(_ c: AppendixColumn) -> [String] {
+        switch c {
+        case .hstnTong: return ["HSTN tổng số", "Tổng số hồ sơ tiếp nhận", "Tổng số - HSTN", "received"]
+        case .tthcTong: return ["TTHC tổng số", "Tổng số - TTHC", "tthc_total"]
+        case .hstnMd2: return ["Mức độ 2 - HSTN", "received_level2"]
+        case .tthcMd2: return ["Mức độ 2 - TTHC", "tthc_level2"]
+        case .hstnMd3TrucTiep: return ["Mức độ 3 - HSTN trực tiếp", "received_level3_direct"]
+        case .hstnMd3TrucTuyen: return ["Mức độ 3 - HSTN trực tuyến", "received_level3_online"]
+        case .tthcMd3: return ["Mức độ 3 - TTHC", "tthc_level3"]
+        case .hstnMd4TrucTiep: return ["Mức độ 4 - HSTN trực tiếp", "received_level4_direct"]
+        case .hstnMd4TrucTuyen: return ["Mức độ 4 - HSTN trực tuyến", "received_level4_online"]
+        case .tthcMd4: return ["Mức độ 4 - TTHC", "tthc_level4"]
+        case .hoSoTon: return ["Tồn", "Hồ sơ tồn kỳ trước", "backlog"]
+        case .tiepNhanMcdt: return ["MCĐT", "Tiếp nhận - MCĐT", "received_at_desk"]
+        case .tiepNhanTrucTuyen: return ["Tiếp nhận - Trực tuyến", "received_online"]
+        case .daGiaiQuyetMd2: return ["Đã giải quyết - Mức độ 2", "finished_level2"]
+        case .daGiaiQuyetMd3: return ["Đã giải quyết - Mức độ 3", "finished_level3"]
+        case .daGiaiQuyetMd4: return ["Đã giải quyết - Mức độ 4", "finished_level4"]
+        case .chuaGiaiQuyet: return ["pending"]
+        case .tyLeGiaiQuyet: return ["Tỷ lệ giải quyết", "Tỉ lệ giải quyết", "Tỷ lệ giải quyết (%)", "resolution_rate"]
+        }
+    }
+
+    /// - throws: ``InputFileError`` naming the file (and line and column) when
+    ///   the file cannot be read, lacks the STT or unit-name column or every
+    ///   figure column, holds a cell that is not a number, or has more than
+    ///   one total row.
+    public static func read(path: String, encoding: TextEncoding? = nil, delimiter: UInt8? = nil) throws -> PublishedTable {
+        var csv = try CSVFile(path: path, encoding: encoding, delimiter: delimiter)
+        let map = HeaderMap<Column>(header: csv.header, columns: headers)
+        let present = AppendixColumn.allCases.filter { map.index[.value($0)] != nil }
+        guard map.index[.stt] != nil, map.index[.name] != nil, !present.isEmpty else {
+            throw InputFileError(file: csv.fileName, line: 1,
+                                 "Bảng công bố cần cột stt, ten_co_quan và các cột số liệu (hstn_tong, …, ty_le_giai_quyet) ở dòng tiêu đề.",
+                                 "The published table needs stt, ten_co_quan and the figure columns (hstn_tong, …, ty_le_giai_quyet) in its header.")
+        }
+        var rows: [PublishedTable.Row] = []
+        while let record = try csv.reader.next() {
+            // "95,5" unquoted in a comma-separated file splits into two cells and shifts the row.
+            if record.fields.count > csv.header.count,
+               record.fields[csv.header.count...].contains(where: { !$0.trimmedSpaces.isEmpty }) {
+                throw InputFileError(file: csv.fileName, line: record.line,
+                                     "dòng có \(record.fields.count) ô, nhiều hơn \(csv.header.count) cột của tiêu đề "
+                                     + "(số thập phân có dấu phẩy như 95,5 cần đặt trong ngoặc kép, hoặc dùng dấu chấm phẩy để phân cách cột).",
+                                     "the line has \(record.fields.count) cells, more than the \(csv.header.count) columns of the header "
+                                     + "(a decimal comma such as 95,5 must be quoted, or separate the columns with semicolons).")
+            }
+            var row = PublishedTable.Row(stt: TextFolding.nfc(map.value(.stt, in: record.fields)),
+                                         unitName: TextFolding.nfc(map.value(.name, in: record.fields)),
+                                         line: record.line)
+            for c in present {
+                let text = map.value(.value(c), in: record.fields)
+                switch cell(text, rate: c.isRate) {
+                case .blank: continue
+                case .value(let v): row[c] = v
+                case .invalid:
+                    let expected = c.isRate ? "một số (ví dụ 95,5)" : "một số nguyên không âm"
+                    let expectedEn = c.isRate ? "a number (e.g. 95.5)" : "a whole number, not negative"
+                    throw InputFileError(file: csv.fileName, line: record.line,
+                                         "cột \(map.header(of: .value(c))): \"\(text)\" không phải \(expected).",
+                                         "column \(map.header(of: .value(c))): \"\(text)\" is not \(expectedEn).")
+                }
+            }
+            // A line with no STT, no name and no figure (a heading, a note) is not a row.
+            if row.stt.isEmpty && row.unitName.isEmpty && row.values.isEmpty { continue }
+            rows.append(row)
+        }
+        let totals = rows.filter(\.isTotal)
+        if totals.count > 1 {
+            let lines = totals.compactMap(\.line).map(String.init).joined(separator: ", ")
+            throw InputFileError(file: csv.fileName,
+                                 "có nhiều dòng không có STT là số (dòng \(lines)); chỉ dòng TỔNG CỘNG được để STT không phải số.",
+                                 "several rows have an STT that is not a number (lines \(lines)); only the total row may.")
+        }
+        return PublishedTable(rows: rows, columns: Set(present))
+    }
+
+    /// A unit name folded for matching: accents, case, spaces and punctuation
+    /// removed, đ → d ("UBND xã Trung Đồng" = "ubnd xa trung dong").
+    public static func nameKey(_ name: String) -> String { TextFolding.key(name) }
+
+    enum Cell: Equatable { case blank, value(Double), invalid }
+
+    /// One cell. Counts take "." "," or a space as thousands separators
+    /// ("1.907"); the rate takes "," or "." as its decimal mark ("95,5").
+    static func cell(_ raw: String, rate: Bool) -> Cell {
+        var text = raw.filter { !$0.isWhitespace }
+        if text.isEmpty || ["-", "–", "—"].contains(text) { return .blank }
+        if rate, text.hasSuffix("%") { text.removeLast() }
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }),
+              text.first!.isNumber, text.last!.isNumber else { return .invalid }
+        if !rate, let whole = groupedInteger(text) { return .value(Double(whole)) }
+        // A decimal: the last mark is the decimal point, any earlier one groups thousands.
+        var normalised = text
+        if let last = text.lastIndex(where: { $0 == "." || $0 == "," }) {
+            normalised = String(text[..<last].filter(\.isNumber)) + "." + String(text[text.index(after: last)...])
+        }
+        guard let v = Double(normalised), v.isFinite else { return .invalid }
+        // A count written "12,0" is still whole; "12,5" is not a count.
+        if !rate && v.rounded() != v { return .invalid }
+        return .value(v)
+    }
+
+    /// "1907", "1.907", "1,907", "1.234.567": digits in groups of three after
+    /// the first, one kind of separator. `nil` for anything else.
+    static func groupedInteger(_ text: String) -> Int? {
+        let separators = Set(text.filter { !$0.isNumber })
+        if separators.isEmpty { return Int(text) }
+        guard separators.count == 1, let mark = separators.first else { return nil }
+        let groups = text.split(separator: mark, omittingEmptySubsequences: false)
+        guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        return Int(groups.joined())
+    }
+}
