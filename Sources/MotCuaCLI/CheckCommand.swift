@@ -40,8 +40,8 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var inputOptions: InputOptions
 
     func validate() throws {
-        guard published != nil else {
-            throw ValidationError("Cần --published FILE.csv: bảng phụ lục đã công bố cần đối chiếu.")
+        guard published != nil || reportPeriod != nil || period != nil || from != nil else {
+            throw ValidationError("Cần --published FILE.csv (đối chiếu bảng đã công bố), hoặc --period để kiểm tra dữ liệu của một kỳ.")
         }
         if period != nil && (from != nil || to != nil) {
             throw ValidationError("Dùng --period hoặc --from/--to, không dùng cả hai.")
@@ -76,7 +76,11 @@ struct CheckCommand: ParsableCommand {
         var rejectedRows = 0
         var agrees = false
         try reportingErrors(english: english) {
-            let path = published!
+            guard let path = published else {
+                rejectedRows = try listDataQuality(english: english)
+                agrees = true
+                return
+            }
             let table = try PublishedTableFile.read(path: path, encoding: inputOptions.encoding,
                                                     delimiter: inputOptions.delimiter?.byte)
             warnAboutMissingColumns(table)
@@ -105,6 +109,35 @@ struct CheckCommand: ParsableCommand {
         }
         if !agrees { throw ExitCode(ExitStatus.failure) }
         if rejectedRows > 0 { throw ExitCode(ExitStatus.rejectedRows) }
+    }
+
+    /// Without `--published`: the data-quality findings of the period, one
+    /// line each, grouped by kind (the same as the "Kiểm tra dữ liệu" sheet).
+    /// Findings are information, not failure: the exit code stays 0.
+    private func listDataQuality(english: Bool) throws -> Int {
+        let reportPeriod = self.reportPeriod!
+        let (mapping, resolvedMapping, mappingDir) = try inputOptions.loadMapping()
+        let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir)
+        let inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
+                                      english: english, mapping: resolvedMapping, calendar: calendar,
+                                      rejectsBeside: input.first ?? common.database)
+        defer { inputs.close() }
+        let report = try inputs.aggregate(period: reportPeriod, calendar: calendar, unit: unit)
+        var lines = [english ? "Data check, period \(reportPeriod.label): \(report.dossiersUsed) dossiers."
+                             : "Kiểm tra dữ liệu kỳ \(reportPeriod.label): \(formatCount(report.dossiersUsed)) hồ sơ."]
+        for kind in DataQualityFinding.Kind.allCases {
+            let found = report.findings.filter { $0.kind == kind }
+            guard !found.isEmpty else { continue }
+            lines.append("\n\(kind.vietnameseName) (\(found.count)):")
+            for f in found.prefix(200) {
+                let unit = report.tree[f.unitCode]?.name ?? f.unitCode
+                lines.append("  \(unit)\(f.dossierCode.isEmpty ? "" : ", \(f.dossierCode)"): \(f.detail)")
+            }
+            if found.count > 200 { lines.append("  … và \(found.count - 200) hồ sơ khác (xem trang Kiểm tra dữ liệu của báo cáo).") }
+        }
+        lines.append(report.findings.isEmpty ? "\nKhông phát hiện vấn đề nào." : "\nTổng cộng \(report.findings.count) phát hiện.")
+        printInfo(lines.joined(separator: "\n"))
+        return inputs.rejectedRows
     }
 
     /// Rules that need a missing column are skipped; the clerk should know.

@@ -161,3 +161,19 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(help.stdout.contains("Mã thoát: 0 bảng khớp hoàn toàn; 1 có phát hiện"), help.stdout)
     }
 }
+
+/// `motcua check --period` without a published table: the period's data-quality findings.
+final class DataQualityCheckCommandTests: XCTestCase {
+    func testListsTheFindingsOfThePeriod() throws {
+        let s = CommandRunner.repositoryRoot.appendingPathComponent("SampleData/tan-uyen-2020-10")
+        let result = try CommandRunner.run(["check", "--input", s.appendingPathComponent("dossiers.csv").path,
+                                            "--units", s.appendingPathComponent("units.csv").path,
+                                            "--procedures", s.appendingPathComponent("procedures.csv").path,
+                                            "--period", "2020-10"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("Không xác định được mức độ DVC (3):"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Trễ hạn, quá hạn không có phiếu xin lỗi (1):"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Tổng cộng 5 phát hiện."), result.stdout)
+        XCTAssertEqual(try CommandRunner.run(["check"]).status, 2, "needs --published or --period")
+    }
+}
