@@ -1,2 +1,0 @@
-import XCTest
-final class GeneratorPlaceholderTests: XCTestCase { func testNothing() {} }
