@@ -30,8 +30,8 @@ public struct CSVReader {
                 var field: [UInt8] = []
                 var endOfRecord = false
                 while !endOfRecord {
-                    field.removeAll(keepingCapacity: true)
-                    if position < n && buf[position] == 0x22 {  // quoted field
+                    if position < n && buf[position] == 0x22 {  // quoted field: unescape into a copy
+                        field.removeAll(keepingCapacity: true)
                         position += 1
                         while position < n {
                             let c = buf[position]
@@ -44,14 +44,22 @@ public struct CSVReader {
                                 field.append(c); position += 1
                             }
                         }
+                        // Text after a closing quote is kept as written.
+                        while position < n {
+                            let c = buf[position]
+                            if c == delimiter || c == 0x0A || c == 0x0D { break }
+                            field.append(c); position += 1
+                        }
+                        fields.append(try field.withUnsafeBufferPointer { try string($0, line: startLine) })
+                    } else {  // unquoted: the bytes are the field, no copy
+                        let start = position
+                        while position < n {
+                            let c = buf[position]
+                            if c == delimiter || c == 0x0A || c == 0x0D { break }
+                            position += 1
+                        }
+                        fields.append(try string(UnsafeBufferPointer(rebasing: buf[start..<position]), line: startLine))
                     }
-                    // Unquoted part (or text after a closing quote, kept as written).
-                    while position < n {
-                        let c = buf[position]
-                        if c == delimiter || c == 0x0A || c == 0x0D { break }
-                        field.append(c); position += 1
-                    }
-                    fields.append(try string(field, line: startLine))
                     if position >= n { endOfRecord = true }
                     else if buf[position] == delimiter { position += 1 }
                     else {
@@ -68,7 +76,7 @@ public struct CSVReader {
         }
     }
 
-    private func string(_ bytes: [UInt8], line: Int) throws -> String {
+    private func string(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws -> String {
         if bytes.isEmpty { return "" }
         guard let s = String(validating: bytes, as: UTF8.self) else {
             throw InputFileError(

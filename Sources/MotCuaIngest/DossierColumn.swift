@@ -113,7 +113,13 @@ extension HeaderMap where Column == DossierColumn {
 }
 
 extension String {
+    /// Trimmed of white space and a stray BOM. Looks at the first and last
+    /// scalars first: nearly every field needs no trimming, and walking
+    /// Characters (grapheme breaking) for each of millions of fields is slow.
     var trimmedSpaces: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        func trimmable(_ s: Unicode.Scalar) -> Bool { s.value == 0xFEFF || s.properties.isWhitespace }
+        if !trimmable(first) && !trimmable(last) { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace || f == "\u{FEFF}" { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }
