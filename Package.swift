@@ -24,7 +24,11 @@ let package = Package(
         .target(name: "MotCuaGenerator", dependencies: ["MotCuaCore"]),
         .target(
             name: "MotCuaStore",
-            dependencies: ["MotCuaCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "MotCuaCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // The raw C API for the hot insert loop of an import (see DossierRow.bind).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         .systemLibrary(
             name: "CXlsxWriter",
             pkgConfig: "xlsxwriter",

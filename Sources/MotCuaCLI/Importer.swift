@@ -49,16 +49,18 @@ struct Importer {
             let reference = ReferenceData(units: try store.units(), catalogue: catalogue)
             let dueDates = DueDateCalculator(catalogue: catalogue, calendar: calendar)
             for path in dossierFiles {
-                let file = try DossierFileReader.read(
-                    path: path, reference: reference, mapping: mapping,
-                    endOfWorkingDay: calendar.workingHours.lastEnd,
-                    recomputeDue: { dueDates.computedDue(for: $0) })
-                let counts = try store.importDossiers(
-                    file.dossiers, unitNames: file.unitNames,
-                    audit: ImportAudit(fileName: path, sha256: try Importer.sha256(ofFileAt: path), rowsRead: file.rowsRead,
-                                       rejected: file.rejections.count, skipped: file.skipped))
-                rejections += file.rejections
-                summarise(file, counts, reference: reference)
+                var summary: DossierFileSummary? = nil
+                let counts = try store.importDossiers(fileName: path, sha256: try Importer.sha256(ofFileAt: path)) { consume in
+                    let s = try DossierFileReader.stream(
+                        path: path, reference: reference, mapping: mapping,
+                        endOfWorkingDay: calendar.workingHours.lastEnd,
+                        recomputeDue: { dueDates.computedDue(for: $0) }, onDossier: consume)
+                    summary = s
+                    return ImportFileFacts(rowsRead: s.rowsRead, rejected: s.rejections.count, skipped: s.skipped,
+                                           unitNames: s.unitNames)
+                }
+                rejections += summary!.rejections
+                summarise(summary!, counts, reference: reference)
             }
         }
         if let evaluations {
@@ -84,20 +86,23 @@ struct Importer {
         return outcome
     }
 
-    private func summarise(_ file: DossierFile, _ c: ImportCounts, reference: ReferenceData) {
+    private func summarise(_ file: DossierFileSummary, _ c: ImportCounts, reference: ReferenceData) {
         let nothing = c.inserted == 0 && c.updated == 0
         say("""
             \(name(file.file)): đọc \(formatCount(file.rowsRead)) dòng — mới \(formatCount(c.inserted)), cập nhật \(formatCount(c.updated)), \
             không đổi \(formatCount(c.unchanged)), bỏ qua \(file.skipped) (chưa tiếp nhận), từ chối \(file.rejections.count)\
-            \(file.duplicates.isEmpty ? "" : ", trùng mã \(file.duplicates.count)")\(file.identicalRepeats == 0 ? "" : ", lặp y hệt \(file.identicalRepeats)").\
+            \(c.duplicates.isEmpty ? "" : ", trùng mã \(c.duplicates.count)")\(c.identicalRepeats == 0 ? "" : ", lặp y hệt \(c.identicalRepeats)").\
             \(nothing && c.unchanged > 0 ? " Tệp này đã được nhập trước đó: dữ liệu không thay đổi." : "")
             """, """
             \(name(file.file)): read \(formatCount(file.rowsRead)) rows — new \(formatCount(c.inserted)), updated \(formatCount(c.updated)), \
             unchanged \(formatCount(c.unchanged)), skipped \(file.skipped) (not yet received), rejected \(file.rejections.count)\
-            \(file.duplicates.isEmpty ? "" : ", duplicate codes \(file.duplicates.count)")\(file.identicalRepeats == 0 ? "" : ", identical repeats \(file.identicalRepeats)").\
+            \(c.duplicates.isEmpty ? "" : ", duplicate codes \(c.duplicates.count)")\(c.identicalRepeats == 0 ? "" : ", identical repeats \(c.identicalRepeats)").\
             \(nothing && c.unchanged > 0 ? " This file was imported before: nothing changed." : "")
             """)
-        for d in file.duplicates.prefix(10) { emit("  " + d.text(english ? .en : .vi), true) }
+        for d in c.duplicates.prefix(10) {
+            emit("  " + DuplicateCode.rejection(file: file.file, line: d.line, code: d.code, firstLine: d.firstLine)
+                    .text(english ? .en : .vi), true)
+        }
         if c.olderInFile > 0 {
             say("Cảnh báo: \(formatCount(c.olderInFile)) hồ sơ trong tệp cũ hơn dữ liệu đã có; giữ nguyên dữ liệu mới hơn.",
                 "Warning: \(formatCount(c.olderInFile)) dossiers in the file are older than the stored ones; the newer state was kept.",
@@ -123,7 +128,14 @@ struct Importer {
 
     /// SHA-256 of the file as imported, for the audit row (and to recognise a file seen before).
     static func sha256(ofFileAt path: String) throws -> String {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
+            throw InputFileError(file: path, isDir.boolValue ? "Đây là thư mục, không phải tệp CSV." : "Không tìm thấy tệp.",
+                                 isDir.boolValue ? "This is a folder, not a CSV file." : "File not found.")
+        }
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+            throw InputFileError(file: path, "Không đọc được tệp (không có quyền đọc?).", "Cannot read the file (permission?).")
+        }
         return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 

@@ -118,7 +118,10 @@ extension String {
     /// Characters (grapheme breaking) for each of millions of fields is slow.
     var trimmedSpaces: String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
-        func trimmable(_ s: Unicode.Scalar) -> Bool { s.value == 0xFEFF || s.properties.isWhitespace }
+        func trimmable(_ s: Unicode.Scalar) -> Bool {
+            s.value < 0x80 ? (s.value == 0x20 || (0x09...0x0D).contains(s.value))
+                           : (s.value == 0xFEFF || s.properties.isWhitespace)
+        }
         if !trimmable(first) && !trimmable(last) { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace || f == "\u{FEFF}" { s = s.dropFirst() }

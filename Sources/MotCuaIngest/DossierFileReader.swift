@@ -1,3 +1,4 @@
+import Foundation
 import MotCuaCore
 
 /// Everything read from one dossier export, before it is stored.
@@ -18,12 +19,25 @@ public struct DossierFile: Sendable {
     public internal(set) var unitNames: [String: String] = [:]
 }
 
-/// Reads a dossier export file into ``DossierFile``.
+/// What reading an export found besides its dossiers.
+public struct DossierFileSummary: Sendable {
+    public let file: String
+    public internal(set) var rowsRead = 0
+    public internal(set) var skipped = 0
+    public internal(set) var rejections: [RowRejection] = []
+    public internal(set) var unitNames: [String: String] = [:]
+}
+
+/// Reads a dossier export file.
 public enum DossierFileReader {
-    public static func read(path: String, reference: ReferenceData,
-                            mapping: ResolvedMapping = ResolvedMapping(),
-                            endOfWorkingDay: Int = 17 * 3600,
-                            recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil) throws -> DossierFile {
+    /// Decodes the file record by record, handing each usable dossier and its
+    /// line to `onDossier` as it goes, so that an import of millions of rows
+    /// never holds them all in memory.
+    public static func stream(path: String, reference: ReferenceData,
+                              mapping: ResolvedMapping = ResolvedMapping(),
+                              endOfWorkingDay: Int = 17 * 3600,
+                              recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil,
+                              onDossier: (Dossier, Int) throws -> Void) throws -> DossierFileSummary {
         var csv = try CSVFile(path: path, encoding: mapping.encoding, delimiter: mapping.delimiter)
         let map = HeaderMap<DossierColumn>(dossierHeader: csv.header, extraAliases: mapping.aliases)
         let decoder = DossierRowDecoder(file: csv.fileName, header: map, reference: reference,
@@ -39,41 +53,64 @@ public enum DossierFileReader {
                 recognised ? "No recognisable dossier header (expected columns such as MaHoSo, MaDonVi, MaTTHC, NgayTiepNhan…). Wrong file, or a column mapping is needed (--mapping)."
                            : "Missing required columns: \(missing.joined(separator: ", ")).")
         }
-        var result = DossierFile(file: csv.fileName)
-        var position: [String: Int] = [:]
-        var lineOf: [String: Int] = [:]
+        var summary = DossierFileSummary(file: csv.fileName)
         let unitNameIndex = map.index[.unitName]
         while let record = try csv.reader.next() {
-            result.rowsRead += 1
+            summary.rowsRead += 1
             switch decoder.decode(record) {
             case .skipped:
-                result.skipped += 1
+                summary.skipped += 1
             case .rejected(let r):
-                result.rejections.append(r)
+                summary.rejections.append(r)
             case .dossier(let d, let line):
-                if let i = unitNameIndex, i < record.fields.count, result.unitNames[d.unitCode] == nil {
+                if let i = unitNameIndex, i < record.fields.count, summary.unitNames[d.unitCode] == nil {
                     let name = TextFolding.nfc(record.fields[i].trimmedSpaces)
-                    if !name.isEmpty { result.unitNames[d.unitCode] = name }
+                    if !name.isEmpty { summary.unitNames[d.unitCode] = name }
                 }
-                if let p = position[d.code] {
-                    if result.dossiers[p] == d {
-                        result.identicalRepeats += 1
-                    } else {
-                        result.duplicates.append(RowRejection(
-                            file: csv.fileName, line: line, column: map.header(of: .code), value: d.code,
-                            reason: BilingualText(
-                                vi: "Mã hồ sơ trùng với dòng \(lineOf[d.code]!) nhưng khác nội dung; dùng dòng sau.",
-                                en: "Same dossier code as line \(lineOf[d.code]!) with other content; the later line is used.")))
-                        result.dossiers[p] = d
-                    }
-                    lineOf[d.code] = line
-                } else {
-                    position[d.code] = result.dossiers.count
-                    lineOf[d.code] = line
-                    result.dossiers.append(d)
-                }
+                try onDossier(d, line)
             }
         }
+        return summary
+    }
+
+    /// Reads the whole file into memory, one dossier per MaHoSo (a later line
+    /// supersedes an earlier one), for small files and tests.
+    public static func read(path: String, reference: ReferenceData,
+                            mapping: ResolvedMapping = ResolvedMapping(),
+                            endOfWorkingDay: Int = 17 * 3600,
+                            recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil) throws -> DossierFile {
+        var result = DossierFile(file: (path as NSString).lastPathComponent)
+        var position: [String: Int] = [:]
+        var lineOf: [String: Int] = [:]
+        let summary = try stream(path: path, reference: reference, mapping: mapping, endOfWorkingDay: endOfWorkingDay,
+                                 recomputeDue: recomputeDue) { d, line in
+            if let p = position[d.code] {
+                if result.dossiers[p] == d {
+                    result.identicalRepeats += 1
+                } else {
+                    result.duplicates.append(DuplicateCode.rejection(file: result.file, line: line, code: d.code,
+                                                                     firstLine: lineOf[d.code]!))
+                    result.dossiers[p] = d
+                }
+            } else {
+                position[d.code] = result.dossiers.count
+                result.dossiers.append(d)
+            }
+            lineOf[d.code] = line
+        }
+        result.rowsRead = summary.rowsRead
+        result.skipped = summary.skipped
+        result.rejections = summary.rejections
+        result.unitNames = summary.unitNames
         return result
+    }
+}
+
+/// The report line for a MaHoSo repeated with other content in one file (SPEC §10.4).
+public enum DuplicateCode {
+    public static func rejection(file: String, line: Int, code: String, firstLine: Int) -> RowRejection {
+        RowRejection(file: file, line: line, column: "MaHoSo", value: code, reason: BilingualText(
+            vi: "Mã hồ sơ trùng với dòng \(firstLine) nhưng khác nội dung; dùng dòng sau.",
+            en: "Same dossier code as line \(firstLine) with other content; the later line is used."))
     }
 }

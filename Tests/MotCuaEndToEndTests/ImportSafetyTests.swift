@@ -132,4 +132,24 @@ final class ImportSafetyTests: XCTestCase {
         XCTAssertNotNil(due)
         XCTAssertGreaterThanOrEqual(due!, Int64(18_508) * 86_400 + 7 * 3600 + 30 * 60, "counted from Thursday 03/09/2020")
     }
+
+    func testSameCodeTwiceInOneFileLaterLineWinsIdenticalRepeatCountedOnce() throws {
+        let export = try write("dup.csv", """
+            MaHoSo,MaDonVi,MaTTHC,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,TrangThaiHoSo
+            A,TU.NAMSO,1.000656.000.00.00.H29,05/10/2020 08:00,09/10/2020,,4
+            B,TU.NAMSO,1.000656.000.00.00.H29,05/10/2020 09:00,09/10/2020,,4
+            A,TU.NAMSO,1.000656.000.00.00.H29,05/10/2020 08:00,09/10/2020,07/10/2020 10:00,10
+            B,TU.NAMSO,1.000656.000.00.00.H29,05/10/2020 09:00,09/10/2020,,4
+
+            """)
+        let result = try CommandRunner.run(["import", "--db", db] + reference() + [export])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("mới 2") && result.stdout.contains("trùng mã 1") && result.stdout.contains("lặp y hệt 1"),
+                      result.stdout)
+        XCTAssertTrue(result.stderr.contains("dup.csv, dòng 4, cột MaHoSo: Mã hồ sơ trùng với dòng 2"), result.stderr)
+        let finished = try DatabaseQueue(path: db).read { db in
+            try Int64.fetchOne(db, sql: "SELECT finished_at FROM dossier WHERE code = 'A'")
+        }
+        XCTAssertNotNil(finished, "the later line of A is the one kept")
+    }
 }
