@@ -21,9 +21,8 @@ public struct CSVReader {
     /// The next record, or `nil` at the end of the file.
     /// - throws: ``InputFileError`` when a field is not valid UTF-8.
     public mutating func next() throws -> CSVRecord? {
-        let bytes = text.bytes
-        let n = bytes.count
-        return try bytes.withUnsafeBufferPointer { buf -> CSVRecord? in
+        return try text.withBytes { buf -> CSVRecord? in
+            let n = buf.count
             while position < n {
                 let startLine = line
                 var fields: [String] = []
@@ -93,10 +92,12 @@ public struct CSVReader {
     public static func detectDelimiter(in text: CSVText) throws -> UInt8 {
         var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
         var inQuotes = false
-        for c in text.bytes {
-            if c == 0x22 { inQuotes.toggle(); continue }
-            if !inQuotes && (c == 0x0A || c == 0x0D) { break }
-            if !inQuotes, counts[c] != nil { counts[c]! += 1 }
+        text.withBytes { bytes in
+            for c in bytes {
+                if c == 0x22 { inQuotes.toggle(); continue }
+                if !inQuotes && (c == 0x0A || c == 0x0D) { break }
+                if !inQuotes, counts[c] != nil { counts[c]! += 1 }
+            }
         }
         let sorted = counts.sorted { $0.value > $1.value }
         if sorted[0].value == 0 {

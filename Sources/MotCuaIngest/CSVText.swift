@@ -16,8 +16,20 @@ public struct CSVText: Sendable {
     public let file: String
     public let encoding: TextEncoding
     public let hadByteOrderMark: Bool
-    /// UTF-8, without byte order mark.
-    public let bytes: [UInt8]
+    /// The UTF-8 text: the file's own bytes (memory-mapped, never copied: a
+    /// 300 MB export copied into an array doubled an import's memory), or the
+    /// transcoding of a UTF-16 file.
+    private let storage: Data
+    /// Where the text starts in `storage` (after a byte order mark).
+    private let start: Int
+
+    /// Calls `body` with the UTF-8 text, without its byte order mark.
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try storage.withUnsafeBytes { raw in
+            let all = raw.bindMemory(to: UInt8.self)
+            return try body(UnsafeBufferPointer(rebasing: all[start...]))
+        }
+    }
 
     /// Decodes `data`: a BOM decides UTF-8 or UTF-16 (LE/BE); without one the
     /// file is read as UTF-8 (validated field by field as it is parsed), unless
@@ -27,27 +39,27 @@ public struct CSVText: Sendable {
         guard !data.isEmpty else {
             throw InputFileError(file: file, "Tệp rỗng.", "The file is empty.")
         }
-        let raw = [UInt8](data)
         var encoding = forced ?? .utf8
         var skip = 0
-        if raw.starts(with: [0xEF, 0xBB, 0xBF]) {
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) {
             if forced == nil || forced == .utf8 { encoding = .utf8; skip = 3 }
-        } else if raw.starts(with: [0xFF, 0xFE]) {
+        } else if data.starts(with: [0xFF, 0xFE]) {
             if forced == nil || forced == .utf16LE { encoding = .utf16LE; skip = 2 }
-        } else if raw.starts(with: [0xFE, 0xFF]) {
+        } else if data.starts(with: [0xFE, 0xFF]) {
             if forced == nil || forced == .utf16BE { encoding = .utf16BE; skip = 2 }
         }
         self.encoding = encoding
         self.hadByteOrderMark = skip > 0
         switch encoding {
         case .utf8:
-            bytes = Array(raw[skip...])
+            storage = data
+            start = skip
         case .utf16LE, .utf16BE:
-            bytes = try CSVText.transcodeUTF16(raw[skip...], bigEndian: encoding == .utf16BE, file: file)
+            storage = Data(try CSVText.transcodeUTF16([UInt8](data)[skip...], bigEndian: encoding == .utf16BE, file: file))
+            start = 0
         }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw InputFileError(file: file, "Tệp rỗng.", "The file is empty.")
-        }
+        let blank = withBytes { $0.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }
+        if blank { throw InputFileError(file: file, "Tệp rỗng.", "The file is empty.") }
     }
 
     private static func transcodeUTF16(_ raw: ArraySlice<UInt8>, bigEndian: Bool, file: String) throws -> [UInt8] {
