@@ -29,10 +29,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @Option(help: "Bảng phụ lục đã công bố (CSV) cần đối chiếu.") var published: String?
-    @Option(help: "Kỳ của bảng để so sánh với số liệu tính từ hồ sơ: 2020-10, 2020-Q3, 2020-H1, 2020-9T hoặc 2020.")
-    var period: String?
-    @Option(help: "Ngày đầu kỳ (yyyy-MM-dd), dùng cùng --to.") var from: String?
-    @Option(help: "Ngày cuối kỳ (yyyy-MM-dd), dùng cùng --from.") var to: String?
+    /// The table's period, to compare it with the figures computed from the dossiers.
+    @OptionGroup var periodOptions: PeriodOptions
     @Option(help: "Bảng công bố là của đơn vị này (mã đơn vị): các dòng là các đơn vị cấp dưới.") var unit: String?
     @Option(help: "Tệp hồ sơ CSV dùng trực tiếp (cơ sở dữ liệu tạm, không ghi vào --db).") var input: [String] = []
     @Option(help: "Tệp đơn vị, dùng với --input.") var units: String?
@@ -40,21 +38,8 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var inputOptions: InputOptions
 
     func validate() throws {
-        guard published != nil || reportPeriod != nil || period != nil || from != nil else {
+        guard published != nil || reportPeriod != nil else {
             throw ValidationError("Cần --published FILE.csv (đối chiếu bảng đã công bố), hoặc --period để kiểm tra dữ liệu của một kỳ.")
-        }
-        if period != nil && (from != nil || to != nil) {
-            throw ValidationError("Dùng --period hoặc --from/--to, không dùng cả hai.")
-        }
-        if (from == nil) != (to == nil) { throw ValidationError("--from và --to phải dùng cùng nhau.") }
-        if let period, ReportPeriod.parse(period) == nil {
-            throw ValidationError("Kỳ báo cáo không hợp lệ: \"\(period)\" (ví dụ 2020-10, 2020-Q3, 2020-H1, 2020-9T, 2020).")
-        }
-        for d in [from, to].compactMap({ $0 }) where parseISODate(d) == nil {
-            throw ValidationError("Ngày không hợp lệ: \"\(d)\" (dạng yyyy-MM-dd).")
-        }
-        if let from, let to, let a = parseISODate(from), let b = parseISODate(to), b < a {
-            throw ValidationError("--to phải không trước --from.")
         }
         if reportPeriod == nil && (!input.isEmpty || unit != nil) {
             throw ValidationError("--input và --unit dùng để so sánh với số liệu của một kỳ: thêm --period (hoặc --from/--to).")
@@ -65,11 +50,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// The period to compare with; `nil` checks the table on its own.
-    var reportPeriod: ReportPeriod? {
-        if let period { return ReportPeriod.parse(period) }
-        guard let from = from.flatMap(parseISODate), let to = to.flatMap(parseISODate) else { return nil }
-        return ReportPeriod(from: from, to: to)
-    }
+    var reportPeriod: ReportPeriod? { periodOptions.resolved }
 
     func run() throws {
         let english = common.english

@@ -19,9 +19,7 @@ struct ReportCommand: ParsableCommand {
         """)
 
     @OptionGroup var common: CommonOptions
-    @Option(help: "Kỳ báo cáo: 2020-10, 2020-Q3, 2020-H1, 2020-9T hoặc 2020.") var period: String?
-    @Option(help: "Ngày đầu kỳ (yyyy-MM-dd), dùng cùng --to.") var from: String?
-    @Option(help: "Ngày cuối kỳ (yyyy-MM-dd), dùng cùng --from.") var to: String?
+    @OptionGroup var periodOptions: PeriodOptions
     @Option(help: "Chỉ báo cáo đơn vị này và các đơn vị cấp dưới (mã đơn vị).") var unit: String?
     @Option(help: "Mẫu báo cáo: tên trong Templates/ (bao-cao, phu-luc, dung-han, qua-han) hoặc đường dẫn tệp .yaml.")
     var template: String = "bao-cao"
@@ -36,21 +34,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var inputOptions: InputOptions
 
     func validate() throws {
-        if period == nil && (from == nil || to == nil) {
-            throw ValidationError("Cần --period, hoặc cả --from và --to.")
-        }
-        if period != nil && (from != nil || to != nil) {
-            throw ValidationError("Dùng --period hoặc --from/--to, không dùng cả hai.")
-        }
-        if let period, ReportPeriod.parse(period) == nil {
-            throw ValidationError("Kỳ báo cáo không hợp lệ: \"\(period)\" (ví dụ 2020-10, 2020-Q3, 2020-H1, 2020-9T, 2020).")
-        }
-        for d in [from, to].compactMap({ $0 }) where parseISODate(d) == nil {
-            throw ValidationError("Ngày không hợp lệ: \"\(d)\" (dạng yyyy-MM-dd).")
-        }
-        if let from, let to, let a = parseISODate(from), let b = parseISODate(to), b < a {
-            throw ValidationError("--to phải không trước --from.")
-        }
+        if periodOptions.resolved == nil { throw ValidationError("Cần --period, hoặc cả --from và --to.") }
         if input.isEmpty && (units != nil || procedures != nil || evaluations != nil) {
             throw ValidationError("--units và --procedures ở đây chỉ dùng với --input; để nạp vào cơ sở dữ liệu, dùng motcua import.")
         }
@@ -58,8 +42,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors(english: common.english) {
-            let reportPeriod = period.flatMap(ReportPeriod.parse)
-                ?? ReportPeriod(from: parseISODate(from!)!, to: parseISODate(to!)!)
+            let reportPeriod = periodOptions.resolved!
             let templateFile = try TemplateResolver.resolve(template)
             let (mapping, resolvedMapping, mappingDir) = try inputOptions.loadMapping()
             let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir)

@@ -1,3 +1,4 @@
+import MotCuaCore
 import Foundation
 
 /// Problems writing the generated files, in Vietnamese and English.

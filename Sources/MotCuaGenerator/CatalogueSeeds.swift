@@ -1,3 +1,4 @@
+import MotCuaCore
 /// The hand-written part of the synthetic procedure catalogue: fields
 /// (lĩnh vực), the department that owns each field at province level, and
 /// procedure names in the wording of the national TTHC database.

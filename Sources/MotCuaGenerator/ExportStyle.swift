@@ -1,3 +1,4 @@
+import MotCuaCore
 /// The shapes of export the import must accept (SPEC §2.1). A style changes
 /// only how the same data is encoded, never the data: the same seed and size
 /// give the same dossiers in every style.

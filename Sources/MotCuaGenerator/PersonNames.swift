@@ -1,3 +1,4 @@
+import MotCuaCore
 /// Name parts of the people of a northern mountain province (Kinh, Thái,
 /// Mông, Dao, Hà Nhì, Giáy), and of the businesses that file dossiers with
 /// the departments. Invented combinations of common parts: real-sounding,

@@ -1,3 +1,4 @@
+import MotCuaCore
 /// Place names of a northern mountain province: the real districts of Lai
 /// Châu (before 2025) and invented commune names made of common Thái, Mông
 /// and Kinh place-name syllables ("Nậm" river, "Mường" valley, "Pa"/"Pá"

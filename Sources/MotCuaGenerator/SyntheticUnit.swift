@@ -1,3 +1,4 @@
+import MotCuaCore
 /// What a unit does in the simulation.
 enum UnitRole: Sendable {
     /// UBND tỉnh / UBND huyện: a node of the tree that receives nothing itself.

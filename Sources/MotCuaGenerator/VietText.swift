@@ -1,3 +1,4 @@
+import MotCuaCore
 import Foundation
 
 /// A piece of Vietnamese text kept in both Unicode forms, as UTF-8 bytes.

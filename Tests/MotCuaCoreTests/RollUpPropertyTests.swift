@@ -4,20 +4,8 @@ import XCTest
 /// Roll-up over unit trees of any depth (SPEC §4, §10.9): a parent's figures
 /// are the sums over its subtree; the total counts every dossier once.
 final class RollUpPropertyTests: XCTestCase {
-    /// SplitMix64: a small deterministic generator so failures reproduce.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testTotalsEqualSumsAtEveryLevel() {
-        var rng = SeededGenerator(state: 2020)
+        var rng = SplitMix64(seed: 2020)  // deterministic, so failures reproduce
         let catalogue = ProcedureCatalogue([
             Procedure(code: "P2", name: "a", level: .two), Procedure(code: "P3", name: "b", level: .three),
             Procedure(code: "P4", name: "c", level: .four), Procedure(code: "P0", name: "d"),

@@ -3,22 +3,10 @@ import XCTest
 
 /// `motcua check --published`: the Tân Uyên appendix checked on its own and
 /// against the sample dossiers it was computed from.
-final class CheckCommandTests: XCTestCase {
-    let sample = CommandRunner.repositoryRoot.appendingPathComponent("SampleData/tan-uyen-2020-10")
+final class CheckCommandTests: SampleDataTestCase {
     var reference: String { sample.appendingPathComponent("published-phu-luc-2020-10.csv").path }
-    var dir: URL!
 
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-check-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
-    var inputs: [String] {
-        ["--input", sample.appendingPathComponent("dossiers.csv").path,
-         "--units", sample.appendingPathComponent("units.csv").path,
-         "--procedures", sample.appendingPathComponent("procedures.csv").path]
-    }
 
     /// The findings of a group: the indented lines under its heading.
     func group(_ heading: String, in output: String) -> [String] {

@@ -2,15 +2,8 @@ import Foundation
 import XCTest
 
 /// Thông tư 01 scoring with assessor evaluations (SPEC §2.4, §5, §10.14).
-final class EvaluationTests: XCTestCase {
-    let sample = CommandRunner.repositoryRoot.appendingPathComponent("SampleData/tan-uyen-2020-10")
-    var dir: URL!
+final class EvaluationTests: SampleDataTestCase {
 
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-eval-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     func tt01(_ json: String, unit index: Int) throws -> [String: Any] {
         let doc = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]

@@ -5,21 +5,9 @@ import MotCuaTestSupport
 /// The full workbook (Phụ lục, Đúng hạn, Quá hạn) and `motcua overdue` on the
 /// Tân Uyên sample. Expected figures come from Scripts/sample-data/check_tan_uyen.py,
 /// an independent implementation of SPEC §4.
-final class OnTimeAndOverdueTests: XCTestCase {
-    let sample = CommandRunner.repositoryRoot.appendingPathComponent("SampleData/tan-uyen-2020-10")
-    var dir: URL!
+final class OnTimeAndOverdueTests: SampleDataTestCase {
 
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-ontime-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
-    var inputs: [String] {
-        ["--input", sample.appendingPathComponent("dossiers.csv").path,
-         "--units", sample.appendingPathComponent("units.csv").path,
-         "--procedures", sample.appendingPathComponent("procedures.csv").path]
-    }
 
     func testFullWorkbookHasTheOnTimeTableChartAndOverdueList() throws {
         let out = dir.appendingPathComponent("bao-cao.xlsx").path

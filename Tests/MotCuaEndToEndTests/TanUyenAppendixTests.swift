@@ -5,15 +5,8 @@ import MotCuaTestSupport
 /// The product's spine: the appendix the Tân Uyên district published on
 /// 30/10/2020, recomputed from the dossiers in SampleData and read back from
 /// the written workbook, cell by cell.
-final class TanUyenAppendixTests: XCTestCase {
-    let sample = CommandRunner.repositoryRoot.appendingPathComponent("SampleData/tan-uyen-2020-10")
-    var dir: URL!
+final class TanUyenAppendixTests: SampleDataTestCase {
 
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     /// The published table: `stt,ten_co_quan,hstn_tong,…,ty_le_giai_quyet`.
     func publishedTable() throws -> (header: [String], rows: [[String]]) {
@@ -22,11 +15,6 @@ final class TanUyenAppendixTests: XCTestCase {
         return (lines[0], Array(lines.dropFirst()))
     }
 
-    var inputs: [String] {
-        ["--input", sample.appendingPathComponent("dossiers.csv").path,
-         "--units", sample.appendingPathComponent("units.csv").path,
-         "--procedures", sample.appendingPathComponent("procedures.csv").path]
-    }
 
     func testReportReproducesEveryCellOfThePublishedAppendix() throws {
         let out = dir.appendingPathComponent("phu-luc.xlsx").path

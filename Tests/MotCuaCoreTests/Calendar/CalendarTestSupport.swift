@@ -53,16 +53,5 @@ func at(_ s: String) -> LocalDateTime {
     return LocalDateTime(date: ymd(String(parts[0])), secondOfDay: t[0] * 3600 + t[1] * 60 + (t.count > 2 ? t[2] : 0))
 }
 
-/// A small deterministic generator (SplitMix64) for property tests: the same
-/// seed gives the same cases on every machine.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The core's SplitMix64: the same seed gives the same cases on every machine.
+typealias SeededGenerator = SplitMix64
