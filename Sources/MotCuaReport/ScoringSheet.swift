@@ -27,9 +27,10 @@ public enum ScoringSheet {
     public static func write(to workbook: Workbook, rows: [Row], total: UnitScore, rubric: Rubric,
                              title: String, period: String, issuer: String? = nil,
                              sheetName: String = defaultName, fontName: String = "Times New Roman",
-                             fontSize: Double = 11) throws {
+                             fontSize: Double = 11,
+                             heading: ((_ sheet: Worksheet, _ columnCount: Int) throws -> Int)? = nil) throws {
         let layout = ScoringSheetLayout(rubric: rubric, fontName: fontName, fontSize: fontSize)
-        try layout.write(to: workbook, sheetName: sheetName, rows: rows, total: total,
+        try layout.write(to: workbook, sheetName: sheetName, rows: rows, total: total, heading: heading,
                          titleLines: [issuer.map { ($0, false) }, (title, false), (period, true)].compactMap { $0 })
     }
 }
@@ -63,10 +64,11 @@ private struct ScoringSheetLayout {
     }
 
     func write(to workbook: Workbook, sheetName: String, rows: [ScoringSheet.Row], total: UnitScore,
-               titleLines: [(text: String, italic: Bool)]) throws {
+               heading: ((Worksheet, Int) throws -> Int)?, titleLines: [(text: String, italic: Bool)]) throws {
         let sheet = try workbook.addWorksheet(named: sheetName)
         for (c, w) in widths.enumerated() { try sheet.setColumnWidth(c, width: w) }
-        var row = 0
+        // An official letterhead, when the caller writes one, comes first.
+        var row = try heading?(sheet, columnCount) ?? 0
         for (text, italic) in titleLines {
             try sheet.merge(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: columnCount - 1, text: text,
                             format: format { $0.bold = !italic; $0.italic = italic; $0.horizontal = .center })

@@ -9,8 +9,14 @@ struct SheetFrame {
     let templateFile: String
     let context: ReportContext
     let sheet: Worksheet
+    /// Columns the title block spans: the template's, or those of a sheet whose
+    /// columns come from elsewhere (the TT01 sheet's follow the rubric).
+    let columnCount: Int
 
-    var columnCount: Int { template.columns.count }
+    init(template: SheetTemplate, templateFile: String, context: ReportContext, sheet: Worksheet, columnCount: Int? = nil) {
+        self.template = template; self.templateFile = templateFile; self.context = context; self.sheet = sheet
+        self.columnCount = columnCount ?? template.columns.count
+    }
     var fontName: String { template.font?.name ?? "Times New Roman" }
     var fontSize: Double { template.font?.size ?? 11 }
 

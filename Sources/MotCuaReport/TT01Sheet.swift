@@ -22,8 +22,12 @@ struct TT01Sheet {
             total: report.total.score ?? UnitScore(), rubric: rubric,
             title: lines.first ?? "KẾT QUẢ CHẤM ĐIỂM ĐÁNH GIÁ VIỆC GIẢI QUYẾT TTHC",
             period: lines.dropFirst().first ?? report.period.vietnameseName.capitalizedFirst,
-            issuer: context.issuerHeading, sheetName: template.name,
-            fontName: template.font?.name ?? "Times New Roman", fontSize: template.font?.size ?? 11)
+            issuer: template.letterhead == true ? nil : context.issuerHeading, sheetName: template.name,
+            fontName: template.font?.name ?? "Times New Roman", fontSize: template.font?.size ?? 11,
+            heading: template.letterhead == true ? { sheet, columns in
+                try SheetFrame(template: template, templateFile: templateFile, context: context, sheet: sheet,
+                               columnCount: columns).writeLetterhead(at: 0)
+            } : nil)
     }
 }
 
