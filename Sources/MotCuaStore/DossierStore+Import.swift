@@ -91,16 +91,19 @@ extension DossierStore {
                 VALUES (\(Array(repeating: "?", count: DossierRow.columnCount + 1).joined(separator: ", ")))
                 ON CONFLICT(code) DO NOTHING
                 """)
+            // The same values in the same order as the insert: one binder serves both.
             let update = try db.cachedStatement(sql: """
-                UPDATE dossier SET \(DossierRow.columns.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")),
-                  import_id = ? WHERE code = ?
+                INSERT INTO dossier (\(DossierRow.columnList), import_id)
+                VALUES (\(Array(repeating: "?", count: DossierRow.columnCount + 1).joined(separator: ", ")))
+                ON CONFLICT(code) DO UPDATE SET
+                  \((DossierRow.columns.dropFirst() + ["import_id"]).map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
                 """)
             // Codes seen in this file, with the line of their latest occurrence.
             var seen: [String: Int] = [:]
             let facts = try produce { d, line in
                 if let moment = d.stateMoment, counts.newestInFile.map({ moment > $0 }) ?? true { counts.newestInFile = moment }
                 let firstInFile = seen.updateValue(line, forKey: d.code)
-                try DossierRow.insert(d, importID: importID, with: insert, db: db)
+                try DossierRow.write(d, importID: importID, with: insert, db: db)
                 if db.changesCount == 1 {
                     counts.inserted += 1
                     counts.changedByUnit[d.unitCode, default: 0] += 1
@@ -121,10 +124,7 @@ extension DossierStore {
                     counts.updated += 1
                     counts.changedByUnit[d.unitCode, default: 0] += 1
                 }
-                var values = Array(DossierRow.values(of: d).dropFirst())
-                values.append(importID)
-                values.append(d.code)
-                try update.execute(arguments: StatementArguments(values))
+                try DossierRow.write(d, importID: importID, with: update, db: db)
             }
             // Units referenced by dossiers but absent from the units file.
             let missing = try String.fetchAll(db, sql: """
@@ -181,19 +181,11 @@ enum DossierRow {
     static let columnList = columns.joined(separator: ", ")
     static var columnCount: Int { columns.count }
 
-    static func values(of d: Dossier) -> [(any DatabaseValueConvertible)?] {
-        [d.code, d.unitCode, d.procedureCode, d.procedureName, d.fieldCode, d.fieldName, d.channel.rawValue,
-         d.declaredLevel?.rawValue, d.receivedAt?.secondsSinceEpoch, d.dueAt?.secondsSinceEpoch,
-         d.finishedAt?.secondsSinceEpoch, d.returnedAt?.secondsSinceEpoch, d.status?.rawValue, d.supplementCount,
-         d.supplementRequestedAt?.secondsSinceEpoch, d.supplementReceivedAt?.secondsSinceEpoch, d.apologyCount,
-         d.newDueAt?.secondsSinceEpoch, d.applicant, d.officer, d.updatedAt?.secondsSinceEpoch,
-         d.stateMoment?.secondsSinceEpoch]
-    }
-
-    /// Binds a dossier to the prepared INSERT and runs it through SQLite's C
-    /// API. Building GRDB StatementArguments (boxed values, generic metadata)
-    /// for every row cost a tenth of a 100,000-row import.
-    static func insert(_ d: Dossier, importID: Int64, with statement: Statement, db: Database) throws {
+    /// Binds a dossier to a prepared INSERT (or upsert) of `columns` + import_id
+    /// and runs it through SQLite's C API. Building GRDB StatementArguments
+    /// (boxed values, generic metadata) for every row cost a tenth of a
+    /// 100,000-row import.
+    static func write(_ d: Dossier, importID: Int64, with statement: Statement, db: Database) throws {
         let stmt = statement.sqliteStatement
         let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
         var index: Int32 = 0
