@@ -71,14 +71,8 @@ struct RunCommand: ParsableCommand {
             let evaluations = try store.evaluations()
             for spec in cfg.reports {
                 let period = RunConfiguration.period(spec.period, today: day)!
-                let tree = UnitTree(try store.units())
-                if let unit = spec.unit, tree[unit] == nil {
-                    throw CLIError(vi: "reports: không có đơn vị mã \"\(unit)\".", en: "reports: no unit with code \"\(unit)\".")
-                }
-                var aggregator = PeriodAggregator(period: period, catalogue: ProcedureCatalogue(try store.procedures()),
-                                                  calendar: calendar, rubric: rubric, evaluations: evaluations)
-                try store.forEachDossier(relevantFrom: period.start, to: period.cutoff) { aggregator.add($0) }
-                let report = aggregator.report(scope: spec.unit, tree: tree)
+                let report = try ReportInputs.aggregate(store: store, period: period, calendar: calendar, unit: spec.unit,
+                                                        rubric: rubric, evaluations: evaluations)
                 let heading = ReportHeading(issuer: cfg.heading?.issuer, parentIssuer: cfg.heading?.parentIssuer,
                                             place: cfg.heading?.place, date: day,
                                             signerTitle: cfg.heading?.signerTitle ?? [], signerName: cfg.heading?.signerName)
