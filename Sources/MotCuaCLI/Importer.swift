@@ -128,14 +128,7 @@ struct Importer {
 
     /// SHA-256 of the file as imported, for the audit row (and to recognise a file seen before).
     static func sha256(ofFileAt path: String) throws -> String {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
-            throw InputFileError(file: path, isDir.boolValue ? "Đây là thư mục, không phải tệp CSV." : "Không tìm thấy tệp.",
-                                 isDir.boolValue ? "This is a folder, not a CSV file." : "File not found.")
-        }
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
-            throw InputFileError(file: path, "Không đọc được tệp (không có quyền đọc?).", "Cannot read the file (permission?).")
-        }
+        let data = try CSVFile.mappedContents(of: path)
         return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 

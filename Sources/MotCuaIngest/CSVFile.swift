@@ -10,17 +10,7 @@ public struct CSVFile {
     public init(path: String, encoding: TextEncoding? = nil, delimiter: UInt8? = nil) throws {
         self.path = path
         let name = (path as NSString).lastPathComponent
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw InputFileError(file: path, "Không tìm thấy tệp.", "File not found.")
-        }
-        guard !isDir.boolValue else {
-            throw InputFileError(file: path, "Đây là thư mục, không phải tệp CSV.", "This is a folder, not a CSV file.")
-        }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-            throw InputFileError(file: path, "Không đọc được tệp (không có quyền đọc?).", "Cannot read the file (permission?).")
-        }
+        let data = try CSVFile.mappedContents(of: path)
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             throw InputFileError(file: path, "Đây là tệp Excel (.xlsx), không phải CSV. Hãy mở trong Excel và lưu dưới dạng \"CSV UTF-8\".",
                                  "This is an Excel workbook (.xlsx), not a CSV file. Save it from Excel as \"CSV UTF-8\".")
@@ -36,4 +26,19 @@ public struct CSVFile {
     }
 
     public var fileName: String { reader.text.file }
+
+    /// The bytes of an input file, memory-mapped; a missing file, a folder or
+    /// an unreadable file is an ``InputFileError`` naming it.
+    public static func mappedContents(of path: String) throws -> Data {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw InputFileError(file: path, "Không tìm thấy tệp.", "File not found.")
+        }
+        guard !isDir.boolValue else {
+            throw InputFileError(file: path, "Đây là thư mục, không phải tệp CSV.", "This is a folder, not a CSV file.")
+        }
+        do { return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
+            throw InputFileError(file: path, "Không đọc được tệp (không có quyền đọc?).", "Cannot read the file (permission?).")
+        }
+    }
 }
