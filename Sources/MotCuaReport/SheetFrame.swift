@@ -60,8 +60,8 @@ struct SheetFrame {
         return rows
     }
 
-    func setColumnWidths(kinds: [CellKind]) throws {
-        for (c, width) in widths(kinds: kinds).enumerated() { try sheet.setColumnWidth(c, width: width) }
+    func setColumnWidths(_ widths: [Double]) throws {
+        for (c, width) in widths.enumerated() { try sheet.setColumnWidth(c, width: width) }
     }
 
     func widths(kinds: [CellKind]) -> [Double] {

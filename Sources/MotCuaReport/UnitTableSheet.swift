@@ -15,7 +15,7 @@ struct UnitTableSheet {
         let figures = template.columns.map { FigureRegistry.figure(named: $0.figure)! }
         let kinds = zip(template.columns, figures).map { CellKind(rawValue: $0.format ?? "") ?? $1.kind }
         let widths = frame.widths(kinds: kinds)
-        try frame.setColumnWidths(kinds: kinds)
+        try frame.setColumnWidths(widths)
 
         let headerTop = try frame.writeTitle(at: 0)
         let headerRows = try frame.writeHeader(at: headerTop)
