@@ -65,8 +65,14 @@ public struct Dossier: Sendable, Hashable {
     /// export has one, else its latest event. Of two versions of a dossier the
     /// one with the later state moment wins; a tie goes to the later import.
     public var stateMoment: LocalDateTime? {
-        updatedAt ?? [receivedAt, finishedAt, returnedAt, supplementRequestedAt, supplementReceivedAt]
-            .compactMap { $0 }.max()
+        // Pairwise rather than max() of an array: asked twice per row of every import.
+        func later(_ a: LocalDateTime?, _ b: LocalDateTime?) -> LocalDateTime? {
+            guard let a else { return b }
+            guard let b else { return a }
+            return max(a, b)
+        }
+        return updatedAt ?? later(later(later(receivedAt, finishedAt), later(returnedAt, supplementRequestedAt)),
+                                  supplementReceivedAt)
     }
 
     /// The moment processing ended: NgayKetThucXuLy, else NgayTra.

@@ -7,7 +7,8 @@ public struct CSVFile {
     public let header: [String]
     public let path: String
 
-    public init(path: String, encoding: TextEncoding? = nil, delimiter: UInt8? = nil) throws {
+    /// - Parameter checkingUTF8: `false` when the caller runs ``CSVText/checkUTF8()`` itself.
+    public init(path: String, encoding: TextEncoding? = nil, delimiter: UInt8? = nil, checkingUTF8: Bool = true) throws {
         self.path = path
         let name = (path as NSString).lastPathComponent
         let data = try CSVFile.mappedContents(of: path)
@@ -15,7 +16,8 @@ public struct CSVFile {
             throw InputFileError(file: path, "Đây là tệp Excel (.xlsx), không phải CSV. Hãy mở trong Excel và lưu dưới dạng \"CSV UTF-8\".",
                                  "This is an Excel workbook (.xlsx), not a CSV file. Save it from Excel as \"CSV UTF-8\".")
         }
-        let text = try CSVText(file: name, data: data, encoding: encoding)
+        var text = try CSVText(file: name, data: data, encoding: encoding, checkingUTF8: checkingUTF8)
+        text.isFileMapping = text.encoding == .utf8  // UTF-16 was transcoded to memory
         let delimiter = try delimiter ?? CSVReader.detectDelimiter(in: text)
         var reader = CSVReader(text: text, delimiter: delimiter)
         guard let first = try reader.next() else {
@@ -37,8 +39,18 @@ public struct CSVFile {
         guard !isDir.boolValue else {
             throw InputFileError(file: path, "Đây là thư mục, không phải tệp CSV.", "This is a folder, not a CSV file.")
         }
-        do { return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-            throw InputFileError(file: path, "Không đọc được tệp (không có quyền đọc?).", "Cannot read the file (permission?).")
-        }
+        let unreadable = InputFileError(file: path, "Không đọc được tệp (không có quyền đọc?).", "Cannot read the file (permission?).")
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw unreadable }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw unreadable }
+        let size = Int(info.st_size)
+        if size == 0 { return Data() }
+        // Mapped here rather than by Data(contentsOf:options:): the reader gives
+        // back the pages it has passed (CSVText.releasePages), which needs a mapping it owns.
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { throw unreadable }
+        _ = madvise(base, size, MADV_SEQUENTIAL)
+        return Data(bytesNoCopy: base, count: size, deallocator: .custom { pointer, count in _ = munmap(pointer, count) })
     }
 }

@@ -4,86 +4,175 @@ public struct CSVRecord: Sendable {
     public let fields: [String]
 }
 
+/// One record as byte ranges of the text, for readers that parse most fields
+/// as bytes (dates, numbers) and build strings only for the few they keep.
+/// Valid only during the ``CSVReader/forEachRecord(_:)`` call that hands it over.
+public struct CSVRow {
+    /// The physical line the record starts on (header = 1).
+    public let line: Int
+    let text: UnsafeBufferPointer<UInt8>
+    let scratch: UnsafeBufferPointer<UInt8>
+    /// Start and end of each field; a negative start `~s` is offset `s` of `scratch`.
+    let bounds: UnsafeBufferPointer<Int>
+
+    public var count: Int { bounds.count / 2 }
+
+    /// The bytes of field `i` (quotes removed, doubled quotes undone); empty when the record is shorter.
+    public subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
+        guard i >= 0, i < count else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let start = bounds[2 * i], end = bounds[2 * i + 1]
+        return start >= 0 ? UnsafeBufferPointer(rebasing: text[start..<end])
+                          : UnsafeBufferPointer(rebasing: scratch[~start..<end])
+    }
+
+    /// Field `i` as text (the file was checked to be UTF-8 when it was opened).
+    public func string(_ i: Int) -> String { String(decoding: self[i], as: UTF8.self) }
+}
+
 /// Reads records from decoded CSV text: RFC 4180 quoting with embedded
 /// delimiters, doubled quotes and newlines; CRLF, LF or CR line ends; blank
 /// lines skipped.
-public struct CSVReader {
+public struct CSVReader: Sendable {
     public let text: CSVText
     public let delimiter: UInt8
     private var position = 0
     private var line = 1
+    /// The current record's field bounds (see ``CSVRow``) and unescaped quoted
+    /// fields, reused from record to record: reading allocates nothing per field.
+    private var bounds: [Int] = []
+    private var scratch: [UInt8] = []
+    /// How far the text is known to be UTF-8.
+    private var checkedUpTo: Int
 
     public init(text: CSVText, delimiter: UInt8) {
         self.text = text
         self.delimiter = delimiter
+        self.checkedUpTo = text.isCheckedUTF8 ? Int.max : 0
     }
 
     /// The next record, or `nil` at the end of the file.
-    /// - throws: ``InputFileError`` when a field is not valid UTF-8.
+    /// - throws: ``InputFileError`` when the text read is not UTF-8 (a file opened without the check).
     public mutating func next() throws -> CSVRecord? {
-        return try text.withBytes { buf -> CSVRecord? in
-            let n = buf.count
-            while position < n {
-                let startLine = line
-                var fields: [String] = []
-                var field: [UInt8] = []
-                var endOfRecord = false
-                while !endOfRecord {
-                    if position < n && buf[position] == 0x22 {  // quoted field: unescape into a copy
-                        field.removeAll(keepingCapacity: true)
-                        position += 1
-                        while position < n {
-                            let c = buf[position]
-                            if c == 0x22 {
-                                if position + 1 < n && buf[position + 1] == 0x22 {
-                                    field.append(0x22); position += 2
-                                } else { position += 1; break }
-                            } else {
-                                if c == 0x0A || (c == 0x0D && (position + 1 >= n || buf[position + 1] != 0x0A)) { line += 1 }
-                                field.append(c); position += 1
-                            }
-                        }
-                        // Text after a closing quote is kept as written.
-                        while position < n {
-                            let c = buf[position]
-                            if c == delimiter || c == 0x0A || c == 0x0D { break }
-                            field.append(c); position += 1
-                        }
-                        fields.append(try field.withUnsafeBufferPointer { try string($0, line: startLine) })
-                    } else {  // unquoted: the bytes are the field, no copy
-                        let start = position
-                        while position < n {
-                            let c = buf[position]
-                            if c == delimiter || c == 0x0A || c == 0x0D { break }
-                            position += 1
-                        }
-                        fields.append(try string(UnsafeBufferPointer(rebasing: buf[start..<position]), line: startLine))
-                    }
-                    if position >= n { endOfRecord = true }
-                    else if buf[position] == delimiter { position += 1 }
-                    else {
-                        if buf[position] == 0x0D { position += 1 }
-                        if position < n && buf[position] == 0x0A { position += 1 }
-                        line += 1
-                        endOfRecord = true
+        var record: CSVRecord?
+        try forEachRecord(limit: 1) { row in record = CSVRecord(line: row.line, fields: (0..<row.count).map(row.string)) }
+        return record
+    }
+
+    /// Calls `body` with each remaining record, or with the next `limit` ones.
+    ///
+    /// A text opened without its UTF-8 check is checked here a few megabytes
+    /// ahead of the records, and the pages already read are given back: a
+    /// whole-file check first would bring all of a 400 MB export into memory at once.
+    /// - throws: ``InputFileError`` at the first byte that is not UTF-8, or what `body` throws.
+    public mutating func forEachRecord(limit: Int = .max, _ body: (CSVRow) throws -> Void) throws {
+        try text.withBytes { buf in
+            var read = 0
+            var released = position
+            while read < limit {
+                let recordStart = position
+                if checkedUpTo < buf.count && checkedUpTo < position + (1 << 20) { try check(buf, upTo: position + (4 << 20)) }
+                guard let startLine = readRecord(buf) else { break }
+                if position > checkedUpTo { try check(buf, upTo: position) }
+                read += 1
+                if recordStart - released >= 16 << 20 {
+                    text.releasePages(from: released, before: recordStart)
+                    released = recordStart
+                }
+                try bounds.withUnsafeBufferPointer { b in
+                    try scratch.withUnsafeBufferPointer { s in
+                        try body(CSVRow(line: startLine, text: buf, scratch: s, bounds: b))
                     }
                 }
-                if fields.count == 1 && fields[0].isEmpty { continue }  // blank line
-                return CSVRecord(line: startLine, fields: fields)
             }
-            return nil
         }
     }
 
-    private func string(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws -> String {
-        if bytes.isEmpty { return "" }
-        guard let s = String(validating: bytes, as: UTF8.self) else {
-            throw InputFileError(
-                file: text.file, line: line,
-                "Tệp không phải UTF-8 hợp lệ. Hãy lưu lại tệp ở dạng UTF-8 (CSV UTF-8) hoặc khai báo mã hóa bằng tùy chọn --encoding (utf-8, utf-16le, utf-16be).",
-                "The file is not valid UTF-8. Save it as UTF-8 (CSV UTF-8) or set the encoding with --encoding (utf-8, utf-16le, utf-16be).")
+    /// Checks the text from `checkedUpTo` to `end` (moved on to a character boundary).
+    private mutating func check(_ buf: UnsafeBufferPointer<UInt8>, upTo end: Int) throws {
+        var end = min(end, buf.count)
+        while end < buf.count && buf[end] & 0xC0 == 0x80 { end += 1 }
+        let chunk = UnsafeBufferPointer(rebasing: buf[checkedUpTo..<end])
+        if let bad = UTF8Check.firstInvalidByte(in: chunk) {
+            throw CSVText.notUTF8(file: text.file, line: UTF8Check.line(of: checkedUpTo + bad, in: buf))
         }
-        return s
+        checkedUpTo = end
+    }
+
+    /// Reads the record at `position` into `bounds` and `scratch`; returns its
+    /// first line, or `nil` at the end of the text.
+    private mutating func readRecord(_ buf: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = buf.count
+        while position < n {
+            let startLine = line
+            bounds.removeAll(keepingCapacity: true)
+            scratch.removeAll(keepingCapacity: true)
+            var endOfRecord = false
+            while !endOfRecord {
+                if position < n && buf[position] == 0x22 {  // quoted field
+                    position += 1
+                    let contentStart = position
+                    var copied = false  // switched to scratch at the first doubled quote
+                    var scratchStart = 0
+                    while position < n {
+                        let c = buf[position]
+                        if c == 0x22 {
+                            if position + 1 < n && buf[position + 1] == 0x22 {
+                                if !copied {
+                                    copied = true
+                                    scratchStart = scratch.count
+                                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[contentStart..<position]))
+                                }
+                                scratch.append(0x22); position += 2
+                                continue
+                            }
+                            break
+                        }
+                        if c == 0x0A || (c == 0x0D && (position + 1 >= n || buf[position + 1] != 0x0A)) { line += 1 }
+                        if copied { scratch.append(c) }
+                        position += 1
+                    }
+                    let contentEnd = position
+                    if position < n { position += 1 }  // the closing quote
+                    // Text after a closing quote is kept as written.
+                    let trailingStart = position
+                    while position < n {
+                        let c = buf[position]
+                        if c == delimiter || c == 0x0A || c == 0x0D { break }
+                        position += 1
+                    }
+                    if trailingStart < position && !copied {
+                        copied = true
+                        scratchStart = scratch.count
+                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[contentStart..<contentEnd]))
+                    }
+                    if copied {
+                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: buf[trailingStart..<position]))
+                        bounds.append(~scratchStart); bounds.append(scratch.count)
+                    } else {
+                        bounds.append(contentStart); bounds.append(contentEnd)
+                    }
+                } else {  // unquoted: the bytes are the field
+                    let start = position
+                    while position < n {
+                        let c = buf[position]
+                        if c == delimiter || c == 0x0A || c == 0x0D { break }
+                        position += 1
+                    }
+                    bounds.append(start); bounds.append(position)
+                }
+                if position >= n { endOfRecord = true }
+                else if buf[position] == delimiter { position += 1 }
+                else {
+                    if buf[position] == 0x0D { position += 1 }
+                    if position < n && buf[position] == 0x0A { position += 1 }
+                    line += 1
+                    endOfRecord = true
+                }
+            }
+            if bounds.count == 2 && bounds[0] == bounds[1] { continue }  // blank line
+            return startLine
+        }
+        return nil
     }
 
     /// The delimiter of a file: the most frequent of `,` `;` and tab in the

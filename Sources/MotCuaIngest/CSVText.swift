@@ -22,6 +22,9 @@ public struct CSVText: Sendable {
     private let storage: Data
     /// Where the text starts in `storage` (after a byte order mark).
     private let start: Int
+    /// `storage` is a read-only mapping of the file, whose pages can be given
+    /// back once read (they are read again from the file if ever touched).
+    public internal(set) var isFileMapping = false
 
     /// Calls `body` with the UTF-8 text, without its byte order mark.
     public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
@@ -32,9 +35,11 @@ public struct CSVText: Sendable {
     }
 
     /// Decodes `data`: a BOM decides UTF-8 or UTF-16 (LE/BE); without one the
-    /// file is read as UTF-8 (validated field by field as it is parsed), unless
+    /// file is read as UTF-8 (checked whole, before any record is read), unless
     /// `encoding` forces another.
-    public init(file: String, data: Data, encoding forced: TextEncoding? = nil) throws {
+    /// - Parameter checkingUTF8: `false` leaves the UTF-8 check to ``checkUTF8()``,
+    ///   for a reader that runs it on another thread.
+    public init(file: String, data: Data, encoding forced: TextEncoding? = nil, checkingUTF8: Bool = true) throws {
         self.file = file
         guard !data.isEmpty else {
             throw InputFileError(file: file, "Tệp rỗng.", "The file is empty.")
@@ -60,6 +65,42 @@ public struct CSVText: Sendable {
         }
         let blank = withBytes { $0.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }
         if blank { throw InputFileError(file: file, "Tệp rỗng.", "The file is empty.") }
+        if checkingUTF8 || encoding != .utf8 {
+            try checkUTF8()
+            isCheckedUTF8 = true
+        }
+    }
+
+    /// The whole text is known to be UTF-8; else ``CSVReader`` checks it as it reads.
+    public private(set) var isCheckedUTF8 = false
+
+    /// Gives back the memory of the text's pages before `offset` (whole pages
+    /// from `from`): a 400 MB export read front to back otherwise stays
+    /// resident to the end of the import. Does nothing unless the text is a file mapping.
+    func releasePages(from: Int, before offset: Int) {
+        guard isFileMapping else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        storage.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            let address = Int(bitPattern: base) + start
+            let first = (address + from + page - 1) / page * page
+            let end = (address + offset) / page * page
+            if end > first { _ = madvise(UnsafeMutableRawPointer(bitPattern: first), end - first, MADV_DONTNEED) }
+        }
+    }
+
+    /// Throws when a UTF-8 text is not valid UTF-8, naming the line of the first bad byte.
+    public func checkUTF8() throws {
+        if encoding == .utf8, let line = withBytes({ b in UTF8Check.firstInvalidByte(in: b).map { UTF8Check.line(of: $0, in: b) } }) {
+            throw CSVText.notUTF8(file: file, line: line)
+        }
+    }
+
+    static func notUTF8(file: String, line: Int) -> InputFileError {
+        InputFileError(
+            file: file, line: line,
+            "Tệp không phải UTF-8 hợp lệ. Hãy lưu lại tệp ở dạng UTF-8 (CSV UTF-8) hoặc khai báo mã hóa bằng tùy chọn --encoding (utf-8, utf-16le, utf-16be).",
+            "The file is not valid UTF-8. Save it as UTF-8 (CSV UTF-8) or set the encoding with --encoding (utf-8, utf-16le, utf-16be).")
     }
 
     private static func transcodeUTF16(_ raw: ArraySlice<UInt8>, bigEndian: Bool, file: String) throws -> [UInt8] {

@@ -28,6 +28,12 @@ public struct DossierFileSummary: Sendable {
     public internal(set) var unitNames: [String: String] = [:]
 }
 
+/// The summary a producer thread leaves for the caller; written before
+/// ``BatchPipe/finish(throwing:)`` and read after it, so no lock is needed.
+private final class ProducerResult: @unchecked Sendable {
+    var summary: DossierFileSummary?
+}
+
 /// Reads a dossier export file.
 public enum DossierFileReader {
     /// Decodes the file record by record, handing each usable dossier and its
@@ -38,13 +44,14 @@ public enum DossierFileReader {
                               endOfWorkingDay: Int = 17 * 3600,
                               recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil,
                               onDossier: (Dossier, Int) throws -> Void) throws -> DossierFileSummary {
-        var csv = try CSVFile(path: path, encoding: mapping.encoding, delimiter: mapping.delimiter)
+        let csv = try CSVFile(path: path, encoding: mapping.encoding, delimiter: mapping.delimiter, checkingUTF8: false)
         let map = HeaderMap<DossierColumn>(dossierHeader: csv.header, extraAliases: mapping.aliases)
         let decoder = DossierRowDecoder(file: csv.fileName, header: map, reference: reference,
                                         timestamps: TimestampParser(endOfWorkingDay: endOfWorkingDay, dayFirst: mapping.dayFirst),
                                         vocabulary: mapping.vocabulary, recomputeDue: recomputeDue)
         let missing = decoder.missingRequiredColumns()
         if !missing.isEmpty {
+            try csv.reader.text.checkUTF8()  // a header in another encoding is that problem, not missing columns
             let recognised = map.index.isEmpty
             throw InputFileError(
                 file: csv.fileName, line: 1,
@@ -53,27 +60,67 @@ public enum DossierFileReader {
                 recognised ? "No recognisable dossier header (expected columns such as MaHoSo, MaDonVi, MaTTHC, NgayTiepNhan…). Wrong file, or a column mapping is needed (--mapping)."
                            : "Missing required columns: \(missing.joined(separator: ", ")).")
         }
-        var summary = DossierFileSummary(file: csv.fileName)
-        let unitNameIndex = map.index[.unitName]
-        while let record = try csv.reader.next() {
-            summary.rowsRead += 1
-            switch decoder.decode(record) {
-            case .skipped:
-                summary.skipped += 1
-            case .rejected(let r):
-                summary.rejections.append(r)
-            case .dossier(let d, let line):
-                if let i = unitNameIndex, i < record.fields.count, summary.unitNames[d.unitCode] == nil {
-                    let name = TextFolding.nfc(record.fields[i].trimmedSpaces)
-                    if !name.isEmpty { summary.unitNames[d.unitCode] = name }
+        // Check, parse and decode on a second thread while the caller stores: on
+        // the 2-core office machine storing is the longer half of an import.
+        let pipe = BatchPipe<(Dossier, Int)>()
+        let result = ProducerResult()
+        let reader = csv.reader
+        let hasUnitNames = map.index[.unitName] != nil
+        let producer = Thread {
+            var reader = reader
+            var decoder = decoder
+            var summary = DossierFileSummary(file: reader.text.file)
+            var batch: [(Dossier, Int)] = []
+            batch.reserveCapacity(DossierFileReader.batchSize)
+            struct Stop: Error {}
+            do {
+                try reader.forEachRecord { row in
+                    summary.rowsRead += 1
+                    switch decoder.decode(row) {
+                    case .skipped:
+                        summary.skipped += 1
+                    case .rejected(let r):
+                        summary.rejections.append(r)
+                    case .dossier(let d, let line):
+                        if hasUnitNames, summary.unitNames[d.unitCode] == nil {
+                            let name = decoder.unitName(in: row)
+                            if !name.isEmpty { summary.unitNames[d.unitCode] = name }
+                        }
+                        batch.append((d, line))
+                        if batch.count == DossierFileReader.batchSize {
+                            guard pipe.put(batch) else { throw Stop() }  // the caller failed
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    }
                 }
-                try onDossier(d, line)
+                if !batch.isEmpty { _ = pipe.put(batch) }
+            } catch is Stop {
+            } catch {
+                pipe.finish(throwing: error)
+                return
             }
+            result.summary = summary
+            pipe.finish()
         }
-        return summary
+        producer.stackSize = 8 << 20
+        producer.start()
+        do {
+            while let batch = try pipe.take() {
+                for (d, line) in batch { try onDossier(d, line) }
+            }
+        } catch {
+            pipe.cancel()
+            pipe.waitUntilFinished()
+            throw error
+        }
+        pipe.waitUntilFinished()
+        return result.summary!
     }
 
-    /// Reads the whole file into memory, one dossier per MaHoSo (a later line
+    /// Dossiers handed over at a time between the decoding and storing threads.
+    static let batchSize = 2048
+
+        /// Reads the whole file into memory, one dossier per MaHoSo (a later line
     /// supersedes an earlier one), for small files and tests.
     public static func read(path: String, reference: ReferenceData,
                             mapping: ResolvedMapping = ResolvedMapping(),

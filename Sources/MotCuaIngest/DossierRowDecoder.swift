@@ -15,6 +15,10 @@ public enum DecodedRow: Sendable {
 /// A row with several problems is rejected for the first of: code, status,
 /// channel, dates (in column order), missing receipt, unit, procedure, due
 /// date, finish before receipt (SPEC §10.5).
+///
+/// Works on the record's bytes: dates and counts are parsed without building
+/// strings, and columns whose values repeat (units, procedures, statuses,
+/// channels, officers) are decoded once per distinct value (``ByteMemo``).
 public struct DossierRowDecoder: Sendable {
     public let file: String
     public let header: HeaderMap<DossierColumn>
@@ -24,12 +28,15 @@ public struct DossierRowDecoder: Sendable {
     /// Computes a due date when the export has none (needs the working
     /// calendar); returns `nil` when the procedure's duration is unknown.
     public let recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)?
+    private let at: ColumnPositions
+    private var memo = DecoderMemo()
 
     public init(file: String, header: HeaderMap<DossierColumn>, reference: ReferenceData,
                 timestamps: TimestampParser = TimestampParser(), vocabulary: ValueVocabulary = ValueVocabulary(),
                 recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil) {
         self.file = file; self.header = header; self.reference = reference
         self.timestamps = timestamps; self.vocabulary = vocabulary; self.recomputeDue = recomputeDue
+        self.at = ColumnPositions(header)
     }
 
     /// Columns without which no row can be used; checked once per file.
@@ -42,80 +49,110 @@ public struct DossierRowDecoder: Sendable {
         return missing
     }
 
+    /// Decodes a record given as strings (tests, small files).
     public func decode(_ record: CSVRecord) -> DecodedRow {
-        let f = record.fields
-        func value(_ c: DossierColumn) -> String { header.value(c, in: f) }
+        var bytes: [UInt8] = []
+        var bounds: [Int] = []
+        for f in record.fields {
+            bounds.append(bytes.count); bytes.append(contentsOf: f.utf8); bounds.append(bytes.count)
+        }
+        var decoder = self
+        return bytes.withUnsafeBufferPointer { text in
+            bounds.withUnsafeBufferPointer { b in
+                decoder.decode(CSVRow(line: record.line, text: text, scratch: UnsafeBufferPointer(start: nil, count: 0), bounds: b))
+            }
+        }
+    }
+
+    /// The unit name written on a record (trimmed, NFC), "" when absent.
+    public mutating func unitName(in row: CSVRow) -> String {
+        memo.unitName.value(for: row[at.unitName], FieldText.normalised)
+    }
+
+    public mutating func decode(_ row: CSVRow) -> DecodedRow {
+        func value(_ c: DossierColumn) -> String { FieldText.trimmed(row[header.index[c] ?? -1]) }
         func reject(_ c: DossierColumn?, _ vi: String, _ en: String) -> DecodedRow {
-            .rejected(RowRejection(file: file, line: record.line, column: c.map { header.header(of: $0) } ?? "",
+            .rejected(RowRejection(file: file, line: row.line, column: c.map { header.header(of: $0) } ?? "",
                                    value: c.map(value) ?? "", reason: BilingualText(vi: vi, en: en)))
         }
 
-        let code = TextFolding.nfc(value(.code))
+        let code = FieldText.normalised(row[at.code])
         if code.isEmpty { return reject(.code, "Thiếu mã hồ sơ.", "Missing dossier code.") }
 
-        guard let status = vocabulary.status(value(.status)) else {
+        let vocabulary = self.vocabulary
+        guard let status = memo.status.value(for: row[at.status], { vocabulary.status(FieldText.trimmed($0)) }) else {
             return reject(.status, "Trạng thái hồ sơ không hợp lệ: \"\(value(.status))\".",
                           "Unknown dossier status \"\(value(.status))\".")
         }
-        guard let channel = vocabulary.channel(value(.channel)) else {
+        guard let channel = memo.channel.value(for: row[at.channel], { vocabulary.channel(FieldText.trimmed($0)) }) else {
             return reject(.channel, "Kênh nộp không hợp lệ: \"\(value(.channel))\" (trực tiếp, trực tuyến, bưu chính hoặc 1, 2, 3).",
                           "Unknown channel \"\(value(.channel))\" (expected direct/online/postal or 1, 2, 3).")
         }
 
-        var times: [DossierColumn: LocalDateTime] = [:]
-        for column in [DossierColumn.receivedAt, .dueAt, .finishedAt, .returnedAt,
-                       .supplementRequestedAt, .supplementReceivedAt, .newDueAt, .updatedAt] {
-            let meaning: DateOnlyMeaning = (column == .dueAt || column == .newDueAt) ? .endOfWorkingDay : .startOfDay
-            switch timestamps.parse(value(column), meaning) {
-            case .blank: break
-            case .value(let t): times[column] = t
-            case .invalid:
-                return reject(column, "Ngày giờ không đọc được: \"\(value(column))\" (dùng dd/MM/yyyy HH:mm:ss, yyyy-MM-dd HH:mm:ss…).",
-                              "Unreadable date/time \"\(value(column))\" (use dd/MM/yyyy HH:mm:ss, yyyy-MM-dd HH:mm:ss…).")
+        var unreadable: DossierColumn? = nil
+        func time(_ column: DossierColumn, _ position: Int, _ meaning: DateOnlyMeaning) -> LocalDateTime? {
+            guard unreadable == nil else { return nil }
+            switch timestamps.parse(row[position], meaning) {
+            case .blank: return nil
+            case .value(let t): return t
+            case .invalid: unreadable = column; return nil
             }
         }
+        let receivedAt = time(.receivedAt, at.receivedAt, .startOfDay)
+        let dueAt = time(.dueAt, at.dueAt, .endOfWorkingDay)
+        let finishedAt = time(.finishedAt, at.finishedAt, .startOfDay)
+        let returnedAt = time(.returnedAt, at.returnedAt, .startOfDay)
+        let supplementRequestedAt = time(.supplementRequestedAt, at.supplementRequestedAt, .startOfDay)
+        let supplementReceivedAt = time(.supplementReceivedAt, at.supplementReceivedAt, .startOfDay)
+        let newDueAt = time(.newDueAt, at.newDueAt, .endOfWorkingDay)
+        let updatedAt = time(.updatedAt, at.updatedAt, .startOfDay)
+        if let column = unreadable {
+            return reject(column, "Ngày giờ không đọc được: \"\(value(column))\" (dùng dd/MM/yyyy HH:mm:ss, yyyy-MM-dd HH:mm:ss…).",
+                          "Unreadable date/time \"\(value(column))\" (use dd/MM/yyyy HH:mm:ss, yyyy-MM-dd HH:mm:ss…).")
+        }
 
-        if times[.receivedAt] == nil {
-            if status == .registered { return .skipped(line: record.line) }
+        if receivedAt == nil {
+            if status == .registered { return .skipped(line: row.line) }
             return reject(.receivedAt, "Thiếu ngày tiếp nhận.", "Missing receipt date.")
         }
 
-        let unitCodeText = TextFolding.nfc(value(.unitCode))
-        let unitNameText = TextFolding.nfc(value(.unitName))
-        let unitCode: String
-        if !unitCodeText.isEmpty { unitCode = unitCodeText }
-        else if let c = reference.unitCode(named: unitNameText) { unitCode = c }
-        else if !unitNameText.isEmpty { unitCode = unitNameText }  // created from the name, reported
-        else { return reject(.unitCode, "Thiếu đơn vị (mã hoặc tên đơn vị).", "Missing unit (code or name).") }
-
-        let procedureCodeText = TextFolding.nfc(value(.procedureCode))
-        let procedureNameText = TextFolding.nfc(value(.procedureName))
-        let procedureCode: String
-        if !procedureCodeText.isEmpty { procedureCode = procedureCodeText }
-        else if let c = reference.procedureCode(named: procedureNameText) { procedureCode = c }
-        else if procedureNameText.isEmpty {
-            return reject(.procedureCode, "Thiếu thủ tục (mã hoặc tên TTHC).", "Missing procedure (code or name).")
-        } else {
-            return reject(.procedureName, "Tên thủ tục không có trong danh mục TTHC: \"\(procedureNameText)\".",
-                          "Procedure name not found in the catalogue: \"\(procedureNameText)\".")
+        let reference = self.reference
+        var unitCode = memo.unitCode.value(for: row[at.unitCode], FieldText.normalised)
+        if unitCode.isEmpty {
+            // Resolved by name, or created from the name (reported); "" when there is neither.
+            unitCode = memo.unitByName.value(for: row[at.unitName]) { bytes in
+                let name = FieldText.normalised(bytes)
+                return reference.unitCode(named: name) ?? name
+            }
+            if unitCode.isEmpty { return reject(.unitCode, "Thiếu đơn vị (mã hoặc tên đơn vị).", "Missing unit (code or name).") }
         }
 
-        let supplementText = value(.supplementCount)
-        let apologies = vocabulary.apologyCount(value(.apologyCount))
+        let procedureNameText = memo.procedureName.value(for: row[at.procedureName], FieldText.normalised)
+        var procedureCode = memo.procedureCode.value(for: row[at.procedureCode], FieldText.normalised)
+        if procedureCode.isEmpty {
+            if procedureNameText.isEmpty {
+                return reject(.procedureCode, "Thiếu thủ tục (mã hoặc tên TTHC).", "Missing procedure (code or name).")
+            }
+            guard let c = memo.procedureByName.value(for: row[at.procedureName], { _ in reference.procedureCode(named: procedureNameText) }) else {
+                return reject(.procedureName, "Tên thủ tục không có trong danh mục TTHC: \"\(procedureNameText)\".",
+                              "Procedure name not found in the catalogue: \"\(procedureNameText)\".")
+            }
+            procedureCode = c
+        }
+
         var dossier = Dossier(
             code: code, unitCode: unitCode, procedureCode: procedureCode,
-            procedureName: procedureNameText.isEmpty ? nil : procedureNameText,
-            fieldCode: nonEmpty(TextFolding.nfc(value(.fieldCode))),
-            fieldName: nonEmpty(TextFolding.nfc(value(.fieldName))),
-            channel: channel, declaredLevel: vocabulary.level(value(.level)),
-            receivedAt: times[.receivedAt], dueAt: times[.dueAt],
-            finishedAt: times[.finishedAt], returnedAt: times[.returnedAt], status: status,
-            supplementCount: supplementText.isEmpty ? 0 : Int(supplementText),
-            supplementRequestedAt: times[.supplementRequestedAt],
-            supplementReceivedAt: times[.supplementReceivedAt],
-            apologyCount: apologies ?? 0, newDueAt: times[.newDueAt],
-            applicant: nonEmpty(TextFolding.nfc(value(.applicant))),
-            officer: nonEmpty(TextFolding.nfc(value(.officer))), updatedAt: times[.updatedAt])
+            procedureName: nonEmpty(procedureNameText),
+            fieldCode: nonEmpty(memo.fieldCode.value(for: row[at.fieldCode], FieldText.normalised)),
+            fieldName: nonEmpty(memo.fieldName.value(for: row[at.fieldName], FieldText.normalised)),
+            channel: channel, declaredLevel: memo.level.value(for: row[at.level], { vocabulary.level(FieldText.trimmed($0)) }),
+            receivedAt: receivedAt, dueAt: dueAt, finishedAt: finishedAt, returnedAt: returnedAt, status: status,
+            supplementCount: FieldText.count(row[at.supplementCount]),
+            supplementRequestedAt: supplementRequestedAt, supplementReceivedAt: supplementReceivedAt,
+            apologyCount: memo.apology.value(for: row[at.apologyCount], { vocabulary.apologyCount(FieldText.trimmed($0)) }) ?? 0,
+            newDueAt: newDueAt,
+            applicant: nonEmpty(memo.applicant.value(for: row[at.applicant], FieldText.normalised)),
+            officer: nonEmpty(memo.officer.value(for: row[at.officer], FieldText.normalised)), updatedAt: updatedAt)
 
         // A refused dossier (status 3) gets no receipt and so no due date; it
         // counts in no figure, so it is kept without one rather than rejected.
@@ -131,9 +168,82 @@ public struct DossierRowDecoder: Sendable {
             return reject(column, "Ngày kết thúc xử lý (\(finish.vietnameseDescription)) trước ngày tiếp nhận (\(received.vietnameseDescription)).",
                           "Finished (\(finish)) before it was received (\(received)).")
         }
-        return .dossier(dossier, line: record.line)
+        return .dossier(dossier, line: row.line)
     }
 }
+
+/// Where each column is in a record (-1 when the file lacks it), resolved
+/// once per file instead of a dictionary lookup per field.
+private struct ColumnPositions: Sendable {
+    let code, unitCode, unitName, procedureCode, procedureName, fieldCode, fieldName, channel, level: Int
+    let receivedAt, dueAt, finishedAt, returnedAt, status, supplementCount, supplementRequestedAt: Int
+    let supplementReceivedAt, apologyCount, newDueAt, applicant, officer, updatedAt: Int
+
+    init(_ header: HeaderMap<DossierColumn>) {
+        func at(_ c: DossierColumn) -> Int { header.index[c] ?? -1 }
+        code = at(.code); unitCode = at(.unitCode); unitName = at(.unitName)
+        procedureCode = at(.procedureCode); procedureName = at(.procedureName)
+        fieldCode = at(.fieldCode); fieldName = at(.fieldName); channel = at(.channel); level = at(.level)
+        receivedAt = at(.receivedAt); dueAt = at(.dueAt); finishedAt = at(.finishedAt); returnedAt = at(.returnedAt)
+        status = at(.status); supplementCount = at(.supplementCount)
+        supplementRequestedAt = at(.supplementRequestedAt); supplementReceivedAt = at(.supplementReceivedAt)
+        apologyCount = at(.apologyCount); newDueAt = at(.newDueAt); applicant = at(.applicant); officer = at(.officer)
+        updatedAt = at(.updatedAt)
+    }
+}
+
+/// The decoded values of one file's repeating columns.
+private struct DecoderMemo: Sendable {
+    var status = ByteMemo<DossierStatus??>()
+    var channel = ByteMemo<Channel?>()
+    var level = ByteMemo<ServiceLevel?>()
+    var apology = ByteMemo<Int?>()
+    var unitCode = ByteMemo<String>()
+    var unitName = ByteMemo<String>()
+    var unitByName = ByteMemo<String>()
+    var procedureCode = ByteMemo<String>()
+    var procedureName = ByteMemo<String>()
+    var procedureByName = ByteMemo<String?>()
+    var fieldCode = ByteMemo<String>()
+    var fieldName = ByteMemo<String>()
+    var officer = ByteMemo<String>()
+    /// Names of people rarely repeat in real exports: a small memo, so that
+    /// a file of unique names does not fill memory with them.
+    var applicant = ByteMemo<String>(limit: 10_000)
+}
+
+/// Text of a field from its bytes.
+enum FieldText {
+    /// Trimmed of white space (and a stray BOM), as ``String/trimmedSpaces``.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var start = 0, end = bytes.count
+        while start < end, isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        // Non-ASCII at either end may be Unicode white space or a BOM.
+        if start < end && (bytes[start] >= 0x80 || bytes[end - 1] >= 0x80) { return text.trimmedSpaces }
+        return text
+    }
+
+    /// Trimmed and in NFC: how codes and names are stored and compared.
+    static func normalised(_ bytes: UnsafeBufferPointer<UInt8>) -> String { TextFolding.nfc(trimmed(bytes)) }
+
+    /// A count such as SoLanBoSung: 0 when blank, `nil` when not a number.
+    static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var start = 0, end = bytes.count
+        while start < end, isASCIISpace(bytes[start]) { start += 1 }
+        while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+        if start == end { return 0 }
+        if end - start <= 18, bytes[start..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return bytes[start..<end].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        let text = trimmed(bytes)
+        return text.isEmpty ? 0 : Int(text)
+    }
+
+    private static func isASCIISpace(_ c: UInt8) -> Bool { c == 0x20 || (c >= 0x09 && c <= 0x0D) }
+}
+
 
 @inline(__always)
 func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }

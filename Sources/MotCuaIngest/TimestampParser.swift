@@ -36,12 +36,19 @@ public struct TimestampParser: Sendable {
     }
 
     public func parse(_ text: String, _ meaning: DateOnlyMeaning) -> Result {
-        var utf8 = Array(text.utf8)
-        while let l = utf8.last, l == 0x20 || l == 0x09 { utf8.removeLast() }
+        var text = text
+        return text.withUTF8 { parse($0, meaning) }
+    }
+
+    /// Parses a field straight from the export's bytes: no `String` is built
+    /// for the eight date columns of each of millions of rows.
+    public func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ meaning: DateOnlyMeaning) -> Result {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         var start = 0
-        while start < utf8.count, utf8[start] == 0x20 || utf8[start] == 0x09 { start += 1 }
-        if start == utf8.count { return .blank }
-        var s = Scanner(bytes: Array(utf8[start...]))
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        if start == end { return .blank }
+        var s = Scanner(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
         guard let parsed = parseAny(&s), s.atEnd else { return .invalid }
         guard (1900...2199).contains(parsed.date.year) else { return .invalid }
         if parsed.dateOnly || (meaning == .endOfWorkingDay && parsed.second == 0) {
@@ -144,9 +151,9 @@ public struct TimestampParser: Sendable {
 
 /// A cursor over ASCII bytes.
 private struct Scanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
     var atEnd: Bool { i >= bytes.count }
     func peek(at offset: Int) -> UInt8? { i + offset < bytes.count ? bytes[i + offset] : nil }
     mutating func advance() { i += 1 }

@@ -70,20 +70,21 @@ extension DossierStore {
     /// `consume`; it returns what it found besides. A later line with the same
     /// MaHoSo supersedes an earlier one of the same file (SPEC §10.4); across
     /// imports the newer state wins. If anything throws, nothing is kept.
+    /// `sha256` is asked for at the end, so that it can be computed meanwhile.
     public func importDossiers(
-        fileName: String, sha256: String?,
+        fileName: String, sha256: @autoclosure () throws -> String?,
         _ produce: (_ consume: (Dossier, Int) throws -> Void) throws -> ImportFileFacts
     ) throws -> ImportCounts {
         try queue.write { db in
             var counts = ImportCounts()
             try db.execute(sql: """
-                INSERT INTO import_batch (file_name, sha256, imported_at, rows_read, inserted, updated, unchanged, rejected, skipped)
-                VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0)
-                """, arguments: [fileName, sha256, ISO8601DateFormatter().string(from: Date())])
+                INSERT INTO import_batch (file_name, imported_at, rows_read, inserted, updated, unchanged, rejected, skipped)
+                VALUES (?, ?, 0, 0, 0, 0, 0, 0)
+                """, arguments: [fileName, ISO8601DateFormatter().string(from: Date())])
             let importID = db.lastInsertedRowID
             counts.newestStoredBefore = try Int64.fetchOne(db, sql: "SELECT MAX(state_at) FROM dossier")
                 .map(LocalDateTime.init(secondsSinceEpoch:))
-            let select = try db.cachedStatement(sql: "SELECT \(DossierRow.columnList) FROM dossier WHERE code = ?")
+            let select = try db.cachedStatement(sql: "SELECT \(DossierRow.columnList), rowid FROM dossier WHERE code = ?")
             // Insert first: in a first import of a big export nearly every row is new,
             // and a SELECT before each INSERT doubled the store's work.
             let insert = try db.cachedStatement(sql: """
@@ -98,18 +99,24 @@ extension DossierStore {
                 ON CONFLICT(code) DO UPDATE SET
                   \((DossierRow.columns.dropFirst() + ["import_id"]).map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
                 """)
-            // Codes seen in this file, with the line of their latest occurrence.
-            var seen: [String: Int] = [:]
+            // Rows this file has reached, by rowid, with the line of its latest
+            // occurrence: a MaHoSo seen before in the same file is a duplicate. Keyed
+            // by rowid rather than by code: a million codes as strings cost 100 MB.
+            var lineOfRow = LinesByRow()
             let facts = try produce { d, line in
                 if let moment = d.stateMoment, counts.newestInFile.map({ moment > $0 }) ?? true { counts.newestInFile = moment }
-                let firstInFile = seen.updateValue(line, forKey: d.code)
                 try DossierRow.write(d, importID: importID, with: insert, db: db)
                 if db.changesCount == 1 {
+                    lineOfRow.inserted(db.lastInsertedRowID, line: line)
                     counts.inserted += 1
                     counts.changedByUnit[d.unitCode, default: 0] += 1
                     return
                 }
-                let existing = try Row.fetchOne(select, arguments: [d.code]).map(DossierRow.dossier(from:))
+                guard let row = try Row.fetchOne(select, arguments: [d.code]) else {
+                    throw DatabaseError(message: "dossier \(d.code) conflicts but cannot be read back")
+                }
+                let firstInFile = lineOfRow.reached(row[DossierRow.columnCount], line: line)
+                let existing = DossierRow.dossier(from: row)
                 if existing == d {
                     if firstInFile != nil { counts.identicalRepeats += 1 } else { counts.unchanged += 1 }
                     return
@@ -117,7 +124,7 @@ extension DossierStore {
                 if let firstLine = firstInFile {
                     // The same file says two things: its later line wins.
                     counts.duplicates.append((line, d.code, firstLine))
-                } else if let stored = existing?.stateMoment, let incoming = d.stateMoment, incoming < stored {
+                } else if let stored = existing.stateMoment, let incoming = d.stateMoment, incoming < stored {
                     counts.olderInFile += 1
                     return
                 } else {
@@ -126,19 +133,19 @@ extension DossierStore {
                 }
                 try DossierRow.write(d, importID: importID, with: update, db: db)
             }
-            // Units referenced by dossiers but absent from the units file.
-            let missing = try String.fetchAll(db, sql: """
-                SELECT DISTINCT unit_code FROM dossier WHERE unit_code NOT IN (SELECT code FROM unit)
-                """)
+            // Units referenced by dossiers but absent from the units file. Units are
+            // never deleted, so only the dossiers this import wrote can bring new ones.
+            let known = Set(try String.fetchAll(db, sql: "SELECT code FROM unit"))
+            let missing = counts.changedByUnit.keys.filter { !known.contains($0) }.sorted()
             for code in missing {
                 try db.execute(sql: "INSERT INTO unit (code, name, is_implicit, sort_order) VALUES (?, ?, 1, 9999)",
                                arguments: [code, facts.unitNames[code] ?? code])
             }
             counts.implicitUnits = missing
             try db.execute(sql: """
-                UPDATE import_batch SET rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, skipped = ?
+                UPDATE import_batch SET sha256 = ?, rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, skipped = ?
                 WHERE id = ?
-                """, arguments: [facts.rowsRead, counts.inserted, counts.updated, counts.unchanged + counts.identicalRepeats,
+                """, arguments: [try sha256(), facts.rowsRead, counts.inserted, counts.updated, counts.unchanged + counts.identicalRepeats,
                                  facts.rejected, facts.skipped, importID])
             return counts
         }
@@ -170,6 +177,30 @@ extension DossierStore {
     }
 }
 
+/// The line of the export where each row of the table was last seen in this
+/// import. Rows inserted by the import get consecutive rowids, so their lines
+/// are an array (8 bytes a row); rows that existed before go to a dictionary.
+struct LinesByRow {
+    private var firstInserted: Int64 = 0
+    private var insertedLines: [Int] = []
+    private var others: [Int64: Int] = [:]
+
+    mutating func inserted(_ rowID: Int64, line: Int) {
+        if insertedLines.isEmpty { firstInserted = rowID }
+        if rowID == firstInserted + Int64(insertedLines.count) { insertedLines.append(line) } else { others[rowID] = line }
+    }
+
+    /// Records `line` for `rowID` and returns the line it was last seen on in this import.
+    mutating func reached(_ rowID: Int64, line: Int) -> Int? {
+        let offset = rowID - firstInserted
+        if !insertedLines.isEmpty, offset >= 0, offset < Int64(insertedLines.count) {
+            defer { insertedLines[Int(offset)] = line }
+            return insertedLines[Int(offset)]
+        }
+        return others.updateValue(line, forKey: rowID)
+    }
+}
+
 /// The mapping between ``Dossier`` and the `dossier` table's columns.
 enum DossierRow {
     static let columns = [
@@ -191,7 +222,16 @@ enum DossierRow {
         var index: Int32 = 0
         func text(_ s: String?) {
             index += 1
-            if let s { sqlite3_bind_text(stmt, index, s, -1, transient) } else { sqlite3_bind_null(stmt, index) }
+            guard var s else { sqlite3_bind_null(stmt, index); return }
+            // From the string's own UTF-8 storage: passing a String as a C string
+            // allocated a copy for each of the eight text columns of every row.
+            s.withUTF8 { utf8 in
+                if let base = utf8.baseAddress {
+                    sqlite3_bind_text(stmt, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(utf8.count), transient)
+                } else {
+                    sqlite3_bind_text(stmt, index, "", 0, transient)
+                }
+            }
         }
         func int(_ v: Int64?) {
             index += 1
