@@ -31,3 +31,50 @@ final class TextFoldingTests: XCTestCase {
         XCTAssertEqual("   ".trimmedSpaces, "")
     }
 }
+
+/// Property tests of the byte-level helpers against the standard library and Foundation.
+final class ByteLevelTextTests: XCTestCase {
+    func testVietnameseCompositionAgreesWithFoundationOnRandomMarkSequences() {
+        var random = SystemRandomNumberGenerator()
+        let bases: [Unicode.Scalar] = ["a", "e", "o", "u", "y", "A", "O", "ă", "ê", "ơ", "ư", "đ", "q", "1", " ", "α", "가"]
+        let marks: [Unicode.Scalar] = ["\u{0300}", "\u{0301}", "\u{0302}", "\u{0303}", "\u{0306}", "\u{0309}", "\u{031B}",
+                                       "\u{0323}", "\u{0327}", "\u{0340}", "\u{0345}", "\u{05B0}", "\u{1DC4}", "\u{1161}"]
+        for _ in 0..<20_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                text.append(bases.randomElement(using: &random)!)
+                for _ in 0..<Int.random(in: 0...3, using: &random) { text.append(marks.randomElement(using: &random)!) }
+            }
+            let s = String(text)
+            let expected = s.precomposedStringWithCanonicalMapping
+            XCTAssertEqual(Array(TextFolding.nfc(s).unicodeScalars), Array(expected.unicodeScalars),
+                           "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    func testUTF8CheckAgreesWithTheStandardLibrary() {
+        var random = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [Array("Mường Khoa, ".utf8), [0xC3], [0xA9], [0xE2, 0x82], [0xAC], [0xF0, 0x9F, 0x98, 0x80],
+                                 [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0xFF], Array("abcdefgh".utf8), [0x0A]]
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...8, using: &random) { bytes += pieces.randomElement(using: &random)! }
+            let valid = bytes.withUnsafeBufferPointer { UTF8Check.firstInvalidByte(in: $0) == nil }
+            XCTAssertEqual(valid, String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+        }
+    }
+
+    func testMemoReturnsWhatWasMadeForTheSameBytesOnly() {
+        var memo = ByteMemo<String>(limit: 100)
+        var made = 0
+        for i in 0..<1_000 {
+            let key = Array("UBND xã \(i % 150)".utf8)
+            let value = key.withUnsafeBufferPointer { memo.value(for: $0) { made += 1; return String(decoding: $0, as: UTF8.self) } }
+            XCTAssertEqual(value, "UBND xã \(i % 150)")
+        }
+        // 100 values are remembered; the 50 beyond the limit are made each time.
+        // Keys 0–99 are remembered when first seen; keys 100–149, beyond the limit, are made at
+        // each of their 6 × 50 appearances.
+        XCTAssertEqual(made, 100 + 300)
+    }
+}
