@@ -52,10 +52,10 @@ struct Importer {
                 var summary: DossierFileSummary? = nil
                 let digest = FileDigest(path: path)  // hashed on another thread while the file is read
                 let counts = try store.importDossiers(fileName: path, sha256: try digest.value()) { consume in
-                    let s = try DossierFileReader.stream(
+                    let s = try DossierFileReader.streamBatches(
                         path: path, reference: reference, mapping: mapping,
                         endOfWorkingDay: calendar.workingHours.lastEnd,
-                        recomputeDue: { dueDates.computedDue(for: $0) }, onDossier: consume)
+                        recomputeDue: { dueDates.computedDue(for: $0) }, onBatch: consume)
                     summary = s
                     return ImportFileFacts(rowsRead: s.rowsRead, rejected: s.rejections.count, skipped: s.skipped,
                                            unitNames: s.unitNames)

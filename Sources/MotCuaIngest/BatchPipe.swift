@@ -6,9 +6,9 @@ import Foundation
 /// so memory stays flat however large the export.
 ///
 /// All state is guarded by `condition`, hence `@unchecked Sendable`.
-final class BatchPipe<Element: Sendable>: @unchecked Sendable {
+final class BatchPipe<Batch: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var queue: [[Element]] = []
+    private var queue: [Batch] = []
     private var finished = false
     private var failure: (any Error)?
     private var cancelled = false
@@ -17,7 +17,7 @@ final class BatchPipe<Element: Sendable>: @unchecked Sendable {
     init(capacity: Int = 8) { self.capacity = capacity }
 
     /// Hands a batch over, waiting while the consumer is behind; `false` once it has given up.
-    func put(_ batch: [Element]) -> Bool {
+    func put(_ batch: Batch) -> Bool {
         condition.lock(); defer { condition.unlock() }
         while queue.count >= capacity && !cancelled { condition.wait() }
         if cancelled { return false }
@@ -35,7 +35,7 @@ final class BatchPipe<Element: Sendable>: @unchecked Sendable {
     }
 
     /// The next batch, `nil` at the end; rethrows the producer's error.
-    func take() throws -> [Element]? {
+    func take() throws -> Batch? {
         condition.lock(); defer { condition.unlock() }
         while queue.isEmpty && !finished { condition.wait() }
         if !queue.isEmpty {

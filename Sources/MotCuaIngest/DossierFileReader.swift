@@ -37,13 +37,27 @@ private final class ProducerResult: @unchecked Sendable {
 /// Reads a dossier export file.
 public enum DossierFileReader {
     /// Decodes the file record by record, handing each usable dossier and its
-    /// line to `onDossier` as it goes, so that an import of millions of rows
-    /// never holds them all in memory.
+    /// line to `onDossier` as it goes.
     public static func stream(path: String, reference: ReferenceData,
                               mapping: ResolvedMapping = ResolvedMapping(),
                               endOfWorkingDay: Int = 17 * 3600,
                               recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil,
                               onDossier: (Dossier, Int) throws -> Void) throws -> DossierFileSummary {
+        try streamBatches(path: path, reference: reference, mapping: mapping, endOfWorkingDay: endOfWorkingDay,
+                          recomputeDue: recomputeDue) { batch in
+            for k in 0..<batch.count { try onDossier(batch.dossier(k), batch.lines[k]) }
+        }
+    }
+
+    /// Decodes the file on a second thread and hands the usable dossiers to
+    /// `onBatch`, a few thousand at a time, on the calling thread: an import
+    /// of millions of rows never holds them all in memory, and storing one
+    /// batch overlaps with reading the next.
+    public static func streamBatches(path: String, reference: ReferenceData,
+                                     mapping: ResolvedMapping = ResolvedMapping(),
+                                     endOfWorkingDay: Int = 17 * 3600,
+                                     recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil,
+                                     onBatch: (DossierBatch) throws -> Void) throws -> DossierFileSummary {
         let csv = try CSVFile(path: path, encoding: mapping.encoding, delimiter: mapping.delimiter, checkingUTF8: false)
         let map = HeaderMap<DossierColumn>(dossierHeader: csv.header, extraAliases: mapping.aliases)
         let decoder = DossierRowDecoder(file: csv.fileName, header: map, reference: reference,
@@ -62,7 +76,7 @@ public enum DossierFileReader {
         }
         // Check, parse and decode on a second thread while the caller stores: on
         // the 2-core office machine storing is the longer half of an import.
-        let pipe = BatchPipe<(Dossier, Int)>()
+        let pipe = BatchPipe<DossierBatch>()
         let result = ProducerResult()
         let reader = csv.reader
         let hasUnitNames = map.index[.unitName] != nil
@@ -70,8 +84,7 @@ public enum DossierFileReader {
             var reader = reader
             var decoder = decoder
             var summary = DossierFileSummary(file: reader.text.file)
-            var batch: [(Dossier, Int)] = []
-            batch.reserveCapacity(DossierFileReader.batchSize)
+            var batch = DossierBatch(capacity: DossierFileReader.batchSize)
             struct Stop: Error {}
             do {
                 try reader.forEachRecord { row in
@@ -86,10 +99,10 @@ public enum DossierFileReader {
                             let name = decoder.unitName(in: row)
                             if !name.isEmpty { summary.unitNames[d.unitCode] = name }
                         }
-                        batch.append((d, line))
+                        batch.append(d, line: line)
                         if batch.count == DossierFileReader.batchSize {
                             guard pipe.put(batch) else { throw Stop() }  // the caller failed
-                            batch.removeAll(keepingCapacity: true)
+                            batch = DossierBatch(capacity: DossierFileReader.batchSize)
                         }
                     }
                 }
@@ -105,9 +118,7 @@ public enum DossierFileReader {
         producer.stackSize = 8 << 20
         producer.start()
         do {
-            while let batch = try pipe.take() {
-                for (d, line) in batch { try onDossier(d, line) }
-            }
+            while let batch = try pipe.take() { try onBatch(batch) }
         } catch {
             pipe.cancel()
             pipe.waitUntilFinished()

@@ -1,0 +1,94 @@
+/// Dossiers packed into a few flat arrays (text bytes, integers), as they
+/// travel from the thread that reads an export to the thread that stores it.
+///
+/// An import of a million rows handed over a million ``Dossier`` values, each
+/// with eight strings: storing them meant retaining and releasing strings
+/// made on the other core, and a tenth of the storing thread's time went to
+/// reference counts and cross-thread frees. A batch is five arrays whatever
+/// its size; the store binds its text bytes as they are and rebuilds a
+/// ``Dossier`` only for a row it must compare with a stored one.
+public struct DossierBatch: Sendable {
+    /// The text fields of a dossier, in the order they are packed.
+    public enum Text: Int, CaseIterable, Sendable {
+        case code, unitCode, procedureCode, procedureName, fieldCode, fieldName, applicant, officer
+    }
+    /// The integer fields (enums by raw value, moments in seconds since the epoch).
+    public enum Number: Int, CaseIterable, Sendable {
+        case channel, declaredLevel, receivedAt, dueAt, finishedAt, returnedAt, status, supplementCount
+        case supplementRequestedAt, supplementReceivedAt, apologyCount, newDueAt, updatedAt, stateMoment
+    }
+
+    /// Stands for "blank" among the numbers.
+    public static let null = Int64.min
+
+    public private(set) var bytes: [UInt8] = []
+    /// Start and length in `bytes` of each text, `Text.allCases.count` per row; length -1 for none.
+    private var spans: [(start: Int32, count: Int32)] = []
+    private var numbers: [Int64] = []
+    /// The line of the export each row comes from.
+    public private(set) var lines: [Int] = []
+    /// Rows per unit code: counted as rows are added, where the strings are at hand.
+    public private(set) var rowsByUnit: [String: Int] = [:]
+
+    public init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity * 256)
+        spans.reserveCapacity(capacity * Text.allCases.count)
+        numbers.reserveCapacity(capacity * Number.allCases.count)
+        lines.reserveCapacity(capacity)
+    }
+
+    public var count: Int { lines.count }
+    public var isEmpty: Bool { lines.isEmpty }
+
+    public mutating func append(_ d: Dossier, line: Int) {
+        func text(_ s: String?) {
+            guard let s else { spans.append((0, -1)); return }
+            spans.append((Int32(bytes.count), Int32(s.utf8.count)))
+            bytes.append(contentsOf: s.utf8)
+        }
+        func number(_ v: Int?) { numbers.append(v.map(Int64.init) ?? DossierBatch.null) }
+        func moment(_ t: LocalDateTime?) { numbers.append(t?.secondsSinceEpoch ?? DossierBatch.null) }
+        text(d.code); text(d.unitCode); text(d.procedureCode); text(d.procedureName)
+        text(d.fieldCode); text(d.fieldName); text(d.applicant); text(d.officer)
+        number(d.channel.rawValue); number(d.declaredLevel?.rawValue); moment(d.receivedAt); moment(d.dueAt)
+        moment(d.finishedAt); moment(d.returnedAt); number(d.status?.rawValue); number(d.supplementCount)
+        moment(d.supplementRequestedAt); moment(d.supplementReceivedAt); number(d.apologyCount); moment(d.newDueAt)
+        moment(d.updatedAt); moment(d.stateMoment)
+        lines.append(line)
+        rowsByUnit[d.unitCode, default: 0] += 1
+    }
+
+    /// Where text `field` of row `row` is in ``bytes``, or `nil` when blank.
+    public func span(_ row: Int, _ field: Text) -> Range<Int>? {
+        let s = spans[row * Text.allCases.count + field.rawValue]
+        return s.count < 0 ? nil : Int(s.start)..<Int(s.start + s.count)
+    }
+
+    /// Number `field` of row `row`, `nil` when blank.
+    public func number(_ row: Int, _ field: Number) -> Int64? {
+        let v = numbers[row * Number.allCases.count + field.rawValue]
+        return v == DossierBatch.null ? nil : v
+    }
+
+    public func text(_ row: Int, _ field: Text) -> String? {
+        span(row, field).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// Row `row` as a ``Dossier`` again.
+    public func dossier(_ row: Int) -> Dossier {
+        func moment(_ f: Number) -> LocalDateTime? { number(row, f).map(LocalDateTime.init(secondsSinceEpoch:)) }
+        func int(_ f: Number) -> Int? { number(row, f).map { Int($0) } }
+        return Dossier(
+            code: text(row, .code) ?? "", unitCode: text(row, .unitCode) ?? "",
+            procedureCode: text(row, .procedureCode), procedureName: text(row, .procedureName),
+            fieldCode: text(row, .fieldCode), fieldName: text(row, .fieldName),
+            channel: int(.channel).flatMap(Channel.init(rawValue:)) ?? .direct,
+            declaredLevel: int(.declaredLevel).flatMap(ServiceLevel.init(rawValue:)),
+            receivedAt: moment(.receivedAt), dueAt: moment(.dueAt), finishedAt: moment(.finishedAt),
+            returnedAt: moment(.returnedAt), status: int(.status).flatMap(DossierStatus.init(rawValue:)),
+            supplementCount: int(.supplementCount), supplementRequestedAt: moment(.supplementRequestedAt),
+            supplementReceivedAt: moment(.supplementReceivedAt), apologyCount: int(.apologyCount) ?? 0,
+            newDueAt: moment(.newDueAt), applicant: text(row, .applicant), officer: text(row, .officer),
+            updatedAt: moment(.updatedAt))
+    }
+}
