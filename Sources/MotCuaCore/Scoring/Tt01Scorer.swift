@@ -8,10 +8,14 @@
 public struct Tt01Scorer: Sendable {
     public let rubric: Rubric
     public let catalogue: ProcedureCatalogue
+    /// The rubric's enabled indicators, filtered and sorted once rather than
+    /// for each of a quarter's hundreds of thousands of finished dossiers.
+    private let enabledIndicators: [RubricIndicator]
 
     public init(rubric: Rubric, catalogue: ProcedureCatalogue) {
         self.rubric = rubric
         self.catalogue = catalogue
+        self.enabledIndicators = rubric.enabledIndicators
     }
 
     /// Scores one dossier, or returns `nil` when it is not scored: only
@@ -27,7 +31,7 @@ public struct Tt01Scorer: Sendable {
         guard let finish, finish != .unclassified else { return nil }
         var indicators: [Int: IndicatorScore] = [:]
         var warnings: [ScoringWarning] = []
-        for indicator in rubric.enabledIndicators {
+        for indicator in enabledIndicators {
             var result = derivedPoints(indicator.rule, dossier: dossier, finish: finish)
                 .map { IndicatorScore(points: $0, maxPoints: indicator.maxPoints, evaluated: false) }
             if let given = evaluation[indicator.number] {
