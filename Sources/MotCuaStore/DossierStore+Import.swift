@@ -121,15 +121,23 @@ extension DossierStore {
             func settle(_ batch: DossierBatch, _ k: Int) throws {
                 let d = batch.dossier(k)
                 let line = batch.lines[k]
-                guard let row = try Row.fetchOne(select, arguments: [d.code]) else {
+                // Read through the C API like the report: re-importing an unchanged
+                // export reads every row back, and GRDB row decoding tripled that.
+                let stmt = select.sqliteStatement
+                try select.setArguments([d.code])
+                defer { sqlite3_reset(stmt) }
+                guard sqlite3_step(stmt) == SQLITE_ROW else {
                     throw DatabaseError(message: "dossier \(d.code) was not stored and cannot be read back")
                 }
-                let rowID: Int64 = row[DossierRow.columnCount]
-                if (row[DossierRow.columnCount + 1] as Int64?) == importID && !lineOfRow.contains(rowID) {
+                let rowID = sqlite3_column_int64(stmt, Int32(DossierRow.columnCount))
+                let writtenBy = sqlite3_column_type(stmt, Int32(DossierRow.columnCount + 1)) == SQLITE_NULL
+                    ? nil : sqlite3_column_int64(stmt, Int32(DossierRow.columnCount + 1))
+                if writtenBy == importID && !lineOfRow.contains(rowID) {
                     return inserted(d, line, rowID: rowID)
                 }
                 let firstInFile = lineOfRow.reached(rowID, line: line)
-                let existing = DossierRow.dossier(from: row)
+                let existing = DossierRow.dossier(from: stmt)
+                sqlite3_reset(stmt)  // done reading before the row may be written
                 if existing == d {
                     if firstInFile != nil { counts.identicalRepeats += 1 } else { counts.unchanged += 1 }
                     return
@@ -356,17 +364,5 @@ enum DossierRow {
             status: int(12).flatMap(DossierStatus.init(rawValue:)), supplementCount: int(13),
             supplementRequestedAt: time(14), supplementReceivedAt: time(15), apologyCount: int(16) ?? 0,
             newDueAt: time(17), applicant: text(18), officer: text(19), updatedAt: time(20))
-    }
-
-    static func dossier(from row: Row) -> Dossier {
-        func time(_ i: Int) -> LocalDateTime? { (row[i] as Int64?).map(LocalDateTime.init(secondsSinceEpoch:)) }
-        return Dossier(
-            code: row[0], unitCode: row[1], procedureCode: row[2], procedureName: row[3],
-            fieldCode: row[4], fieldName: row[5], channel: Channel(rawValue: row[6]) ?? .direct,
-            declaredLevel: (row[7] as Int?).flatMap(ServiceLevel.init(rawValue:)),
-            receivedAt: time(8), dueAt: time(9), finishedAt: time(10), returnedAt: time(11),
-            status: (row[12] as Int?).flatMap(DossierStatus.init(rawValue:)), supplementCount: row[13],
-            supplementRequestedAt: time(14), supplementReceivedAt: time(15), apologyCount: row[16],
-            newDueAt: time(17), applicant: row[18], officer: row[19], updatedAt: time(20))
     }
 }
