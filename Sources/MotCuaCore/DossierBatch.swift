@@ -29,12 +29,15 @@ public struct DossierBatch: Sendable {
     public private(set) var lines: [Int] = []
     /// Rows per unit code: counted as rows are added, where the strings are at hand.
     public private(set) var rowsByUnit: [String: Int] = [:]
+    /// Each row's ``contentHash(of:)``-style digest, computed as it is packed.
+    public private(set) var contentHashes: [Int64] = []
 
     public init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity * 256)
         spans.reserveCapacity(capacity * Text.allCases.count)
         numbers.reserveCapacity(capacity * Number.allCases.count)
         lines.reserveCapacity(capacity)
+        contentHashes.reserveCapacity(capacity)
     }
 
     public var count: Int { lines.count }
@@ -56,6 +59,27 @@ public struct DossierBatch: Sendable {
         moment(d.updatedAt); moment(d.stateMoment)
         lines.append(line)
         rowsByUnit[d.unitCode, default: 0] += 1
+        contentHashes.append(contentHash(ofRow: count - 1))
+    }
+
+    /// A 64-bit digest of everything a row says (FNV-1a over its texts, each
+    /// with its length, and its numbers, the derived state moment left out).
+    ///
+    /// Stored with each dossier, so that re-importing an unchanged export
+    /// compares digests instead of reading every row back. It is persisted:
+    /// changing how it is computed only makes the next import compare rows in
+    /// full once (a stored digest that differs means "maybe changed").
+    func contentHash(ofRow row: Int) -> Int64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        func mix(_ byte: UInt8) { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        func mix(_ value: Int64) { var v = UInt64(bitPattern: value); for _ in 0..<8 { mix(UInt8(truncatingIfNeeded: v)); v >>= 8 } }
+        for field in Text.allCases {
+            guard let span = span(row, field) else { mix(Int64(-1)); continue }
+            mix(Int64(span.count))
+            for i in span { mix(bytes[i]) }
+        }
+        for field in Number.allCases where field != .stateMoment { mix(number(row, field) ?? DossierBatch.null) }
+        return Int64(bitPattern: h)
     }
 
     /// Where text `field` of row `row` is in ``bytes``, or `nil` when blank.

@@ -7,17 +7,18 @@ public struct CSVFile {
     public let header: [String]
     public let path: String
 
-    /// - Parameter checkingUTF8: `false` when the caller runs ``CSVText/checkUTF8()`` itself.
+    /// - Parameter checkingUTF8: `false` leaves the UTF-8 check to the reader, which checks a
+    ///   few megabytes ahead as it goes (``CSVReader/forEachRecord(limit:_:)``).
     public init(path: String, encoding: TextEncoding? = nil, delimiter: UInt8? = nil, checkingUTF8: Bool = true) throws {
         self.path = path
         let name = (path as NSString).lastPathComponent
-        let data = try CSVFile.mappedContents(of: path)
+        let (data, isMapping) = try CSVFile.contents(of: path)
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             throw InputFileError(file: path, "Đây là tệp Excel (.xlsx), không phải CSV. Hãy mở trong Excel và lưu dưới dạng \"CSV UTF-8\".",
                                  "This is an Excel workbook (.xlsx), not a CSV file. Save it from Excel as \"CSV UTF-8\".")
         }
         var text = try CSVText(file: name, data: data, encoding: encoding, checkingUTF8: checkingUTF8)
-        text.isFileMapping = text.encoding == .utf8  // UTF-16 was transcoded to memory
+        text.isFileMapping = isMapping && text.encoding == .utf8  // UTF-16 was transcoded to memory
         let delimiter = try delimiter ?? CSVReader.detectDelimiter(in: text)
         var reader = CSVReader(text: text, delimiter: delimiter)
         guard let first = try reader.next() else {
@@ -31,7 +32,11 @@ public struct CSVFile {
 
     /// The bytes of an input file, memory-mapped; a missing file, a folder or
     /// an unreadable file is an ``InputFileError`` naming it.
-    public static func mappedContents(of path: String) throws -> Data {
+    public static func mappedContents(of path: String) throws -> Data { try contents(of: path).data }
+
+    /// The bytes of an input file, and whether they are a mapping of it
+    /// (a pipe or a file on a share that cannot be mapped is read instead).
+    static func contents(of path: String) throws -> (data: Data, isMapping: Bool) {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw InputFileError(file: path, "Không tìm thấy tệp.", "File not found.")
@@ -46,11 +51,14 @@ public struct CSVFile {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw unreadable }
         let size = Int(info.st_size)
-        if size == 0 { return Data() }
+        if size == 0 && (info.st_mode & S_IFMT) == S_IFREG { return (Data(), false) }
         // Mapped here rather than by Data(contentsOf:options:): the reader gives
         // back the pages it has passed (CSVText.releasePages), which needs a mapping it owns.
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { throw unreadable }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+            // Not mappable (a pipe, some network shares): read it instead.
+            do { return (try Data(contentsOf: URL(fileURLWithPath: path)), false) } catch { throw unreadable }
+        }
         _ = madvise(base, size, MADV_SEQUENTIAL)
-        return Data(bytesNoCopy: base, count: size, deallocator: .custom { pointer, count in _ = munmap(pointer, count) })
+        return (Data(bytesNoCopy: base, count: size, deallocator: .custom { pointer, count in _ = munmap(pointer, count) }), true)
     }
 }

@@ -37,8 +37,8 @@ public struct CSVText: Sendable {
     /// Decodes `data`: a BOM decides UTF-8 or UTF-16 (LE/BE); without one the
     /// file is read as UTF-8 (checked whole, before any record is read), unless
     /// `encoding` forces another.
-    /// - Parameter checkingUTF8: `false` leaves the UTF-8 check to ``checkUTF8()``,
-    ///   for a reader that runs it on another thread.
+    /// - Parameter checkingUTF8: `false` leaves the UTF-8 check to ``CSVReader``, which
+    ///   checks a few megabytes ahead as it reads (``isCheckedUTF8`` stays `false`).
     public init(file: String, data: Data, encoding forced: TextEncoding? = nil, checkingUTF8: Bool = true) throws {
         self.file = file
         guard !data.isEmpty else {

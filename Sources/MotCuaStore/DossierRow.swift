@@ -38,8 +38,11 @@ enum DossierRow {
         "code", "unit_code", "procedure_code", "procedure_name", "field_code", "field_name", "channel",
         "declared_level", "received_at", "due_at", "finished_at", "returned_at", "status", "supplement_count",
         "supplement_requested_at", "supplement_received_at", "apology_count", "new_due_at", "applicant", "officer",
-        "updated_at", "state_at",
+        "updated_at", "state_at", "content_hash",
     ]
+    static var contentHashColumn: Int { columns.count - 1 }
+    /// SQLITE_TRANSIENT: SQLite copies the bound value.
+    static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
     static let columnList = columns.joined(separator: ", ")
     static var columnCount: Int { columns.count }
 
@@ -83,6 +86,8 @@ enum DossierRow {
                 number(.returnedAt); number(.status); number(.supplementCount); number(.supplementRequestedAt)
                 number(.supplementReceivedAt); number(.apologyCount); number(.newDueAt)
                 text(.applicant); text(.officer); number(.updatedAt); number(.stateMoment)
+                index += 1
+                sqlite3_bind_int64(stmt, index, batch.contentHashes[k])
                 index += 1
                 sqlite3_bind_int64(stmt, index, importID)
             }

@@ -111,35 +111,50 @@ extension DossierStore {
             // by rowid rather than by code: a million codes as strings cost 100 MB.
             var lineOfRow = LinesByRow()
 
-            func inserted(_ d: Dossier, _ line: Int, rowID: Int64) {
+            func inserted(unit: String, _ line: Int, rowID: Int64) {
                 lineOfRow.inserted(rowID, line: line)
                 counts.inserted += 1
-                counts.changedByUnit[d.unitCode, default: 0] += 1
+                counts.changedByUnit[unit, default: 0] += 1
             }
+            let fillHash = try db.cachedStatement(sql: "UPDATE dossier SET content_hash = ? WHERE rowid = ?")
             /// Settles row `k` of `batch`, whose MaHoSo is in the table: inserted by
             /// the statement just run (written by this import, not yet seen), or stored before.
             func settle(_ batch: DossierBatch, _ k: Int) throws {
-                let d = batch.dossier(k)
                 let line = batch.lines[k]
                 // Read through the C API like the report: re-importing an unchanged
                 // export reads every row back, and GRDB row decoding tripled that.
                 let stmt = select.sqliteStatement
-                try select.setArguments([d.code])
                 defer { sqlite3_reset(stmt) }
-                guard sqlite3_step(stmt) == SQLITE_ROW else {
-                    throw DatabaseError(message: "dossier \(d.code) was not stored and cannot be read back")
+                let found: Int32 = batch.bytes.withUnsafeBufferPointer { buffer in
+                    let code = batch.span(k, .code) ?? 0..<0
+                    let base = UnsafeRawPointer(buffer.baseAddress! + code.lowerBound).assumingMemoryBound(to: CChar.self)
+                    sqlite3_bind_text(stmt, 1, base, Int32(code.count), DossierRow.transient)
+                    return sqlite3_step(stmt)
                 }
-                let rowID = sqlite3_column_int64(stmt, Int32(DossierRow.columnCount))
-                let writtenBy = sqlite3_column_type(stmt, Int32(DossierRow.columnCount + 1)) == SQLITE_NULL
-                    ? nil : sqlite3_column_int64(stmt, Int32(DossierRow.columnCount + 1))
-                if writtenBy == importID && !lineOfRow.contains(rowID) {
-                    return inserted(d, line, rowID: rowID)
+                guard found == SQLITE_ROW else {
+                    throw DatabaseError(message: "dossier \(batch.text(k, .code) ?? "") was not stored and cannot be read back")
+                }
+                func int64(_ column: Int) -> Int64? {
+                    sqlite3_column_type(stmt, Int32(column)) == SQLITE_NULL ? nil : sqlite3_column_int64(stmt, Int32(column))
+                }
+                let rowID = int64(DossierRow.columnCount)!
+                if int64(DossierRow.columnCount + 1) == importID && !lineOfRow.contains(rowID) {
+                    return inserted(unit: batch.text(k, .unitCode) ?? "", line, rowID: rowID)
                 }
                 let firstInFile = lineOfRow.reached(rowID, line: line)
+                let storedHash = int64(DossierRow.contentHashColumn)
+                // Equal digests: the same content (a 64-bit digest; see DossierBatch.contentHash).
+                if storedHash == batch.contentHashes[k] {
+                    if firstInFile != nil { counts.identicalRepeats += 1 } else { counts.unchanged += 1 }
+                    return
+                }
+                let d = batch.dossier(k)
                 let existing = DossierRow.dossier(from: stmt)
                 sqlite3_reset(stmt)  // done reading before the row may be written
                 if existing == d {
                     if firstInFile != nil { counts.identicalRepeats += 1 } else { counts.unchanged += 1 }
+                    // Stored before digests were kept: keep one now, for the next import.
+                    if storedHash == nil { try fillHash.execute(arguments: [batch.contentHashes[k], rowID]) }
                     return
                 }
                 if let firstLine = firstInFile {

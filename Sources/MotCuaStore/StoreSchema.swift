@@ -87,6 +87,11 @@ enum StoreSchema {
                 t.primaryKey(["dossier_code", "indicator"])
             }
         }
+        migrator.registerMigration("Keep a digest of each dossier's content") { db in
+            // DossierBatch.contentHash: an unchanged row of a re-imported export is
+            // recognised without reading it back. NULL for rows stored before.
+            try db.alter(table: "dossier") { t in t.add(column: "content_hash", .integer) }
+        }
         return migrator
     }
 }

@@ -61,6 +61,29 @@ final class DossierStoreTests: XCTestCase {
         XCTAssertEqual(audits, [[3, 0, 0], [0, 0, 3], [0, 1, 0]])
     }
 
+    func testAnUnchangedRowIsKnownByItsDigestAndRowsStoredBeforeDigestsGetOne() throws {
+        let store = try DossierStore(path: path)
+        _ = try store.importDossiers(sample(), unitNames: [:], audit: audit(3))
+        let digests = { try DatabaseQueue(path: self.path).read { db in
+            try Int64?.fetchAll(db, sql: "SELECT content_hash FROM dossier ORDER BY code") } }
+        let first = try digests()
+        XCTAssertEqual(first.compactMap { $0 }.count, 3)
+        XCTAssertEqual(Set(first).count, 3, "different dossiers, different digests")
+
+        // A database from before digests: the next import compares in full and keeps them.
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE dossier SET content_hash = NULL") }
+        let again = try store.importDossiers(sample(), unitNames: [:], audit: audit(3))
+        XCTAssertEqual([again.inserted, again.updated, again.unchanged], [0, 0, 3])
+        XCTAssertEqual(try digests(), first)
+
+        // One field changed: a new digest, and the row is updated.
+        var changed = sample()
+        changed[2].officer = "Lò Văn C"
+        let update = try store.importDossiers(changed, unitNames: [:], audit: audit(3))
+        XCTAssertEqual([update.inserted, update.updated, update.unchanged], [0, 1, 2])
+        XCTAssertNotEqual(try digests()[2], first[2])
+    }
+
     func testAFailureMidImportLeavesTheDatabaseAsItWas() throws {
         let store = try DossierStore(path: path)
         _ = try store.importDossiers(Array(sample().prefix(1)), unitNames: [:], audit: audit(1))
