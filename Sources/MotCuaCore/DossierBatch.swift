@@ -62,24 +62,42 @@ public struct DossierBatch: Sendable {
         contentHashes.append(contentHash(ofRow: count - 1))
     }
 
-    /// A 64-bit digest of everything a row says (FNV-1a over its texts, each
-    /// with its length, and its numbers, the derived state moment left out).
+    /// A 64-bit digest of everything a row says: its texts, each with its
+    /// length, and its numbers (the derived state moment left out), mixed
+    /// eight bytes at a time (little-endian words) by multiply-and-rotate (as
+    /// in MurmurHash's mixing step; byte-at-a-time FNV-1a cost the reading
+    /// thread a third of a second per million rows).
     ///
     /// Stored with each dossier, so that re-importing an unchanged export
     /// compares digests instead of reading every row back. It is persisted:
     /// changing how it is computed only makes the next import compare rows in
     /// full once (a stored digest that differs means "maybe changed").
     func contentHash(ofRow row: Int) -> Int64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ byte: UInt8) { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        func mix(_ value: Int64) { var v = UInt64(bitPattern: value); for _ in 0..<8 { mix(UInt8(truncatingIfNeeded: v)); v >>= 8 } }
-        for field in Text.allCases {
-            guard let span = span(row, field) else { mix(Int64(-1)); continue }
-            mix(Int64(span.count))
-            for i in span { mix(bytes[i]) }
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func mix(_ word: UInt64) {
+            h = (h ^ (word &* 0x87C3_7B91_1142_53D5)) &* 0x4CF5_AD43_2745_937F
+            h = (h << 31) | (h >> 33)
         }
-        for field in Number.allCases where field != .stateMoment { mix(number(row, field) ?? DossierBatch.null) }
-        return Int64(bitPattern: h)
+        bytes.withUnsafeBufferPointer { buffer in
+            for field in Text.allCases {
+                guard let span = span(row, field) else { mix(UInt64.max); continue }
+                mix(UInt64(span.count))
+                var i = span.lowerBound
+                while i + 8 <= span.upperBound {
+                    mix(UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                    i += 8
+                }
+                var tail: UInt64 = 0
+                var shift: UInt64 = 0
+                while i < span.upperBound { tail |= UInt64(buffer[i]) << shift; shift += 8; i += 1 }
+                mix(tail)
+            }
+        }
+        for field in Number.allCases where field != .stateMoment {
+            mix(UInt64(bitPattern: number(row, field) ?? DossierBatch.null))
+        }
+        h ^= h >> 33
+        return Int64(bitPattern: h &* 0xFF51_AFD7_ED55_8CCD)
     }
 
     /// Where text `field` of row `row` is in ``bytes``, or `nil` when blank.
