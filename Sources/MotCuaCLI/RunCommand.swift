@@ -140,7 +140,7 @@ struct RunLog {
         if isError { printError(line) } else { printInfo(line) }
         guard let path else { return }
         if let handle = FileHandle(forWritingAtPath: path) ?? {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)  // a failure shows as no handle below
             return FileHandle(forWritingAtPath: path)
         }() {
             handle.seekToEndOfFile()
