@@ -21,6 +21,9 @@ struct Importer {
     }
     /// Where rejected rows are written; `<database>.rejects.csv` by default.
     var rejectsPath: String? = nil
+    /// SHA-256 digests the caller already computed, by path (`run` hashes each
+    /// inbox file first to skip files imported before).
+    var knownSHA256: [String: String] = [:]
 
     struct Outcome {
         var rejections: [RowRejection] = []
@@ -50,8 +53,9 @@ struct Importer {
             let dueDates = DueDateCalculator(catalogue: catalogue, calendar: calendar)
             for path in dossierFiles {
                 var summary: DossierFileSummary? = nil
-                let digest = FileDigest(path: path)  // hashed on another thread while the file is read
-                let counts = try store.importDossiers(fileName: path, sha256: try digest.value()) { consume in
+                let known = knownSHA256[path]
+                let digest = known == nil ? FileDigest(path: path) : nil  // hashed on another thread while the file is read
+                let counts = try store.importDossiers(fileName: path, sha256: try known ?? digest!.value()) { consume in
                     let s = try DossierFileReader.streamBatches(
                         path: path, reference: reference, mapping: mapping,
                         endOfWorkingDay: calendar.workingHours.lastEnd,

@@ -60,6 +60,7 @@ struct RunCommand: ParsableCommand {
                     log.say("\(file): đã nhập trước đó (SHA-256 \(sha.prefix(12))…), chỉ chuyển vào lưu trữ",
                             "\(file): imported before (SHA-256 \(sha.prefix(12))…), only archived")
                 } else {
+                    importer.knownSHA256[file] = sha
                     rejected += try importer.run(units: nil, procedures: nil, dossierFiles: [file]).rejectedRows
                 }
                 let moved = try moveToArchive(file, archive: archive)
