@@ -32,6 +32,61 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(rows.map(\.line), [2, 3, 6], "line numbers are physical lines; the blank line 5 is skipped")
     }
 
+    /// The reader hands out byte ranges of the file, copying only quoted fields
+    /// with doubled quotes or text after the closing quote; a plain character-
+    /// by-character parser of the same rules must agree with it on any text.
+    func testByteRangeReaderAgreesWithASimpleParserOnRandomText() throws {
+        func reference(_ text: [UInt8]) -> [(line: Int, fields: [String])] {
+            var records: [(Int, [String])] = []
+            var i = 0, line = 1
+            while i < text.count {
+                let start = line
+                var fields: [String] = []
+                var field: [UInt8] = []
+                var end = false
+                while !end {
+                    field = []
+                    if i < text.count && text[i] == 0x22 {
+                        i += 1
+                        while i < text.count {
+                            if text[i] == 0x22 {
+                                if i + 1 < text.count && text[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
+                                i += 1; break
+                            }
+                            if text[i] == 0x0A || (text[i] == 0x0D && (i + 1 >= text.count || text[i + 1] != 0x0A)) { line += 1 }
+                            field.append(text[i]); i += 1
+                        }
+                    }
+                    while i < text.count && ![0x2C, 0x0A, 0x0D].contains(text[i]) { field.append(text[i]); i += 1 }
+                    fields.append(String(decoding: field, as: UTF8.self))
+                    if i >= text.count { end = true }
+                    else if text[i] == 0x2C { i += 1 }
+                    else {
+                        if text[i] == 0x0D { i += 1 }
+                        if i < text.count && text[i] == 0x0A { i += 1 }
+                        line += 1; end = true
+                    }
+                }
+                if fields != [""] { records.append((start, fields)) }
+            }
+            return records
+        }
+        var random = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [Array("ab".utf8), Array("Mường".utf8), [0x2C], [0x22], [0x22, 0x22], [0x0A], [0x0D, 0x0A], [0x0D], [0x20]]
+        for round in 0..<3_000 {
+            var text = Array("h1,h2\n".utf8)
+            for _ in 0..<Int.random(in: 0...40, using: &random) { text += pieces.randomElement(using: &random)! }
+            let path = try file("r\(round).csv", text)
+            var csv = try CSVFile(path: path, delimiter: 0x2C)
+            var got: [(line: Int, fields: [String])] = []
+            while let r = try csv.reader.next() { got.append((r.line, r.fields)) }
+            let expected = Array(reference(text).dropFirst())
+            XCTAssertEqual(got.map(\.fields), expected.map(\.fields), "\(text)")
+            XCTAssertEqual(got.map(\.line), expected.map(\.line), "\(text)")
+            try FileManager.default.removeItem(atPath: path)
+        }
+    }
+
     func testEncodingsAndDelimitersAreDetected() throws {
         let rows = "MaHoSo;Tên\nH1;Mường Khoa\n"
         let utf8BOM = try records(try file("bom.csv", [0xEF, 0xBB, 0xBF] + Array(rows.utf8)))
