@@ -66,12 +66,12 @@ public enum DossierFileReader {
         let missing = decoder.missingRequiredColumns()
         if !missing.isEmpty {
             try csv.reader.text.checkUTF8()  // a header in another encoding is that problem, not missing columns
-            let recognised = map.index.isEmpty
+            let nothingRecognised = map.index.isEmpty
             throw InputFileError(
                 file: csv.fileName, line: 1,
-                recognised ? "Không nhận ra dòng tiêu đề của tệp hồ sơ (cần các cột như MaHoSo, MaDonVi, MaTTHC, NgayTiepNhan…). Có thể tệp bị chọn nhầm, hoặc cần tệp ánh xạ cột (--mapping)."
+                nothingRecognised ? "Không nhận ra dòng tiêu đề của tệp hồ sơ (cần các cột như MaHoSo, MaDonVi, MaTTHC, NgayTiepNhan…). Có thể tệp bị chọn nhầm, hoặc cần tệp ánh xạ cột (--mapping)."
                            : "Thiếu cột bắt buộc: \(missing.joined(separator: ", ")).",
-                recognised ? "No recognisable dossier header (expected columns such as MaHoSo, MaDonVi, MaTTHC, NgayTiepNhan…). Wrong file, or a column mapping is needed (--mapping)."
+                nothingRecognised ? "No recognisable dossier header (expected columns such as MaHoSo, MaDonVi, MaTTHC, NgayTiepNhan…). Wrong file, or a column mapping is needed (--mapping)."
                            : "Missing required columns: \(missing.joined(separator: ", ")).")
         }
         // Check, parse and decode on a second thread while the caller stores: on
@@ -131,7 +131,7 @@ public enum DossierFileReader {
     /// Dossiers handed over at a time between the decoding and storing threads.
     static let batchSize = 2048
 
-        /// Reads the whole file into memory, one dossier per MaHoSo (a later line
+    /// Reads the whole file into memory, one dossier per MaHoSo (a later line
     /// supersedes an earlier one), for small files and tests.
     public static func read(path: String, reference: ReferenceData,
                             mapping: ResolvedMapping = ResolvedMapping(),
