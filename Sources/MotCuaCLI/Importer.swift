@@ -135,11 +135,8 @@ struct Importer {
     /// Read in 4 MB pieces, not mapped: the hash runs beside the import, and a
     /// second mapping of the file doubled the import's resident memory.
     static func sha256(ofFileAt path: String) throws -> String {
-        _ = try CSVFile.mappedContents(of: path)  // the same clear error for a missing or unreadable file
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputFileError(file: path, "Không đọc được tệp (không có quyền đọc?).", "Cannot read the file (permission?).")
-        }
-        defer { try? handle.close() }
+        // Opened like an export, for the same clear error on a missing or unreadable file.
+        let handle = FileHandle(fileDescriptor: try CSVFile.openForReading(path), closeOnDealloc: true)
         var hasher = SHA256()
         while let piece = try handle.read(upToCount: 4 << 20), !piece.isEmpty { hasher.update(data: piece) }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()

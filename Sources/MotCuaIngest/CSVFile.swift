@@ -30,13 +30,10 @@ public struct CSVFile {
 
     public var fileName: String { reader.text.file }
 
-    /// The bytes of an input file, memory-mapped; a missing file, a folder or
-    /// an unreadable file is an ``InputFileError`` naming it.
-    public static func mappedContents(of path: String) throws -> Data { try contents(of: path).data }
-
-    /// The bytes of an input file, and whether they are a mapping of it
-    /// (a pipe or a file on a share that cannot be mapped is read instead).
-    static func contents(of path: String) throws -> (data: Data, isMapping: Bool) {
+    /// Opens an input file for reading and returns its descriptor, which the
+    /// caller closes; a missing file, a folder or an unreadable file is an
+    /// ``InputFileError`` naming it.
+    public static func openForReading(_ path: String) throws -> Int32 {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw InputFileError(file: path, "Không tìm thấy tệp.", "File not found.")
@@ -44,19 +41,29 @@ public struct CSVFile {
         guard !isDir.boolValue else {
             throw InputFileError(file: path, "Đây là thư mục, không phải tệp CSV.", "This is a folder, not a CSV file.")
         }
-        let unreadable = InputFileError(file: path, "Không đọc được tệp (không có quyền đọc?).", "Cannot read the file (permission?).")
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw unreadable }
+        guard fd >= 0 else { throw unreadable(path) }
+        return fd
+    }
+
+    private static func unreadable(_ path: String) -> InputFileError {
+        InputFileError(file: path, "Không đọc được tệp (không có quyền đọc?).", "Cannot read the file (permission?).")
+    }
+
+    /// The bytes of an input file, and whether they are a mapping of it
+    /// (a pipe or a file on a share that cannot be mapped is read instead).
+    static func contents(of path: String) throws -> (data: Data, isMapping: Bool) {
+        let fd = try openForReading(path)
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw unreadable }
+        guard fstat(fd, &info) == 0 else { throw unreadable(path) }
         let size = Int(info.st_size)
         if size == 0 && (info.st_mode & S_IFMT) == S_IFREG { return (Data(), false) }
         // Mapped here rather than by Data(contentsOf:options:): the reader gives
         // back the pages it has passed (CSVText.releasePages), which needs a mapping it owns.
         guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
             // Not mappable (a pipe, some network shares): read it instead.
-            do { return (try Data(contentsOf: URL(fileURLWithPath: path)), false) } catch { throw unreadable }
+            do { return (try Data(contentsOf: URL(fileURLWithPath: path)), false) } catch { throw unreadable(path) }
         }
         _ = madvise(base, size, MADV_SEQUENTIAL)
         return (Data(bytesNoCopy: base, count: size, deallocator: .custom { pointer, count in _ = munmap(pointer, count) }), true)
