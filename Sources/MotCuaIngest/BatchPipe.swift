@@ -55,11 +55,6 @@ final class BatchPipe<Batch: Sendable>: @unchecked Sendable {
         condition.broadcast()
     }
 
-    var isCancelled: Bool {
-        condition.lock(); defer { condition.unlock() }
-        return cancelled
-    }
-
     /// Waits until the producer has called ``finish(throwing:)``.
     func waitUntilFinished() {
         condition.lock(); defer { condition.unlock() }
