@@ -15,20 +15,18 @@ struct LinesByRow {
         if rowID == firstInserted + Int64(insertedLines.count) { insertedLines.append(line) } else { others[rowID] = line }
     }
 
-    func contains(_ rowID: Int64) -> Bool {
-        let offset = rowID - firstInserted
-        if !insertedLines.isEmpty, offset >= 0, offset < Int64(insertedLines.count) { return true }
-        return others[rowID] != nil
-    }
+    func contains(_ rowID: Int64) -> Bool { insertedIndex(rowID) != nil || others[rowID] != nil }
 
     /// Records `line` for `rowID` and returns the line it was last seen on in this import.
     mutating func reached(_ rowID: Int64, line: Int) -> Int? {
+        guard let i = insertedIndex(rowID) else { return others.updateValue(line, forKey: rowID) }
+        defer { insertedLines[i] = line }
+        return insertedLines[i]
+    }
+
+    private func insertedIndex(_ rowID: Int64) -> Int? {
         let offset = rowID - firstInserted
-        if !insertedLines.isEmpty, offset >= 0, offset < Int64(insertedLines.count) {
-            defer { insertedLines[Int(offset)] = line }
-            return insertedLines[Int(offset)]
-        }
-        return others.updateValue(line, forKey: rowID)
+        return !insertedLines.isEmpty && offset >= 0 && offset < Int64(insertedLines.count) ? Int(offset) : nil
     }
 }
 
