@@ -63,41 +63,25 @@ public struct DossierBatch: Sendable {
     }
 
     /// A 64-bit digest of everything a row says: its texts, each with its
-    /// length, and its numbers (the derived state moment left out), mixed
-    /// eight bytes at a time (little-endian words) by multiply-and-rotate (as
-    /// in MurmurHash's mixing step; byte-at-a-time FNV-1a cost the reading
-    /// thread a third of a second per million rows).
+    /// length, and its numbers (the derived state moment left out).
     ///
     /// Stored with each dossier, so that re-importing an unchanged export
     /// compares digests instead of reading every row back. It is persisted:
     /// changing how it is computed only makes the next import compare rows in
     /// full once (a stored digest that differs means "maybe changed").
     func contentHash(ofRow row: Int) -> Int64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func mix(_ word: UInt64) {
-            h = (h ^ (word &* 0x87C3_7B91_1142_53D5)) &* 0x4CF5_AD43_2745_937F
-            h = (h << 31) | (h >> 33)
-        }
+        var hasher = WordHasher()
         bytes.withUnsafeBufferPointer { buffer in
             for field in Text.allCases {
-                guard let span = span(row, field) else { mix(UInt64.max); continue }
-                mix(UInt64(span.count))
-                var i = span.lowerBound
-                while i + 8 <= span.upperBound {
-                    mix(UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self))
-                    i += 8
-                }
-                var tail: UInt64 = 0
-                var shift: UInt64 = 0
-                while i < span.upperBound { tail |= UInt64(buffer[i]) << shift; shift += 8; i += 1 }
-                mix(tail)
+                guard let span = span(row, field) else { hasher.mix(UInt64.max); continue }
+                hasher.mix(UInt64(span.count))
+                hasher.mix(UnsafeBufferPointer(rebasing: buffer[span]))
             }
         }
         for field in Number.allCases where field != .stateMoment {
-            mix(UInt64(bitPattern: number(row, field) ?? DossierBatch.null))
+            hasher.mix(UInt64(bitPattern: number(row, field) ?? DossierBatch.null))
         }
-        h ^= h >> 33
-        return Int64(bitPattern: h &* 0xFF51_AFD7_ED55_8CCD)
+        return Int64(bitPattern: hasher.value)
     }
 
     /// Where text `field` of row `row` is in ``bytes``, or `nil` when blank.

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaCore
 
 /// Remembers what a field's bytes decoded to, for columns whose values
 /// repeat from row to row: unit and procedure codes and names, statuses,
@@ -56,22 +57,10 @@ struct ByteMemo<Value: Sendable>: Sendable {
         }
     }
 
-    /// A multiply-rotate hash over eight bytes at a time; not persisted, so its
-    /// only duties are speed and spread.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return h }
-        var i = 0
-        while i + 8 <= bytes.count {
-            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            h = ((h ^ w) &* 0xFF51_AFD7_ED55_8CCD)
-            h = (h << 29) | (h >> 35)
-            i += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < bytes.count { tail |= UInt64(base[i]) << shift; shift += 8; i += 1 }
-        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        return h ^ (h >> 32)
+        var hasher = WordHasher()
+        hasher.mix(UInt64(bytes.count))
+        hasher.mix(bytes)
+        return hasher.value
     }
 }
