@@ -49,7 +49,7 @@ let package = Package(
             name: "motcua",
             dependencies: ["MotCuaCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
-        // Reads produced workbooks back (unzip + sheet XML) for the tests.
+        // Reads produced workbooks back (unzip + sheet XML) for the tests; temporary folders.
         .target(
             name: "MotCuaTestSupport",
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -58,11 +58,11 @@ let package = Package(
             name: "MotCuaCoreTests", dependencies: ["MotCuaCore"],
             // Read through #filePath at test time, not bundled.
             exclude: ["Calendar/Fixtures"]),
-        .testTarget(name: "MotCuaIngestTests", dependencies: ["MotCuaIngest"]),
+        .testTarget(name: "MotCuaIngestTests", dependencies: ["MotCuaIngest", "MotCuaTestSupport"]),
         .testTarget(name: "MotCuaGeneratorTests", dependencies: ["MotCuaGenerator", "MotCuaIngest"]),
         .testTarget(
             name: "MotCuaStoreTests",
-            dependencies: ["MotCuaStore", "MotCuaIngest", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["MotCuaStore", "MotCuaIngest", "MotCuaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "MotCuaReportTests",
             dependencies: ["MotCuaReport", "MotCuaTestSupport"]),

@@ -1,18 +1,12 @@
 import Foundation
 import GRDB
 import XCTest
+import MotCuaTestSupport
 
 /// The same dossiers written in the styles offices export (canonical names and
 /// ISO dates; Vietnamese headers, dd/MM/yyyy, BOM, semicolons, CRLF, NFD names;
 /// UTF-16 tab-delimited) import to identical stored data and identical figures.
-final class ExportStylesTests: XCTestCase {
-    var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-styles-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+final class ExportStylesTests: TemporaryDirectoryTestCase {
 
     func testEveryStyleGivesTheSameDataAndTheSameReport() throws {
         var reports: [String: Data] = [:]

@@ -1,18 +1,12 @@
 import Foundation
 import GRDB
 import XCTest
+import MotCuaTestSupport
 
 /// `motcua import` as a clerk runs it: mapping files for other systems,
 /// newer exports updating older ones and never the reverse, the audit row.
-final class ImportSafetyTests: XCTestCase {
-    var dir: URL!
+final class ImportSafetyTests: TemporaryDirectoryTestCase {
     let sample = CommandRunner.repositoryRoot.appendingPathComponent("SampleData/tan-uyen-2020-10")
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     func write(_ name: String, _ text: String) throws -> String {
         let path = dir.appendingPathComponent(name).path

@@ -5,14 +5,13 @@ import MotCuaTestSupport
 
 /// `motcua run --config` as cron runs it: night after night, overlapping runs,
 /// and runs killed at any moment (issue 8).
-final class UnattendedRunTests: XCTestCase {
+final class UnattendedRunTests: TemporaryDirectoryTestCase {
     let sample = CommandRunner.repositoryRoot.appendingPathComponent("SampleData/tan-uyen-2020-10")
-    var dir: URL!
     var inbox: URL { dir.appendingPathComponent("inbox") }
     var database: String { dir.appendingPathComponent("data/motcua.sqlite").path }
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-run-\(UUID().uuidString)")
+        try super.setUpWithError()
         for sub in ["inbox", "data"] {
             try FileManager.default.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
@@ -34,7 +33,6 @@ final class UnattendedRunTests: XCTestCase {
                 json: out/{unit}/{period}.json
             """.write(to: dir.appendingPathComponent("motcua.yaml"), atomically: true, encoding: .utf8)
     }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     func run(today: String) throws -> CommandRunner.Result {
         try CommandRunner.run(["run", "--config", dir.appendingPathComponent("motcua.yaml").path, "--today", today])

@@ -1,15 +1,9 @@
 import XCTest
+import MotCuaTestSupport
 @testable import MotCuaIngest
 
 /// Dialects and encodings of SPEC §2.1 and §10.16, read from real files.
-final class CSVReaderTests: XCTestCase {
-    var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-csv-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+final class CSVReaderTests: TemporaryDirectoryTestCase {
 
     func file(_ name: String, _ bytes: [UInt8]) throws -> String {
         let url = dir.appendingPathComponent(name)

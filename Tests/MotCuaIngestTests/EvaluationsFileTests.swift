@@ -1,15 +1,9 @@
 import XCTest
+import MotCuaTestSupport
 @testable import MotCuaIngest
 
 /// The evaluations file of SPEC §2.4, read from real temporary files.
-final class EvaluationsFileTests: XCTestCase {
-    var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-eval-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+final class EvaluationsFileTests: TemporaryDirectoryTestCase {
 
     func file(_ text: String, name: String = "danh-gia.csv") throws -> String {
         let url = dir.appendingPathComponent(name)

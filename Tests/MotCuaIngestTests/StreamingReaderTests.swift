@@ -1,20 +1,14 @@
 import XCTest
+import MotCuaTestSupport
 import MotCuaCore
 @testable import MotCuaIngest
 
 /// The export is read on a second thread and handed over in batches: every
 /// row arrives once and in order, and a failure on either side ends the
 /// import with that failure, never a hang or a partial result.
-final class StreamingReaderTests: XCTestCase {
-    var dir: URL!
+final class StreamingReaderTests: TemporaryDirectoryTestCase {
     let reference = ReferenceData(units: [OrgUnit(code: "MK", name: "UBND xã Mường Khoa", level: "xa")],
                                   catalogue: ProcedureCatalogue([Procedure(code: "P2", name: "Đăng ký khai sinh", duration: 1)]))
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-stream-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     /// An export of `rows` dossiers, about 130 bytes a line; `badLine` (a line
     /// number, header = 1) gets a byte that is not UTF-8.

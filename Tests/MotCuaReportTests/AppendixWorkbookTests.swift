@@ -4,16 +4,9 @@ import MotCuaTestSupport
 @testable import MotCuaReport
 
 /// The appendix sheet written from `Templates/phu-luc.yaml`, read back from the file.
-final class AppendixWorkbookTests: XCTestCase {
+final class AppendixWorkbookTests: TemporaryDirectoryTestCase {
     static let templatesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates")
-    var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-report-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     /// Two units: a district desk with a level-3 online dossier and a commune
     /// with one dossier of unknown level.

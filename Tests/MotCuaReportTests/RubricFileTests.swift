@@ -7,16 +7,9 @@ import XlsxWriter
 /// The rubric file (`Templates/rubric-tt01.yaml`): the shipped default, errors
 /// that name the file and line, editing without recompiling, and the
 /// "Chấm điểm TT01" sheet written from it.
-final class RubricFileTests: XCTestCase {
+final class RubricFileTests: TemporaryDirectoryTestCase {
     static let shippedRubric = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates/rubric-tt01.yaml").path
-    var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-rubric-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     func write(_ text: String, name: String = "rubric.yaml") throws -> String {
         let path = dir.appendingPathComponent(name).path

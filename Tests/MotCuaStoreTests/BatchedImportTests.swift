@@ -1,4 +1,5 @@
 import XCTest
+import MotCuaTestSupport
 import MotCuaCore
 @testable import MotCuaStore
 
@@ -6,14 +7,7 @@ import MotCuaCore
 /// boundaries, an import must come out as if each line were stored in turn
 /// (SPEC §10.4): the later line of a file wins, identical repeats count once,
 /// and across imports the newer state wins.
-final class BatchedImportTests: XCTestCase {
-    var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-batch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+final class BatchedImportTests: TemporaryDirectoryTestCase {
 
     /// The rules, line by line, with nothing batched.
     struct Model {

@@ -1,19 +1,13 @@
 import GRDB
 import XCTest
+import MotCuaTestSupport
 import MotCuaCore
 @testable import MotCuaStore
 
 /// Imports into a real SQLite file: idempotent, updating by MaHoSo, never
 /// deleting, one transaction per import.
-final class DossierStoreTests: XCTestCase {
-    var dir: URL!
+final class DossierStoreTests: TemporaryDirectoryTestCase {
     var path: String { dir.appendingPathComponent("test.sqlite").path }
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
 
     func at(_ day: Int, _ hour: Int = 8) -> LocalDateTime { LocalDateTime(year: 2020, month: 10, day: day, hour: hour)! }
 
