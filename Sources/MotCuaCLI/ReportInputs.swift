@@ -34,10 +34,16 @@ struct ReportInputs {
             let base = output.hasSuffix(".xlsx") || output.hasSuffix(".csv")
                 ? String(output[..<output.lastIndex(of: ".")!]) : output
             importer.rejectsPath = base + ".rejects.csv"
-            rejections = try importer.run(units: units, procedures: procedures, dossierFiles: inputs,
-                                          evaluations: evaluations).rejections.map {
-                RejectedRow(file: $0.file, line: $0.line, column: $0.column, value: $0.value,
-                            reason: english ? $0.reason.en : $0.reason.vi)
+            do {
+                rejections = try importer.run(units: units, procedures: procedures, dossierFiles: inputs,
+                                              evaluations: evaluations).rejections.map {
+                    RejectedRow(file: $0.file, line: $0.line, column: $0.column, value: $0.value,
+                                reason: english ? $0.reason.en : $0.reason.vi)
+                }
+            } catch {
+                // No caller gets to close() inputs that failed to open: remove the folder here.
+                try? FileManager.default.removeItem(at: dir)
+                throw error
             }
         }
     }
