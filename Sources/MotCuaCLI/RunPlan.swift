@@ -1,0 +1,213 @@
+import Foundation
+import MotCuaCore
+import MotCuaIngest
+import MotCuaReport
+import MotCuaStore
+
+/// Everything a run will do, with its paths resolved and checked before
+/// anything is imported: a mistake in the configuration must stop the run
+/// with the database, the inbox and the archive untouched, not halfway.
+struct RunPlan {
+    /// The configuration file's absolute path; relative paths in it are
+    /// relative to its folder, whatever the current folder.
+    let configurationFile: String
+    let database: String
+    let inbox: String
+    let archive: String
+    let units: String?
+    let procedures: String?
+    let evaluations: String?
+    let mapping: ResolvedMapping
+    let calendar: WorkCalendar
+    let rubric: Rubric
+    let heading: ReportHeading
+    let reports: [Report]
+
+    struct Report {
+        let period: ReportPeriod
+        let unit: String?
+        let template: ReportTemplate
+        let templateFile: String
+        let out: String
+        let json: String?
+        /// "2020-10 (TU)", for the log.
+        var name: String { period.label + (unit.map { " (\($0))" } ?? "") }
+    }
+
+    /// Resolves and checks the configuration; reads nothing it would change.
+    /// - throws: ``RunConfigurationError`` listing every problem found.
+    init(configuration config: RunConfiguration, file: String, today: CivilDate) throws {
+        var check = Preflight(file: file)
+        let folder = URL(fileURLWithPath: (file as NSString).deletingLastPathComponent)
+        func path(_ p: String) -> String { resolve(p, relativeTo: folder) }
+        configurationFile = file
+        database = path(config.database ?? "motcua.sqlite")
+        inbox = path(config.inbox)
+        archive = path(config.archive)
+        units = config.units.map(path)
+        procedures = config.procedures.map(path)
+        evaluations = config.evaluations.map(path)
+
+        check.folderCanBeCreated((database as NSString).deletingLastPathComponent, key: "database")
+        check.readableFolder(inbox, key: "inbox")
+        check.folderCanBeCreated(archive, key: "archive")
+        if let log = config.log.map(path) { check.folderCanBeCreated((log as NSString).deletingLastPathComponent, key: "log") }
+        for (key, file) in [("units", units), ("procedures", procedures), ("evaluations", evaluations)] {
+            if let file { check.readableFile(file, key: key) }
+        }
+        let calendars = config.calendars.map(path)
+        for file in calendars { check.readableFile(file, key: "calendars") }
+        let mappingFile = config.mapping.map(path)
+        if let mappingFile { check.readableFile(mappingFile, key: "mapping") }
+        let templatesFolder = config.templates.map(path)
+        if let templatesFolder { check.readableFolder(templatesFolder, key: "templates") }
+        let templates = RunTemplates(folder: templatesFolder, configurationFolder: folder)
+        let rubricFile = config.rubric.map(path)
+        if let rubricFile { check.readableFile(rubricFile, key: "rubric") }
+
+        let loadedMapping = check.attempt { try MappingLoader.loadMapping(path: mappingFile) }
+        let loadedCalendar = loadedMapping.flatMap { m in
+            check.attempt {
+                try MappingLoader.loadCalendar(mapping: m.mapping, mappingPath: mappingFile, relativeTo: m.directory,
+                                               extraFiles: calendars)
+            }
+        }
+        let loadedRubric = check.attempt { try templates.rubric(rubricFile) }
+
+        let knownUnits = check.knownUnits(unitsFile: units, database: database)
+        var reports: [Report] = []
+        for spec in config.reports {
+            let period = RunConfiguration.period(spec.period, today: today)!  // checked by the reader
+            let at = "dòng \(spec.line): báo cáo \(period.label)", atEN = "line \(spec.line): report \(period.label)"
+            if let unit = spec.unit, let knownUnits, !knownUnits.contains(unit) {
+                check.problem("\(at): không có đơn vị mã \"\(unit)\" trong tệp đơn vị\(units == nil ? "" : " \(units!)") hay trong cơ sở dữ liệu.",
+                              "\(atEN): no unit with code \"\(unit)\" in the units file\(units == nil ? "" : " \(units!)") or in the database.")
+            }
+            func fill(_ pattern: String) -> String {
+                path(pattern.replacingOccurrences(of: "{unit}", with: spec.unit ?? "tat-ca")
+                    .replacingOccurrences(of: "{period}", with: period.label))
+            }
+            let out = fill(spec.out), json = spec.json.map(fill)
+            for file in [out] + (json.map { [$0] } ?? []) {
+                check.folderCanBeCreated((file as NSString).deletingLastPathComponent, key: "out")
+            }
+            if let loaded = check.attempt({ try templates.report(spec.template ?? "bao-cao") }) {
+                reports.append(Report(period: period, unit: spec.unit, template: loaded.template,
+                                      templateFile: loaded.file, out: out, json: json))
+            }
+        }
+        guard check.problems.isEmpty, let loadedMapping, let loadedCalendar, let loadedRubric else {
+            throw RunConfigurationError(problems: check.problems)
+        }
+        self.reports = reports
+        mapping = loadedMapping.resolved
+        calendar = loadedCalendar
+        rubric = loadedRubric
+        let h = config.heading
+        heading = ReportHeading(issuer: h.issuer, parentIssuer: h.parentIssuer, place: h.place, date: today,
+                                signerTitle: h.signerTitle, signerName: h.signerName)
+    }
+}
+
+/// Where `run` finds report templates and the scoring rubric. The one place
+/// that knows, so that moving to templates built into the binary is one edit.
+struct RunTemplates {
+    /// The configuration's `templates:` folder, whose files override the built-in ones.
+    let folder: String?
+    let configurationFolder: URL
+
+    func report(_ nameOrPath: String) throws -> (template: ReportTemplate, file: String) {
+        let file = try find(nameOrPath)
+        return (try ReportTemplate.load(path: file), file)
+    }
+
+    func rubric(_ path: String?) throws -> Rubric {
+        try RubricFile.load(path: path ?? find("rubric-tt01"))
+    }
+
+    private func find(_ nameOrPath: String) throws -> String {
+        if nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") || nameOrPath.contains("/") {
+            return try TemplateResolver.resolve(resolve(nameOrPath, relativeTo: configurationFolder))
+        }
+        if let folder {
+            let own = (folder as NSString).appendingPathComponent(nameOrPath + ".yaml")
+            if FileManager.default.fileExists(atPath: own) { return own }
+        }
+        return try TemplateResolver.resolve(nameOrPath)
+    }
+}
+
+/// Collects the problems of a configuration instead of stopping at the first.
+private struct Preflight {
+    let file: String
+    var problems: [CLIError] = []
+
+    mutating func problem(_ vi: String, _ en: String) {
+        problems.append(CLIError(vi: "\(file): \(vi)", en: "\(file): \(en)"))
+    }
+
+    /// Runs a loading step; its error becomes a problem.
+    mutating func attempt<T>(_ body: () throws -> T) -> T? {
+        do { return try body() } catch {
+            problems.append(CLIError(vi: describe(error, english: false), en: describe(error, english: true)))
+            return nil
+        }
+    }
+
+    mutating func readableFile(_ path: String, key: String) {
+        var isDir: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+            problem("\(key): không có tệp \(path).", "\(key): no file \(path).")
+        } else if isDir.boolValue {
+            problem("\(key): \(path) là thư mục, không phải tệp.", "\(key): \(path) is a folder, not a file.")
+        } else if FileHandle(forReadingAtPath: path) == nil {
+            problem("\(key): không có quyền đọc tệp \(path).", "\(key): no permission to read \(path).")
+        }
+    }
+
+    mutating func readableFolder(_ path: String, key: String) {
+        var isDir: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+            problem("\(key): không có thư mục \(path).", "\(key): no folder \(path).")
+        } else if !isDir.boolValue {
+            problem("\(key): \(path) không phải là thư mục.", "\(key): \(path) is not a folder.")
+        } else if (try? FileManager.default.contentsOfDirectory(atPath: path)) == nil {
+            problem("\(key): không có quyền đọc thư mục \(path).", "\(key): no permission to read the folder \(path).")
+        }
+    }
+
+    /// The folder exists, or its nearest existing ancestor is a folder this
+    /// run may write in (so that creating it will work).
+    mutating func folderCanBeCreated(_ path: String, key: String) {
+        let fm = FileManager.default
+        var existing = path
+        while !existing.isEmpty, existing != "/", !fm.fileExists(atPath: existing) {
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        var isDir: ObjCBool = false
+        if existing.isEmpty { existing = "/" }
+        _ = fm.fileExists(atPath: existing, isDirectory: &isDir)
+        if !isDir.boolValue {
+            problem("\(key): không tạo được thư mục \(path): \(existing) là một tệp, không phải thư mục.",
+                    "\(key): cannot create the folder \(path): \(existing) is a file, not a folder.")
+        } else if !fm.isWritableFile(atPath: existing) {
+            problem("\(key): không tạo được thư mục \(path): không có quyền ghi vào \(existing).",
+                    "\(key): cannot create the folder \(path): no permission to write in \(existing).")
+        }
+    }
+
+    /// Unit codes a report may name: the units file's and the database's.
+    /// `nil` when neither could be read (their own problem is reported).
+    mutating func knownUnits(unitsFile: String?, database: String) -> Set<String>? {
+        var codes: Set<String> = []
+        if let unitsFile, FileManager.default.isReadableFile(atPath: unitsFile) {
+            guard let units = attempt({ try UnitsFile.read(path: unitsFile).units }) else { return nil }
+            codes.formUnion(units.map(\.code))
+        }
+        if FileManager.default.fileExists(atPath: database) {
+            guard let units = attempt({ try DossierStore(readingExisting: database).units() }) else { return nil }
+            codes.formUnion(units.map(\.code))
+        }
+        return codes
+    }
+}
