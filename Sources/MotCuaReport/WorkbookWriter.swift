@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import MotCuaCore
 import XlsxWriter
 
@@ -40,14 +37,10 @@ public enum WorkbookWriter {
             try workbook.close()
             try replaceItem(at: url, with: temp)
         } catch {
-            // libxlsxwriter reports only "error creating the file"; the C call
-            // that failed left the plain reason in errno, read before cleanup.
-            let code = errno
             try? FileManager.default.removeItem(at: temp)
             if let e = error as? XlsxError {
-                let reason = OutputError.Reason(errno: code, folder: dir.path)
-                throw OutputError(path: path, vi: "không ghi được tệp Excel: \(reason?.vi ?? e.detail).",
-                                  en: "cannot write the workbook: \(reason?.en ?? e.detail).")
+                throw OutputError(path: path, vi: "không ghi được tệp Excel (\(e.detail)). Ổ đĩa đầy hoặc không có quyền ghi?",
+                                  en: "cannot write the workbook (\(e.detail)). Disk full or no permission?")
             }
             throw error
         }
@@ -59,32 +52,14 @@ public enum WorkbookWriter {
         let dir = url.deletingLastPathComponent()
         try ensureWritableDirectory(dir, for: path)
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        // Written with open/write/close rather than Data.write so that a
-        // failure keeps its errno: "disk full" and "no permission" need
-        // different fixes.
-        let failure: Int32? = data.withUnsafeBytes { bytes -> Int32? in
-            let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { return errno }
-            var offset = 0
-            while offset < bytes.count {
-                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    let code = errno; close(fd); return code
-                }
-                offset += n
-            }
-            // A full disk may only show when the data are flushed.
-            if fsync(fd) != 0 || close(fd) != 0 { return errno }
-            return nil
-        }
-        if let failure {
+        do {
+            try data.write(to: temp)
+            try replaceItem(at: url, with: temp)
+        } catch {
             try? FileManager.default.removeItem(at: temp)
-            let reason = OutputError.Reason(errno: failure, folder: dir.path)
-            throw OutputError(path: path, vi: "không ghi được tệp: \(reason?.vi ?? String(cString: strerror(failure))).",
-                              en: "cannot write the file: \(reason?.en ?? String(cString: strerror(failure))).")
+            throw OutputError(path: path, vi: "không ghi được tệp (ổ đĩa đầy hoặc không có quyền ghi?).",
+                              en: "cannot write the file (disk full or no permission?).")
         }
-        try replaceItem(at: url, with: temp)
     }
 
     private static func ensureWritableDirectory(_ dir: URL, for path: String) throws {
@@ -106,11 +81,8 @@ public enum WorkbookWriter {
     private static func replaceItem(at url: URL, with temp: URL) throws {
         // rename(2) replaces atomically on the same file system.
         if rename(temp.path, url.path) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(at: temp)
-            let reason = OutputError.Reason(errno: code, folder: url.deletingLastPathComponent().path)
-            throw OutputError(path: url.path, vi: "không ghi được tệp: \(reason?.vi ?? String(cString: strerror(code))).",
-                              en: "cannot write the file: \(reason?.en ?? String(cString: strerror(code))).")
+            throw OutputError(path: url.path, vi: "không đổi tên được tệp tạm thành \(url.lastPathComponent).",
+                              en: "cannot rename the temporary file to \(url.lastPathComponent).")
         }
         removeStaleTemporaries(of: url)
     }
@@ -133,31 +105,4 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
     public let en: String
     public var description: String { "\(path): \(vi)" }
     public func text(english: Bool) -> String { "\(path): \(english ? en : vi)" }
-
-    /// Why a write failed, in the words a clerk can act on.
-    public struct Reason: Sendable {
-        public let vi: String
-        public let en: String
-
-        /// The reason for an errno; when errno says nothing useful, a folder
-        /// with no free space left still means the disk is full.
-        public init?(errno code: Int32, folder: String? = nil) {
-            switch code {
-            case ENOSPC, EDQUOT: (vi, en) = ("ổ đĩa đầy", "the disk is full")
-            case EACCES, EPERM, EROFS: (vi, en) = ("không có quyền ghi", "no permission to write")
-            case EISDIR: (vi, en) = ("đã có một thư mục trùng tên", "a folder of that name is in the way")
-            case ENOTDIR: (vi, en) = ("một phần của đường dẫn không phải thư mục", "part of the path is not a folder")
-            default:
-                var fs = statvfs()
-                if let folder, statvfs(folder, &fs) == 0, fs.f_bavail == 0 {
-                    (vi, en) = ("ổ đĩa đầy", "the disk is full")
-                } else if code != 0 {
-                    let text = String(cString: strerror(code))
-                    (vi, en) = (text, text)
-                } else {
-                    return nil
-                }
-            }
-        }
-    }
 }
