@@ -126,6 +126,26 @@ final class AppendixWorkbookTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(error("name: x\nsheets: [\n").hasPrefix(dir.appendingPathComponent("bad.yaml").path))
     }
 
+    /// A template that includes itself, or two that include each other, is a
+    /// message naming the loop — it used to recurse until the stack overflowed.
+    func testIncludeLoopsAreTemplateErrors() throws {
+        func write(_ name: String, _ text: String) throws {
+            try text.write(toFile: dir.appendingPathComponent(name + ".yaml").path, atomically: true, encoding: .utf8)
+        }
+        func error(_ name: String) -> String {
+            do { _ = try ReportTemplate.load(path: dir.appendingPathComponent(name + ".yaml").path); return "" } catch { return "\(error)" }
+        }
+        try write("self", "name: self\nsheets:\n  - include: self\n")
+        XCTAssertTrue(error("self").contains("vòng"), error("self"))
+        try write("a", "name: a\nsheets:\n  - include: b\n")
+        try write("b", "name: b\nsheets:\n  - include: a\n")
+        XCTAssertTrue(error("a").contains("a.yaml → ") && error("a").contains("b.yaml → "), error("a"))
+        // Including the same template twice, side by side, is not a loop.
+        try write("leaf", "name: leaf\nsheets:\n  - name: S\n    header: { A1: STT }\n    columns: [{ figure: stt }]\n")
+        try write("twice", "name: twice\nsheets:\n  - include: leaf\n  - include: leaf\n")
+        XCTAssertEqual(error("twice"), "")
+    }
+
     func testUnknownPlaceholderIsATemplateError() throws {
         let path = dir.appendingPathComponent("ph.yaml").path
         try "name: x\nsheets:\n  - name: S\n    title: [{ text: \"Báo cáo {ky_bao_cao}\" }]\n    header: { A1: STT }\n    columns: [{ figure: stt }]\n"
