@@ -43,8 +43,9 @@ struct RunCommand: ParsableCommand {
 
             let mappingPath = cfg.mapping.map(path)
             let (mapping, resolvedMapping, mappingDir) = try MappingLoader.loadMapping(path: mappingPath)
+            let library = try TemplateLibrary(directories: [])
             let calendar = try MappingLoader.loadCalendar(mapping: mapping, mappingPath: mappingPath, relativeTo: mappingDir,
-                                                          extraFiles: (cfg.calendars ?? []).map(path))
+                                                          extraFiles: (cfg.calendars ?? []).map(path), library: library)
 
             let store = try DossierStore(path: database)
             var importer = Importer(store: store, english: english, mapping: resolvedMapping, calendar: calendar)
@@ -68,7 +69,7 @@ struct RunCommand: ParsableCommand {
             }
 
             let day = today.flatMap(parseISODate) ?? MotCuaCLI.today()
-            let rubric = try RubricFile.load(path: try cfg.rubric.map(path) ?? TemplateResolver.resolve("rubric-tt01"))
+            let rubric = try library.rubric(cfg.rubric.map(path))
             let evaluations = try store.evaluations()
             for spec in cfg.reports {
                 let period = RunConfiguration.period(spec.period, today: day)!
@@ -82,10 +83,9 @@ struct RunCommand: ParsableCommand {
                     path(pattern.replacingOccurrences(of: "{unit}", with: spec.unit ?? "tat-ca")
                         .replacingOccurrences(of: "{period}", with: period.label))
                 }
-                let templateFile = try TemplateResolver.resolve(spec.template ?? "bao-cao")
+                let loaded = try library.report(spec.template ?? "bao-cao")
                 let out = fill(spec.out)
-                try WorkbookWriter.write(template: try ReportTemplate.load(path: templateFile), templateFile: templateFile,
-                                         context: context, to: out)
+                try WorkbookWriter.write(template: loaded.template, templateFile: loaded.file, context: context, to: out)
                 log.say("báo cáo \(period.label)\(spec.unit.map { " (\($0))" } ?? ""): \(out), \(formatCount(report.dossiersUsed)) hồ sơ",
                         "report \(period.label)\(spec.unit.map { " (\($0))" } ?? ""): \(out), \(report.dossiersUsed) dossiers")
                 if report.dossiersUsed == 0 {
