@@ -157,3 +157,32 @@ final class AppendixWorkbookTests: TemporaryDirectoryTestCase {
                        "no half-written workbook is left behind")
     }
 }
+
+/// The CSV files motcua writes never hand Excel a formula (issue 14).
+final class CSVFieldTests: XCTestCase {
+    func testFormulasGetAnApostropheAndNumbersStayNumbers() {
+        XCTAssertEqual(CSVField.text("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0")
+        XCTAssertEqual(CSVField.text("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")
+        XCTAssertEqual(CSVField.text("@SUM(1)"), "'@SUM(1)")
+        XCTAssertEqual(CSVField.text("+1+1"), "'+1+1")
+        XCTAssertEqual(CSVField.text("-2+3"), "'-2+3")
+        XCTAssertEqual(CSVField.text("\tx"), "'\tx")
+        XCTAssertEqual(CSVField.text("\rx"), "\"'\rx\"")
+        XCTAssertEqual(CSVField.text("-5"), "-5")
+        XCTAssertEqual(CSVField.text("+3,5"), "\"+3,5\"")
+        XCTAssertEqual(CSVField.text("Nguyễn Văn A"), "Nguyễn Văn A")
+        XCTAssertEqual(CSVField.text("a=b"), "a=b")
+        XCTAssertEqual(CSVField.number(-3), "-3")
+    }
+
+    /// Template cells beyond Excel's sheet, or too long for an Int, are
+    /// messages (C99999999999999999999999 trapped with an overflow).
+    func testHugeCellReferencesAreTemplateErrors() throws {
+        for range in ["C99999999999999999999999", "A1048577", "XFE1", "A1:C99999999999999999999"] {
+            let yaml = "name: x\nsheets:\n  - name: S\n    header: { \(range): STT }\n    columns:\n      - { figure: stt }\n"
+            XCTAssertThrowsError(try ReportTemplate.parse(yaml, file: "t.yaml") { _ in nil }, range) { error in
+                XCTAssertTrue("\(error)".contains(range), "\(error)")
+            }
+        }
+    }
+}
