@@ -23,6 +23,9 @@ public enum UnitsFile {
         var rejections: [RowRejection] = []
         var seen: Set<String> = []
         while let r = try csv.reader.next() {
+            if let tooLong = FieldLimit.rejection(of: r.fields, header: map, file: csv.fileName, line: r.line) {
+                rejections.append(tooLong); continue
+            }
             let code = TextFolding.nfc(map.value(.code, in: r.fields))
             let name = TextFolding.nfc(map.value(.name, in: r.fields))
             func reject(_ c: Column, _ vi: String, _ en: String) {
@@ -77,6 +80,9 @@ public enum ProceduresFile {
         var rejections: [RowRejection] = []
         var seen: Set<String> = []
         while let r = try csv.reader.next() {
+            if let tooLong = FieldLimit.rejection(of: r.fields, header: map, file: csv.fileName, line: r.line) {
+                rejections.append(tooLong); continue
+            }
             func v(_ c: Column) -> String { map.value(c, in: r.fields) }
             func reject(_ c: Column, _ vi: String, _ en: String) {
                 rejections.append(RowRejection(file: csv.fileName, line: r.line, column: map.header(of: c),

@@ -87,22 +87,42 @@ final class HostileOutputTests: SampleDataTestCase {
         XCTAssertFalse(rejects.contains(",=cmd") || rejects.contains(",\"=cmd"), "no field starts with a formula: \(rejects)")
     }
 
-    /// A unit name over Excel's 32,767-character limit is cut with "…" in the
-    /// workbook instead of failing every workbook.
+    /// A text over Excel's 32,767-character limit (here the issuer given on
+    /// the command line) is cut with "…" instead of failing the workbook.
     func testTextOverTheCellLimitIsCut() throws {
         let long = String(repeating: "Ủy ban nhân dân ", count: 2_500)  // 40,000 characters
-        let units = try String(contentsOf: sample.appendingPathComponent("units.csv"), encoding: .utf8)
-            .replacingOccurrences(of: "UBND xã Nậm Sỏ", with: long)
-        let unitsFile = dir.appendingPathComponent("units.csv")
-        try units.write(to: unitsFile, atomically: true, encoding: .utf8)
-        let result = try report(["--out", "r.xlsx"], inputs: ["--input", sample.appendingPathComponent("dossiers.csv").path,
-                                                              "--units", unitsFile.path,
-                                                              "--procedures", sample.appendingPathComponent("procedures.csv").path])
+        let result = try report(["--out", "r.xlsx", "--issuer", long])
         XCTAssertEqual(result.status, 0, result.stderr)
         let sheet = try XCTUnwrap(try XLSXWorkbook(path: dir.appendingPathComponent("r.xlsx").path)["Phụ lục"])
-        let cell = try XCTUnwrap(sheet.cells.values.first { $0.description.hasPrefix("Ủy ban nhân dân Ủy ban") })
+        let cell = try XCTUnwrap(sheet.cells.values.first { $0.description.uppercased().hasPrefix("ỦY BAN NHÂN DÂN ỦY BAN") })
         XCTAssertEqual(cell.description.unicodeScalars.count, 32_767)
         XCTAssertTrue(cell.description.hasSuffix("…"))
+    }
+
+    /// A 50 MB field is rejected with its line, quoted in 200 characters, and
+    /// the rest of the file imports; a 40,000-character unit name likewise.
+    func testHugeFieldsAreRejectedAndQuotedShort() throws {
+        var lines = try String(contentsOf: sample.appendingPathComponent("dossiers.csv"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let line = lines.firstIndex { !$0.contains("\"") && $0.hasSuffix(",Lường Thị Ngọc") }!
+        lines[line] = String(lines[line].dropLast("Lường Thị Ngọc".count)) + String(repeating: "A", count: 50 << 20)
+        let export = dir.appendingPathComponent("huge.csv")
+        try lines.joined(separator: "\n").write(to: export, atomically: true, encoding: .utf8)
+        var units = try String(contentsOf: sample.appendingPathComponent("units.csv"), encoding: .utf8)
+        units += "BIG,\(String(repeating: "Tên rất dài ", count: 4_000)),xa,TU,99\n"
+        let unitsFile = dir.appendingPathComponent("units.csv")
+        try units.write(to: unitsFile, atomically: true, encoding: .utf8)
+        let database = dir.appendingPathComponent("m.sqlite").path
+        let result = try CommandRunner.run(["import", "--db", database, "--units", unitsFile.path,
+                                            "--procedures", sample.appendingPathComponent("procedures.csv").path, export.path])
+        XCTAssertEqual(result.status, 3, result.stderr)
+        XCTAssertLessThan(result.stderr.utf8.count + result.stdout.utf8.count, 10_000)
+        XCTAssertTrue(result.stdout.contains("mới 3.317, cập nhật 0, không đổi 0, bỏ qua 2 (chưa tiếp nhận), từ chối 1."), result.stdout)
+        let rejects = try String(contentsOf: URL(fileURLWithPath: database + ".rejects.csv"), encoding: .utf8)
+        XCTAssertLessThan(rejects.utf8.count, 5_000)
+        XCTAssertTrue(rejects.contains("huge.csv,\(line + 1),CanBoXuLy,"), rejects)
+        XCTAssertTrue(rejects.contains("(52428800 ký tự)") && rejects.contains("Trường quá dài (52428800 byte; tối đa 4096)"), rejects)
+        XCTAssertTrue(rejects.contains("units.csv,14,TenDonVi,"), rejects)
     }
 
     /// A duration of 1e15 days overflowed the deadline arithmetic (exit 132)
