@@ -19,6 +19,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "MotCuaCore"),
+        // Templates/, VERSION and the commit, compiled in (see Plugins/EmbedTemplates).
+        .executableTarget(name: "motcua-embed"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["motcua-embed"]),
+        .target(name: "MotCuaResources", plugins: ["EmbedTemplates"]),
         .target(name: "MotCuaIngest", dependencies: ["MotCuaCore"]),
         // Deterministic synthetic exports of any size, for benchmarks and tests.
         .target(name: "MotCuaGenerator", dependencies: ["MotCuaCore"]),
@@ -40,7 +44,7 @@ let package = Package(
         .target(
             name: "MotCuaCLI",
             dependencies: [
-                "MotCuaCore", "MotCuaIngest", "MotCuaStore", "MotCuaReport", "MotCuaGenerator",
+                "MotCuaCore", "MotCuaIngest", "MotCuaStore", "MotCuaReport", "MotCuaGenerator", "MotCuaResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),

@@ -10,7 +10,8 @@ struct CalendarCommand: ParsableCommand {
         commandName: "calendar",
         abstract: "Ngày nghỉ, ngày làm bù và số ngày làm việc của một năm.",
         discussion: """
-        Đọc các tệp lịch có sẵn (Templates/calendar/*.csv), rồi các tệp --calendar theo thứ tự; \
+        Đọc các tệp lịch có sẵn trong chương trình (calendar/*.csv, xem motcua templates list; \
+        --templates hoặc MOTCUA_TEMPLATES ghi đè), rồi các tệp --calendar theo thứ tự; \
         tệp sau ghi đè tệp trước cho cùng một ngày. Một năm có ít nhất một ngày "nghi" trong tệp lịch \
         lấy ngày nghỉ hoàn toàn từ tệp; các năm khác dùng quy tắc có sẵn (Bộ luật Lao động).
         """)
@@ -20,6 +21,9 @@ struct CalendarCommand: ParsableCommand {
 
     @Option(name: .customLong("calendar"), help: "Tệp lịch CSV date,kind,note (kind: nghi | lam-bu); lặp lại được.")
     var calendars: [String] = []
+
+    @Option(help: "Thư mục mẫu bổ sung/ghi đè các tệp có sẵn (calendar/*.csv…).")
+    var templates: String?
 
     @Flag(help: "In JSON: {\"year\", \"days_off\", \"make_up_days\", \"working_days\"}.")
     var json = false
@@ -35,7 +39,8 @@ struct CalendarCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors(english: language == .en) {
-            let calendar = try CalendarLoader.load(userFiles: calendars)
+            let library = try TemplateLibrary(directories: templates.map { [$0] } ?? [])
+            let calendar = try CalendarLoader.load(userFiles: calendars, library: library)
             let schedule = calendar.schedule(for: year)
             let workingDays = calendar.workingDayCount(in: year)
             // §2.5: one `nghi` day in a file replaces all built-in holidays of
@@ -104,22 +109,17 @@ struct CalendarCommand: ParsableCommand {
 }
 
 /// Builds the working calendar the commands use (`report`, `overdue`,
-/// `calendar`): the shipped calendar files first (sorted by name), then the
-/// user's `--calendar` files in order, so the user's win.
+/// `calendar`): the library's calendar files first (built in, or overridden
+/// by a templates folder; sorted by name), then the user's `--calendar` files
+/// in order, so the user's win.
 enum CalendarLoader {
     /// - throws: ``CLIError`` naming the file (and line) in Vietnamese and English.
-    static func load(userFiles: [String], workingHours: WorkingHours = .standard) throws -> WorkCalendar {
+    static func load(userFiles: [String], workingHours: WorkingHours = .standard,
+                     library: TemplateLibrary) throws -> WorkCalendar {
         var entries: [CalendarEntry] = []
-        for url in shippedFiles() { entries += try read(url, shownAs: "Templates/calendar/" + url.lastPathComponent) }
+        for file in library.calendarFiles() { entries += try parse(file.data, shownAs: file.shownAs) }
         for path in userFiles { entries += try read(URL(fileURLWithPath: path), shownAs: path) }
         return WorkCalendar(entries: entries, workingHours: workingHours)
-    }
-
-    static func shippedFiles() -> [URL] {
-        guard let dir = TemplateLocator.file("calendar"),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path)
-        else { return [] }
-        return names.filter { $0.hasSuffix(".csv") }.sorted().map { dir.appendingPathComponent($0) }
     }
 
     static func read(_ url: URL, shownAs name: String) throws -> [CalendarEntry] {
@@ -130,6 +130,10 @@ enum CalendarLoader {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw CLIError(vi: "không đọc được tệp lịch \(name)", en: "cannot read the calendar file \(name)")
         }
+        return try parse(data, shownAs: name)
+    }
+
+    static func parse(_ data: Data, shownAs name: String) throws -> [CalendarEntry] {
         guard let text = String(data: data, encoding: .utf8) else {
             throw CLIError(vi: "tệp lịch \(name) không phải UTF-8", en: "the calendar file \(name) is not UTF-8")
         }

@@ -68,7 +68,7 @@ struct CheckCommand: ParsableCommand {
             var computed: ComputedTable? = nil
             if let reportPeriod {
                 let (mapping, resolvedMapping, mappingDir) = try inputOptions.loadMapping()
-                let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir)
+                let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir, library: try inputOptions.library())
                 // Rejected rows of --input go beside the first export, as `report` puts them beside its output.
                 let inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
                                               english: english, mapping: resolvedMapping, calendar: calendar,
@@ -98,7 +98,7 @@ struct CheckCommand: ParsableCommand {
     private func listDataQuality(english: Bool) throws -> Int {
         let reportPeriod = self.reportPeriod!
         let (mapping, resolvedMapping, mappingDir) = try inputOptions.loadMapping()
-        let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir)
+        let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir, library: try inputOptions.library())
         let inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
                                       english: english, mapping: resolvedMapping, calendar: calendar,
                                       rejectsBeside: input.first ?? common.database)

@@ -33,7 +33,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(english: common.english) {
             let (mapping, resolved, dir) = try input.loadMapping()
-            let calendar = try input.loadCalendar(mapping: mapping, relativeTo: dir)
+            let calendar = try input.loadCalendar(mapping: mapping, relativeTo: dir, library: try input.library())
             let store = try DossierStore(path: common.database)
             let importer = Importer(store: store, english: common.english, mapping: resolved, calendar: calendar)
             let outcome = try importer.run(units: units ?? mapping.units.map { resolve($0, relativeTo: dir) },

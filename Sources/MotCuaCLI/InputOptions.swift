@@ -11,6 +11,8 @@ struct InputOptions: ParsableArguments {
     var mapping: String?
     @Option(name: .customLong("calendar"), help: "Tệp lịch (date,kind,note) bổ sung/ghi đè ngày nghỉ; dùng được nhiều lần.")
     var calendars: [String] = []
+    @Option(help: "Thư mục mẫu bổ sung/ghi đè các tệp có sẵn trong chương trình (mẫu báo cáo, bộ chỉ số, calendar/*.csv).")
+    var templates: String?
     @Option(help: "Mã hóa tệp khi không tự nhận ra: utf-8, utf-16le, utf-16be.") var encoding: TextEncoding?
     @Option(help: "Dấu phân cách cột khi không tự nhận ra: comma, semicolon, tab.") var delimiter: Delimiter?
 
@@ -18,8 +20,14 @@ struct InputOptions: ParsableArguments {
         try MappingLoader.loadMapping(path: mapping, encoding: encoding, delimiter: delimiter?.byte)
     }
 
-    func loadCalendar(mapping: ImportMapping, relativeTo directory: URL?) throws -> WorkCalendar {
-        try MappingLoader.loadCalendar(mapping: mapping, mappingPath: self.mapping, relativeTo: directory, extraFiles: calendars)
+    /// The built-in templates, overridden by `$MOTCUA_TEMPLATES` and `--templates`.
+    func library() throws -> TemplateLibrary {
+        try TemplateLibrary(directories: templates.map { [$0] } ?? [])
+    }
+
+    func loadCalendar(mapping: ImportMapping, relativeTo directory: URL?, library: TemplateLibrary) throws -> WorkCalendar {
+        try MappingLoader.loadCalendar(mapping: mapping, mappingPath: self.mapping, relativeTo: directory,
+                                       extraFiles: calendars, library: library)
     }
 }
 
@@ -51,7 +59,7 @@ enum MappingLoader {
     /// The working calendar: built-in rules, shipped files, the mapping's
     /// calendars, then `extraFiles` (later ones win).
     static func loadCalendar(mapping: ImportMapping, mappingPath: String?, relativeTo directory: URL?,
-                             extraFiles: [String]) throws -> WorkCalendar {
+                             extraFiles: [String], library: TemplateLibrary) throws -> WorkCalendar {
         var hours = WorkingHours.standard
         if let text = mapping.workingHours {
             do { hours = try WorkingHours(parsing: text) } catch {
@@ -60,7 +68,7 @@ enum MappingLoader {
             }
         }
         let fromMapping = (mapping.calendars ?? []).map { resolve($0, relativeTo: directory) }
-        return try CalendarLoader.load(userFiles: fromMapping + extraFiles, workingHours: hours)
+        return try CalendarLoader.load(userFiles: fromMapping + extraFiles, workingHours: hours, library: library)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MotCuaResources
 
 /// The `motcua` command: import one-stop dossier exports and write the
 /// monthly and quarterly reports (báo cáo tình hình giải quyết TTHC).
@@ -11,8 +12,9 @@ public struct MotCua: ParsableCommand {
         the reports offices send every month and quarter (the appendix table, on-time \
         rates, overdue lists) as Excel workbooks and JSON.
         """,
-        version: "0.1.0",
-        subcommands: [ImportCommand.self, ReportCommand.self, OverdueCommand.self, CheckCommand.self, RunCommand.self, CalendarCommand.self, GenerateCommand.self]
+        version: BuildInfo.versionLine,
+        subcommands: [ImportCommand.self, ReportCommand.self, OverdueCommand.self, CheckCommand.self, RunCommand.self,
+                      CalendarCommand.self, TemplatesCommand.self, GenerateCommand.self]
     )
 
     public init() {}

@@ -21,7 +21,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var periodOptions: PeriodOptions
     @Option(help: "Chỉ báo cáo đơn vị này và các đơn vị cấp dưới (mã đơn vị).") var unit: String?
-    @Option(help: "Mẫu báo cáo: tên trong Templates/ (bao-cao, phu-luc, dung-han, qua-han) hoặc đường dẫn tệp .yaml.")
+    @Option(help: "Mẫu báo cáo: tên mẫu có sẵn (bao-cao, phu-luc, dung-han, qua-han; xem motcua templates list) hoặc đường dẫn tệp .yaml.")
     var template: String = "bao-cao"
     @Option(help: "Tệp Excel cần ghi (.xlsx).") var out: String
     @Option(help: "Ghi thêm số liệu dạng JSON vào tệp này.") var json: String?
@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Tệp đơn vị, dùng với --input.") var units: String?
     @Option(help: "Tệp danh mục TTHC, dùng với --input.") var procedures: String?
     @Option(help: "Tệp điểm đánh giá TT01 (MaHoSo, CS1…CS9), dùng với --input.") var evaluations: String?
-    @Option(help: "Bộ tiêu chí chấm điểm TT01 (YAML; mặc định Templates/rubric-tt01.yaml).") var rubric: String?
+    @Option(help: "Bộ tiêu chí chấm điểm TT01 (YAML; mặc định rubric-tt01 có sẵn).") var rubric: String?
     @OptionGroup var inputOptions: InputOptions
 
     func validate() throws {
@@ -43,13 +43,11 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(english: common.english) {
             let reportPeriod = periodOptions.resolved!
-            let templateFile = try TemplateResolver.resolve(template)
+            let library = try inputOptions.library()
+            let loaded = try library.report(template)
             let (mapping, resolvedMapping, mappingDir) = try inputOptions.loadMapping()
-            let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir)
-            let reportTemplate = try ReportTemplate.load(path: templateFile)
-
-            let rubricFile = try rubric ?? TemplateResolver.resolve("rubric-tt01")
-            let scoringRubric = try RubricFile.load(path: rubricFile)
+            let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir, library: library)
+            let scoringRubric = try library.rubric(rubric)
             let inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
                                           evaluations: evaluations, english: common.english, mapping: resolvedMapping,
                                           calendar: calendar, rejectsBeside: out)
@@ -62,7 +60,7 @@ struct ReportCommand: ParsableCommand {
                     : "Cảnh báo: không có hồ sơ nào trong kỳ \(reportPeriod.label); báo cáo toàn số 0.")
             }
             let context = heading.context(for: report, rejections: inputs.rejections)
-            try WorkbookWriter.write(template: reportTemplate, templateFile: templateFile, context: context, to: out)
+            try WorkbookWriter.write(template: loaded.template, templateFile: loaded.file, context: context, to: out)
             if let json { try WorkbookWriter.writeAtomically(try ReportJSON.encode(report), to: json) }
             printInfo(common.english
                 ? "Wrote \(out) (\(report.rows.count) units, \(formatCount(report.dossiersUsed)) dossiers, period \(reportPeriod.label))."

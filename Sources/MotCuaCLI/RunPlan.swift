@@ -56,23 +56,26 @@ struct RunPlan {
             if let file { check.readableFile(file, key: key) }
         }
         let calendars = config.calendars.map(path)
-        for file in calendars { check.readableFile(file, key: "calendars") }
         let mappingFile = config.mapping.map(path)
-        if let mappingFile { check.readableFile(mappingFile, key: "mapping") }
         let templatesFolder = config.templates.map(path)
-        if let templatesFolder { check.readableFolder(templatesFolder, key: "templates") }
-        let templates = RunTemplates(folder: templatesFolder, configurationFolder: folder)
         let rubricFile = config.rubric.map(path)
-        if let rubricFile { check.readableFile(rubricFile, key: "rubric") }
+        // A file that is not there is one problem, not also a failure to load it.
+        let calendarsReadable = calendars.map { check.readableFile($0, key: "calendars") }.allSatisfy { $0 }
+        let mappingReadable = mappingFile.map { check.readableFile($0, key: "mapping") } ?? true
+        let templatesReadable = templatesFolder.map { check.readableFolder($0, key: "templates") } ?? true
+        let rubricReadable = rubricFile.map { check.readableFile($0, key: "rubric") } ?? true
 
-        let loadedMapping = check.attempt { try MappingLoader.loadMapping(path: mappingFile) }
-        let loadedCalendar = loadedMapping.flatMap { m in
-            check.attempt {
-                try MappingLoader.loadCalendar(mapping: m.mapping, mappingPath: mappingFile, relativeTo: m.directory,
-                                               extraFiles: calendars)
+        // Built-in templates, overridden by $MOTCUA_TEMPLATES, then by the configuration's folder.
+        let library = templatesReadable ? check.attempt { try TemplateLibrary(directories: templatesFolder.map { [$0] } ?? []) } : nil
+        let loadedMapping = mappingReadable ? check.attempt { try MappingLoader.loadMapping(path: mappingFile) } : nil
+        var loadedCalendar: WorkCalendar?, loadedRubric: Rubric?
+        if let library, let loadedMapping, calendarsReadable {
+            loadedCalendar = check.attempt {
+                try MappingLoader.loadCalendar(mapping: loadedMapping.mapping, mappingPath: mappingFile,
+                                               relativeTo: loadedMapping.directory, extraFiles: calendars, library: library)
             }
         }
-        let loadedRubric = check.attempt { try templates.rubric(rubricFile) }
+        if let library, rubricReadable { loadedRubric = check.attempt { try library.rubric(rubricFile) } }
 
         let knownUnits = check.knownUnits(unitsFile: units, database: database)
         var reports: [Report] = []
@@ -91,7 +94,9 @@ struct RunPlan {
             for file in [out] + (json.map { [$0] } ?? []) {
                 check.folderCanBeCreated((file as NSString).deletingLastPathComponent, key: "out")
             }
-            if let loaded = check.attempt({ try templates.report(spec.template ?? "bao-cao") }) {
+            // A template given as a path is relative to the configuration file, like every path in it.
+            let template = spec.template.map { TemplateLibrary.isPath($0) ? path($0) : $0 } ?? "bao-cao"
+            if let library, let loaded = check.attempt({ try library.report(template) }) {
                 reports.append(Report(period: period, unit: spec.unit, template: loaded.template,
                                       templateFile: loaded.file, out: out, json: json))
             }
@@ -106,34 +111,6 @@ struct RunPlan {
         let h = config.heading
         heading = ReportHeading(issuer: h.issuer, parentIssuer: h.parentIssuer, place: h.place, date: today,
                                 signerTitle: h.signerTitle, signerName: h.signerName)
-    }
-}
-
-/// Where `run` finds report templates and the scoring rubric. The one place
-/// that knows, so that moving to templates built into the binary is one edit.
-struct RunTemplates {
-    /// The configuration's `templates:` folder, whose files override the built-in ones.
-    let folder: String?
-    let configurationFolder: URL
-
-    func report(_ nameOrPath: String) throws -> (template: ReportTemplate, file: String) {
-        let file = try find(nameOrPath)
-        return (try ReportTemplate.load(path: file), file)
-    }
-
-    func rubric(_ path: String?) throws -> Rubric {
-        try RubricFile.load(path: path ?? find("rubric-tt01"))
-    }
-
-    private func find(_ nameOrPath: String) throws -> String {
-        if nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") || nameOrPath.contains("/") {
-            return try TemplateResolver.resolve(resolve(nameOrPath, relativeTo: configurationFolder))
-        }
-        if let folder {
-            let own = (folder as NSString).appendingPathComponent(nameOrPath + ".yaml")
-            if FileManager.default.fileExists(atPath: own) { return own }
-        }
-        return try TemplateResolver.resolve(nameOrPath)
     }
 }
 
@@ -154,7 +131,9 @@ private struct Preflight {
         }
     }
 
-    mutating func readableFile(_ path: String, key: String) {
+    /// - returns: whether the file can be read (else the problem is recorded).
+    @discardableResult
+    mutating func readableFile(_ path: String, key: String) -> Bool {
         var isDir: ObjCBool = false
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
             problem("\(key): không có tệp \(path).", "\(key): no file \(path).")
@@ -162,10 +141,15 @@ private struct Preflight {
             problem("\(key): \(path) là thư mục, không phải tệp.", "\(key): \(path) is a folder, not a file.")
         } else if FileHandle(forReadingAtPath: path) == nil {
             problem("\(key): không có quyền đọc tệp \(path).", "\(key): no permission to read \(path).")
+        } else {
+            return true
         }
+        return false
     }
 
-    mutating func readableFolder(_ path: String, key: String) {
+    /// - returns: whether the folder can be listed (else the problem is recorded).
+    @discardableResult
+    mutating func readableFolder(_ path: String, key: String) -> Bool {
         var isDir: ObjCBool = false
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
             problem("\(key): không có thư mục \(path).", "\(key): no folder \(path).")
@@ -173,7 +157,10 @@ private struct Preflight {
             problem("\(key): \(path) không phải là thư mục.", "\(key): \(path) is not a folder.")
         } else if (try? FileManager.default.contentsOfDirectory(atPath: path)) == nil {
             problem("\(key): không có quyền đọc thư mục \(path).", "\(key): no permission to read the folder \(path).")
+        } else {
+            return true
         }
+        return false
     }
 
     /// The folder exists, or its nearest existing ancestor is a folder this

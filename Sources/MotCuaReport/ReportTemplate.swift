@@ -148,12 +148,32 @@ public struct TemplateError: Error, CustomStringConvertible, Sendable {
 }
 
 extension ReportTemplate {
-    /// Reads and checks a template file: YAML syntax, known figures, valid ranges.
+    /// Reads and checks a template file: YAML syntax, known figures, valid
+    /// ranges. `include: NAME` lines are read from the same folder.
     public static func load(path: String) throws -> ReportTemplate {
-        let file = path
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw TemplateError(file: file, vi: "không đọc được tệp mẫu báo cáo.", en: "cannot read the template file.")
+            throw TemplateError(file: path, vi: "không đọc được tệp mẫu báo cáo.", en: "cannot read the template file.")
         }
+        let dir = (path as NSString).deletingLastPathComponent
+        return try parse(text, file: path) { name in
+            let file = (dir as NSString).appendingPathComponent(name + ".yaml")
+            return (try? String(contentsOfFile: file, encoding: .utf8)).map { (text: $0, file: file) }
+        }
+    }
+
+    /// A template's text, read and checked. `include` finds the text of an
+    /// included template by name (`nil` when there is none), so that a
+    /// template can come from a file or from the binary's built-in files.
+    ///
+    /// - throws: ``TemplateError``, also for an include that leads back to a
+    ///   template already being read (which would otherwise recurse forever).
+    public static func parse(_ text: String, file: String,
+                             include: (String) throws -> (text: String, file: String)?) throws -> ReportTemplate {
+        try parse(text, file: file, include: include, including: [])
+    }
+
+    private static func parse(_ text: String, file: String, include: (String) throws -> (text: String, file: String)?,
+                              including chain: [String]) throws -> ReportTemplate {
         let template: ReportTemplate
         do {
             template = try YAMLDecoder().decode(ReportTemplate.self, from: text)
@@ -163,16 +183,20 @@ extension ReportTemplate {
             let (vi, en) = describe(error)
             throw TemplateError(file: file, vi: vi, en: en)
         }
+        let chain = chain + [file]
         var resolved = template
         resolved.sheets = try template.sheets.flatMap { sheet -> [SheetTemplate] in
             guard let name = sheet.include else { return [sheet] }
-            let dir = (file as NSString).deletingLastPathComponent
-            let path = (dir as NSString).appendingPathComponent(name + ".yaml")
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw TemplateError(file: file, vi: "include: không có mẫu \"\(name)\" (\(path)).",
-                                    en: "include: no template \"\(name)\" (\(path)).")
+            guard let included = try include(name) else {
+                throw TemplateError(file: file, vi: "include: không có mẫu \"\(name)\".",
+                                    en: "include: no template \"\(name)\".")
             }
-            return try ReportTemplate.load(path: path).sheets
+            if chain.contains(included.file) {
+                let loop = (chain + [included.file]).joined(separator: " → ")
+                throw TemplateError(file: file, vi: "include: các mẫu gọi lẫn nhau thành vòng (\(loop)).",
+                                    en: "include: the templates include each other in a loop (\(loop)).")
+            }
+            return try parse(included.text, file: included.file, include: include, including: chain).sheets
         }
         try resolved.validate(file: file)
         return resolved

@@ -25,13 +25,16 @@ struct CommandRunner {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL? = nil, executable: URL = executable,
+                    environment: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        // The binary carries its templates: nothing from the checkout is pointed at.
         var env = ProcessInfo.processInfo.environment
-        env["MOTCUA_TEMPLATES"] = repositoryRoot.appendingPathComponent("Templates").path
+        env["MOTCUA_TEMPLATES"] = nil
+        env.merge(environment) { $1 }
         process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

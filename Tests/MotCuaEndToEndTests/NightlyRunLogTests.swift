@@ -38,7 +38,7 @@ final class NightlyRunLogTests: UnattendedRunTestCase {
         XCTAssertEqual(try json("out/TU/2020-10.json")["received"] as? Int, 1907, "the good report is written")
         XCTAssertNoThrow(try XLSXWorkbook(path: dir.appendingPathComponent("out/TU/2020-10.xlsx").path))
         let log = try log()
-        XCTAssertTrue(log.contains("! báo cáo 2020-10 không lập được: \(dir.appendingPathComponent("out/blocked.xlsx").path): không ghi được tệp"), log)
+        XCTAssertTrue(log.contains("! báo cáo 2020-10 không lập được: \(dir.appendingPathComponent("out/blocked.xlsx").path): đã có ở đây một thứ không phải tệp thường"), log)
         XCTAssertEqual(try lastLogLine(), "kết thúc: thất bại một phần — 1/2 báo cáo lỗi")
     }
 
@@ -240,5 +240,30 @@ final class NightlyRunLogTests: UnattendedRunTestCase {
         // October is covered by the same export: no warning.
         XCTAssertEqual(try run(today: "2020-11-06").status, 0)
         XCTAssertFalse(try log().contains("báo cáo 2020-10 (TU): dữ liệu mới nhất"))
+    }
+}
+
+extension NightlyRunLogTests {
+    // MARK: templates: a folder beside the configuration
+
+    func testTheTemplatesKeyAddsAFolderOfTemplatesRelativeToTheConfiguration() throws {
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("mau"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CommandRunner.repositoryRoot.appendingPathComponent("Templates/phu-luc.yaml"),
+                                         to: dir.appendingPathComponent("mau/phu-luc-rieng.yaml"))
+        try writeConfig(extra: "templates: mau", reports: """
+            reports:
+              - period: previous-month
+                unit: TU
+                template: phu-luc-rieng
+                out: out/{unit}/{period}.xlsx
+            """)
+        try putExport("2020-11-05.csv")
+        let result = try run(today: "2020-11-06")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try XLSXWorkbook(path: dir.appendingPathComponent("out/TU/2020-10.xlsx").path).sheets.map(\.name), ["Phụ lục"])
+
+        try writeConfig(extra: "templates: khong-co")
+        XCTAssertEqual(try run(today: "2020-11-06").status, 1)
+        XCTAssertTrue(try log().contains("templates: không có thư mục \(dir.path)/khong-co."))
     }
 }

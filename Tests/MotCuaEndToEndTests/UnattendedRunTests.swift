@@ -88,7 +88,7 @@ final class UnattendedRunTests: UnattendedRunTestCase {
             let p = Process()
             p.executableURL = CommandRunner.executable
             p.arguments = ["run", "--config", dir.appendingPathComponent("motcua.yaml").path, "--today", "2020-11-06"]
-            p.environment = ["MOTCUA_TEMPLATES": CommandRunner.repositoryRoot.appendingPathComponent("Templates").path]
+            p.environment = [:]
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()

@@ -126,6 +126,26 @@ final class AppendixWorkbookTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(error("name: x\nsheets: [\n").hasPrefix(dir.appendingPathComponent("bad.yaml").path))
     }
 
+    /// A template that includes itself, or two that include each other, is a
+    /// message naming the loop — it used to recurse until the stack overflowed.
+    func testIncludeLoopsAreTemplateErrors() throws {
+        func write(_ name: String, _ text: String) throws {
+            try text.write(toFile: dir.appendingPathComponent(name + ".yaml").path, atomically: true, encoding: .utf8)
+        }
+        func error(_ name: String) -> String {
+            do { _ = try ReportTemplate.load(path: dir.appendingPathComponent(name + ".yaml").path); return "" } catch { return "\(error)" }
+        }
+        try write("self", "name: self\nsheets:\n  - include: self\n")
+        XCTAssertTrue(error("self").contains("vòng"), error("self"))
+        try write("a", "name: a\nsheets:\n  - include: b\n")
+        try write("b", "name: b\nsheets:\n  - include: a\n")
+        XCTAssertTrue(error("a").contains("a.yaml → ") && error("a").contains("b.yaml → "), error("a"))
+        // Including the same template twice, side by side, is not a loop.
+        try write("leaf", "name: leaf\nsheets:\n  - name: S\n    header: { A1: STT }\n    columns: [{ figure: stt }]\n")
+        try write("twice", "name: twice\nsheets:\n  - include: leaf\n  - include: leaf\n")
+        XCTAssertEqual(error("twice"), "")
+    }
+
     func testUnknownPlaceholderIsATemplateError() throws {
         let path = dir.appendingPathComponent("ph.yaml").path
         try "name: x\nsheets:\n  - name: S\n    title: [{ text: \"Báo cáo {ky_bao_cao}\" }]\n    header: { A1: STT }\n    columns: [{ figure: stt }]\n"
@@ -135,5 +155,34 @@ final class AppendixWorkbookTests: TemporaryDirectoryTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.xlsx").path),
                        "no half-written workbook is left behind")
+    }
+}
+
+/// The CSV files motcua writes never hand Excel a formula (issue 14).
+final class CSVFieldTests: XCTestCase {
+    func testFormulasGetAnApostropheAndNumbersStayNumbers() {
+        XCTAssertEqual(CSVField.text("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0")
+        XCTAssertEqual(CSVField.text("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")
+        XCTAssertEqual(CSVField.text("@SUM(1)"), "'@SUM(1)")
+        XCTAssertEqual(CSVField.text("+1+1"), "'+1+1")
+        XCTAssertEqual(CSVField.text("-2+3"), "'-2+3")
+        XCTAssertEqual(CSVField.text("\tx"), "'\tx")
+        XCTAssertEqual(CSVField.text("\rx"), "\"'\rx\"")
+        XCTAssertEqual(CSVField.text("-5"), "-5")
+        XCTAssertEqual(CSVField.text("+3,5"), "\"+3,5\"")
+        XCTAssertEqual(CSVField.text("Nguyễn Văn A"), "Nguyễn Văn A")
+        XCTAssertEqual(CSVField.text("a=b"), "a=b")
+        XCTAssertEqual(CSVField.number(-3), "-3")
+    }
+
+    /// Template cells beyond Excel's sheet, or too long for an Int, are
+    /// messages (C99999999999999999999999 trapped with an overflow).
+    func testHugeCellReferencesAreTemplateErrors() throws {
+        for range in ["C99999999999999999999999", "A1048577", "XFE1", "A1:C99999999999999999999"] {
+            let yaml = "name: x\nsheets:\n  - name: S\n    header: { \(range): STT }\n    columns:\n      - { figure: stt }\n"
+            XCTAssertThrowsError(try ReportTemplate.parse(yaml, file: "t.yaml") { _ in nil }, range) { error in
+                XCTAssertTrue("\(error)".contains(range), "\(error)")
+            }
+        }
     }
 }
