@@ -17,11 +17,13 @@ struct InboxScanner {
 
     var now = Date()
 
-    enum Decision: Equatable {
+    enum Decision {
         case importFile(sha256: String)
         case alreadyImported(sha256: String)
         case stillBeingCopied
         case unsupported
+        /// Cannot be read (permissions): one bad file must not stop the others.
+        case unreadable(Error)
     }
 
     struct Entry {
@@ -49,7 +51,10 @@ struct InboxScanner {
             guard now.timeIntervalSince(before.modified) >= Self.settleSeconds else {
                 entries.append(Entry(path: path, decision: .stillBeingCopied)); continue
             }
-            let sha = try Importer.sha256(ofFileAt: path)
+            let sha: String
+            do { sha = try Importer.sha256(ofFileAt: path) } catch {
+                entries.append(Entry(path: path, decision: .unreadable(error))); continue
+            }
             guard Self.fileState(path) == before else {
                 entries.append(Entry(path: path, decision: .stillBeingCopied)); continue
             }

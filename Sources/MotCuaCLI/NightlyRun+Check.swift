@@ -36,6 +36,8 @@ extension NightlyRun {
                                            "  imported before, would only be archived: \(e.name)")
                 case .stillBeingCopied: say("  để lại (có thể đang được chép): \(e.name)",
                                             "  left (probably still being copied): \(e.name)")
+                case .unreadable(let error): say("  không đọc được: \(e.name) (\(describe(error, english: false)))",
+                                                 "  cannot be read: \(e.name) (\(describe(error, english: true)))")
                 case .unsupported: say("  để nguyên, không nhập được loại tệp này: \(e.name)",
                                        "  left, cannot import this kind of file: \(e.name)")
                 }

@@ -87,6 +87,10 @@ struct NightlyRun {
             case .unsupported:
                 log.say("cảnh báo: \(entry.path): motcua không nhập được loại tệp này (chỉ .csv, .txt, .tsv); để nguyên trong hộp thư đến",
                         "warning: \(entry.path): motcua cannot import this kind of file (only .csv, .txt, .tsv); left in the inbox", isError: true)
+            case .unreadable(let error):
+                log.fail(error)
+                log.say("\(entry.path): không đọc được; để lại trong hộp thư đến", "\(entry.path): cannot be read; left in the inbox", isError: true)
+                failedFiles += 1
             case .stillBeingCopied:
                 log.say("\(entry.path): vừa thay đổi, có thể đang được chép; để lại cho lần chạy sau",
                         "\(entry.path): changed moments ago, probably still being copied; left for the next run")
