@@ -24,6 +24,8 @@ struct InboxScanner {
         case unsupported
         /// Cannot be read (permissions): one bad file must not stop the others.
         case unreadable(Error)
+        /// Hidden or a partial download: a run says nothing, `--check` lists it.
+        case ignored
     }
 
     struct Entry {
@@ -42,8 +44,9 @@ struct InboxScanner {
             throw CLIError(vi: "\(inbox): không đọc được thư mục hộp thư đến (inbox).", en: "\(inbox): cannot read the inbox folder.")
         }
         var entries: [Entry] = []
-        for name in names.sorted() where !Self.isIgnored(name) {
+        for name in names.sorted() {
             let path = (inbox as NSString).appendingPathComponent(name)
+            if Self.isIgnored(name) { entries.append(Entry(path: path, decision: .ignored)); continue }
             guard let before = Self.fileState(path) else { continue }  // a folder, or gone already
             guard Self.importable.contains((name as NSString).pathExtension.lowercased()) else {
                 entries.append(Entry(path: path, decision: .unsupported)); continue

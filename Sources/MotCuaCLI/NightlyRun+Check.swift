@@ -38,6 +38,7 @@ extension NightlyRun {
                                             "  left (probably still being copied): \(e.name)")
                 case .unreadable(let error): say("  không đọc được: \(e.name) (\(describe(error, english: false)))",
                                                  "  cannot be read: \(e.name) (\(describe(error, english: true)))")
+                case .ignored: say("  bỏ qua (tệp ẩn hoặc đang tải dở): \(e.name)", "  ignored (hidden or partial download): \(e.name)")
                 case .unsupported: say("  để nguyên, không nhập được loại tệp này: \(e.name)",
                                        "  left, cannot import this kind of file: \(e.name)")
                 }

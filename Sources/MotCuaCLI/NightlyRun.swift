@@ -80,10 +80,14 @@ struct NightlyRun {
                                         evaluations: plan.evaluations).rejectedRows
 
         var failedFiles = 0
+        // Hidden files and partial downloads are not worth a line every night.
         let entries = try InboxScanner().scan(plan.inbox) { try store.hasImported(sha256: $0) }
+            .filter { if case .ignored = $0.decision { return false } else { return true } }
         if entries.isEmpty { log.say("hộp thư đến \(plan.inbox) trống: không có tệp mới", "the inbox \(plan.inbox) is empty: no new files") }
         for entry in entries {
             switch entry.decision {
+            case .ignored:
+                break
             case .unsupported:
                 log.say("cảnh báo: \(entry.path): motcua không nhập được loại tệp này (chỉ .csv, .txt, .tsv); để nguyên trong hộp thư đến",
                         "warning: \(entry.path): motcua cannot import this kind of file (only .csv, .txt, .tsv); left in the inbox", isError: true)

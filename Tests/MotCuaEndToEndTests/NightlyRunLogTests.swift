@@ -85,15 +85,18 @@ final class NightlyRunLogTests: UnattendedRunTestCase {
                 unit: XX
                 template: no-such-template
                 out: out/b.xlsx
+              - period: 2020-10
+                out: units.csv/{period}.xlsx
             """)
         XCTAssertEqual(try run(today: "2020-11-06").status, 1)
         log = try self.log()
         for expected in ["! \(configFile.path): evaluations: không có tệp \(dir.path)/missing.csv.",
                          "dòng 10: báo cáo 2020-10: không có đơn vị mã \"XX\"",
-                         "Không có mẫu báo cáo \"no-such-template\""] {
+                         "Không có mẫu báo cáo \"no-such-template\"",
+                         "out: không tạo được thư mục \(dir.path)/units.csv: \(dir.path)/units.csv là một tệp, không phải thư mục."] {
             XCTAssertTrue(log.contains(expected), "\(expected)\n\(log)")
         }
-        XCTAssertTrue(try lastLogLine().hasPrefix("kết thúc: thất bại — cấu hình không hợp lệ (3 lỗi)"), log)
+        XCTAssertTrue(try lastLogLine().hasPrefix("kết thúc: thất bại — cấu hình không hợp lệ (4 lỗi)"), log)
         XCTAssertFalse(FileManager.default.fileExists(atPath: database))
         XCTAssertEqual(try inboxNames(), ["2020-11-05.csv"])
     }
@@ -110,6 +113,7 @@ final class NightlyRunLogTests: UnattendedRunTestCase {
         try putExport("2020-11-05.csv")
         try putExport("fresh.csv", settled: false)
         try Data("%PDF".utf8).write(to: inbox.appendingPathComponent("scan.pdf"))
+        try Data("half".utf8).write(to: inbox.appendingPathComponent("next.csv.crdownload"))
         func listing() throws -> [String] {
             try FileManager.default.subpathsOfDirectory(atPath: dir.path).sorted().map { path in
                 let a = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(path).path)
@@ -122,6 +126,7 @@ final class NightlyRunLogTests: UnattendedRunTestCase {
         XCTAssertEqual(try listing(), before, "no database, lock, log, archive or output folder")
         for expected in ["sẽ nhập: 2020-11-05.csv", "để lại (có thể đang được chép): fresh.csv",
                          "để nguyên, không nhập được loại tệp này: scan.pdf",
+                         "bỏ qua (tệp ẩn hoặc đang tải dở): next.csv.crdownload",
                          "Báo cáo 2020-10 (TU), 01/10/2020–31/10/2020",
                          dir.appendingPathComponent("out/TU/2020-10.xlsx").path] {
             XCTAssertTrue(result.stdout.contains(expected), "\(expected)\n\(result.stdout)")
