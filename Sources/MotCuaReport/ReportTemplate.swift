@@ -206,8 +206,14 @@ extension ReportTemplate {
         guard !sheets.isEmpty else {
             throw TemplateError(file: file, vi: "mẫu không có trang tính nào (sheets).", en: "the template has no sheets.")
         }
+        var names: Set<String> = []
         for (s, sheet) in sheets.enumerated() {
             let at = "sheets[\(s)] (\(sheet.name))"
+            // Excel compares sheet names ignoring case; a repeated include gives two.
+            guard names.insert(sheet.name.lowercased()).inserted else {
+                throw TemplateError(file: file, vi: "\(at): hai trang tính cùng tên \"\(sheet.name)\".",
+                                    en: "\(at): two sheets are named \"\(sheet.name)\".")
+            }
             if sheet.name.isEmpty || sheet.name.count > 31 || sheet.name.contains(where: { "[]:*?/\\".contains($0) }) {
                 throw TemplateError(file: file, vi: "\(at): tên trang tính phải có 1–31 ký tự, không chứa []:*?/\\.",
                                     en: "\(at): a sheet name needs 1–31 characters without []:*?/\\.")
