@@ -168,4 +168,15 @@ final class HostileOutputTests: SampleDataTestCase {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("r.json"))) as! [String: Any]
         XCTAssertEqual((json["total"] as! [String: Any])["received"] as? Int, 1907)
     }
+
+    /// A mapping file of the wrong shape names the key, in words, not Swift's DecodingError.
+    func testMappingMistakesNameTheKey() throws {
+        let mapping = dir.appendingPathComponent("anh-xa.yaml")
+        try "columns: 5\n".write(to: mapping, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["import", "--db", dir.appendingPathComponent("m.sqlite").path,
+                                            "--mapping", mapping.path, sample.appendingPathComponent("dossiers.csv").path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("anh-xa.yaml: tệp ánh xạ không hợp lệ: giá trị sai kiểu ở columns."), result.stderr)
+        XCTAssertFalse(result.stderr.contains("typeMismatch") || result.stderr.contains("Context"), result.stderr)
+    }
 }
