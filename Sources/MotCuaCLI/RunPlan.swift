@@ -86,11 +86,13 @@ struct RunPlan {
                 check.problem("\(at): không có đơn vị mã \"\(unit)\" trong tệp đơn vị\(units == nil ? "" : " \(units!)") hay trong cơ sở dữ liệu.",
                               "\(atEN): no unit with code \"\(unit)\" in the units file\(units == nil ? "" : " \(units!)") or in the database.")
             }
-            func fill(_ pattern: String) -> String {
-                path(pattern.replacingOccurrences(of: "{unit}", with: spec.unit ?? "tat-ca")
-                    .replacingOccurrences(of: "{period}", with: period.label))
+            // A unit code is not trusted: OutputPattern keeps the filled path inside the pattern's folder.
+            func fill(_ pattern: String) -> String? {
+                check.attempt { try OutputPattern.fill(pattern, unit: spec.unit ?? "tat-ca", period: period.label, relativeTo: folder) }
             }
-            let out = fill(spec.out), json = spec.json.map(fill)
+            guard let out = fill(spec.out) else { continue }
+            let json = spec.json.flatMap(fill)
+            if spec.json != nil && json == nil { continue }
             for file in [out] + (json.map { [$0] } ?? []) {
                 check.folderCanBeCreated((file as NSString).deletingLastPathComponent, key: "out")
             }
