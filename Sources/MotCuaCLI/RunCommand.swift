@@ -109,7 +109,7 @@ struct RunCommand: ParsableCommand {
             throw CLIError(vi: "\(inbox): không có thư mục hộp thư đến (inbox).", en: "\(inbox): the inbox folder does not exist.")
         }
         return try FileManager.default.contentsOfDirectory(atPath: inbox)
-            .filter { !$0.hasPrefix(".") && ["csv", "txt", "tsv"].contains(($0 as NSString).pathExtension.lowercased()) }
+            .filter(DossierFileKind.importable)
             .sorted().map { (inbox as NSString).appendingPathComponent($0) }
     }
 
