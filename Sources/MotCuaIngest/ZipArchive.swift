@@ -215,20 +215,21 @@ final class ZipEntryStream {
         guard entry.method == 0 || entry.method == 8 else {
             throw ZipError("\(entry.name): unsupported compression method \(entry.method)")
         }
+        guard entry.method == 8 || entry.compressedSize == entry.uncompressedSize else {
+            throw ZipError("\(entry.name): stored entry with two sizes")
+        }
         inputOffset = try archive.dataOffset(of: entry)
         inputLeft = entry.compressedSize
+        // Every property is set from here on: a throw runs deinit, which frees these.
         input = .allocate(capacity: inputCapacity)
         if entry.method == 8 {
             let s = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
             s.initialize(to: z_stream())
             guard inflateInit2_(s, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-                s.deallocate(); input.deallocate()
+                s.deallocate()
                 throw ZipError("zlib initialisation failed")
             }
             stream = s
-        } else if entry.compressedSize != entry.uncompressedSize {
-            input.deallocate()
-            throw ZipError("\(entry.name): stored entry with two sizes")
         }
     }
 
