@@ -149,8 +149,6 @@ final class XLSXSheetRows: @unchecked Sendable {
     private(set) var rowNumber = 0
     private var bytes: [UInt8] = []
     private var bounds: [Int]
-    private var closing: [UInt8] = []
-    private var scratch: [UInt8] = []
 
     init(buffer: XMLPullBuffer, strings: SharedStrings, date1904: Bool, width: Int = 1024) {
         self.buffer = buffer
@@ -171,10 +169,32 @@ final class XLSXSheetRows: @unchecked Sendable {
 
     /// Moves to the next row holding a value in the kept columns; `false` at the end of the sheet.
     func next() throws -> Bool {
-        while let row = try buffer.next("row", stop: "sheetData", closing: &closing) {
-            if read(row.tag, row.content) { return true }
+        while true {
+            let b = UnsafePointer(buffer.base)
+            guard let lt = XMLScan.find(UInt8(ascii: "<"), b, buffer.lo, buffer.hi) else {
+                buffer.lo = buffer.hi
+                if try !buffer.fill() { return false }
+                continue
+            }
+            buffer.lo = lt
+            guard let tag = XMLScan.tag(b, at: lt, to: buffer.hi) else {
+                if try !buffer.fill() { throw ZipError("\(buffer.name): ends inside a tag") }
+                continue
+            }
+            if !tag.isSpecial && XMLScan.equals(b, tag.name, "row") && !tag.isEnd {
+                // The row is read in one pass up to its end tag; one cut by the end of
+                // the buffer is read again after a refill (about one row per megabyte).
+                guard let (end, any) = read(tag, b, to: buffer.hi) else {
+                    if try !buffer.fill() { throw ZipError("\(buffer.name): ends inside a row") }
+                    continue
+                }
+                buffer.lo = end
+                if any { return true }
+                continue
+            }
+            buffer.lo = tag.end
+            if !tag.isSpecial && tag.isEnd && XMLScan.equals(b, tag.name, "sheetData") { return false }
         }
-        return false
     }
 
     /// The current row's fields.
@@ -196,23 +216,33 @@ final class XLSXSheetRows: @unchecked Sendable {
         }
     }
 
-    /// Reads one `<row>`; `false` when it holds no value in the kept columns.
-    private func read(_ rowTag: XMLScan.Tag, _ content: Range<Int>) -> Bool {
-        let b = UnsafePointer(buffer.base)
+    /// Reads one `<row>` from its start tag up to its end tag: where it ends,
+    /// and whether it holds a value in the kept columns; `nil` when `b[..<limit]`
+    /// ends before the row does.
+    private func read(_ rowTag: XMLScan.Tag, _ b: UnsafePointer<UInt8>, to limit: Int) -> (end: Int, any: Bool)? {
         var number = -1
         XMLScan.forEachAttribute(b, rowTag.attributes) { n, v in
             if XMLScan.equals(b, n, "r") { number = Self.decimal(b, v) ?? -1 }
         }
-        rowNumber = number > 0 ? number : rowNumber + 1
         bytes.removeAll(keepingCapacity: true)
         for i in bounds.indices { bounds[i] = 0 }
+        if rowTag.isEmpty {
+            rowNumber = number > 0 ? number : rowNumber + 1
+            return (rowTag.end, false)
+        }
         var any = false
         var column = -1
-        var p = content.lowerBound
-        let end = content.upperBound
-        while let lt = XMLScan.find(UInt8(ascii: "<"), b, p, end), let tag = XMLScan.tag(b, at: lt, to: end) {
+        var p = rowTag.end
+        let end = limit
+        while true {
+            guard let lt = XMLScan.find(UInt8(ascii: "<"), b, p, end), let tag = XMLScan.tag(b, at: lt, to: end) else { return nil }
             p = tag.end
-            guard !tag.isSpecial, !tag.isEnd, XMLScan.equals(b, tag.name, "c") else { continue }
+            if tag.isSpecial { continue }
+            if tag.isEnd {
+                if XMLScan.equals(b, tag.name, "row") { break }
+                continue
+            }
+            guard XMLScan.equals(b, tag.name, "c") else { continue }
             var kind: UInt8 = UInt8(ascii: "n")  // n number, s shared, i inline, b boolean, t other text
             var referenced = -1
             XMLScan.forEachAttribute(b, tag.attributes) { n, v in
@@ -228,39 +258,60 @@ final class XLSXSheetRows: @unchecked Sendable {
             }
             column = referenced >= 0 ? referenced : column + 1
             if tag.isEmpty { continue }
+            let keep = column >= 0 && column < width
             let start = bytes.count
             var value: Range<Int>? = nil
-            var phonetic = false
-            // The cell's children: <v>, <f>, <is> with <t> runs; the first "</c>" ends it.
-            while let lt2 = XMLScan.find(UInt8(ascii: "<"), b, p, end), let child = XMLScan.tag(b, at: lt2, to: end) {
-                p = child.end
-                if child.isSpecial { continue }
-                if child.isEnd {
-                    if XMLScan.equals(b, child.name, "c") { break }
-                    if XMLScan.equals(b, child.name, "rPh") { phonetic = false }
-                    continue
-                }
-                if child.isEmpty { continue }
-                if XMLScan.equals(b, child.name, "v") {
-                    let textEnd = XMLScan.find(UInt8(ascii: "<"), b, p, end) ?? end
-                    value = p..<textEnd
-                    p = textEnd
-                } else if XMLScan.equals(b, child.name, "t") && !phonetic {
-                    let textEnd = XMLScan.find(UInt8(ascii: "<"), b, p, end) ?? end
-                    if column < width && kind == UInt8(ascii: "i") { XMLScan.appendText(b, p..<textEnd, to: &bytes) }
-                    p = textEnd
-                } else if XMLScan.equals(b, child.name, "rPh") {
-                    phonetic = true
+            // The usual shapes first: <v>…</v></c> and <is><t>…</t></is></c>.
+            if p + 3 <= end && b[p] == UInt8(ascii: "<") && b[p + 1] == UInt8(ascii: "v") && b[p + 2] == UInt8(ascii: ">"),
+               let close = XMLScan.find(UInt8(ascii: "<"), b, p + 3, end), close + 8 <= end,
+               memcmp(b + close, Self.valueEnd, 8) == 0 {
+                value = (p + 3)..<close
+                p = close + 8
+            } else if kind == UInt8(ascii: "i") && p + 7 <= end && memcmp(b + p, Self.inlineStart, 7) == 0,
+                      let close = XMLScan.find(UInt8(ascii: "<"), b, p + 7, end), close + 13 <= end,
+                      memcmp(b + close, Self.inlineEnd, 13) == 0 {
+                if keep { XMLScan.appendText(b, (p + 7)..<close, to: &bytes) }
+                p = close + 13
+            } else {
+                // Any other shape: <f>, rich inline runs, prefixes; the first "</c>" ends the cell.
+                var phonetic = false
+                while true {
+                    guard let lt2 = XMLScan.find(UInt8(ascii: "<"), b, p, end), let child = XMLScan.tag(b, at: lt2, to: end) else { return nil }
+                    p = child.end
+                    if child.isSpecial { continue }
+                    if child.isEnd {
+                        if XMLScan.equals(b, child.name, "c") { break }
+                        if XMLScan.equals(b, child.name, "row") { p = lt2; break }  // a cell left open
+                        if XMLScan.equals(b, child.name, "rPh") { phonetic = false }
+                        continue
+                    }
+                    if child.isEmpty { continue }
+                    if XMLScan.equals(b, child.name, "v") {
+                        guard let textEnd = XMLScan.find(UInt8(ascii: "<"), b, p, end) else { return nil }
+                        value = p..<textEnd
+                        p = textEnd
+                    } else if XMLScan.equals(b, child.name, "t") && !phonetic {
+                        guard let textEnd = XMLScan.find(UInt8(ascii: "<"), b, p, end) else { return nil }
+                        if keep && kind == UInt8(ascii: "i") { XMLScan.appendText(b, p..<textEnd, to: &bytes) }
+                        p = textEnd
+                    } else if XMLScan.equals(b, child.name, "rPh") {
+                        phonetic = true
+                    }
                 }
             }
-            guard column >= 0, column < width else { bytes.removeSubrange(start...); continue }
+            guard keep else { bytes.removeSubrange(start...); continue }
             if kind != UInt8(ascii: "i"), let v = value { appendValue(b, v, kind: kind, column: column) }
             if bytes.count > start { any = true }
             bounds[2 * column] = start
             bounds[2 * column + 1] = bytes.count
         }
-        return any
+        rowNumber = number > 0 ? number : rowNumber + 1
+        return (p, any)
     }
+
+    private static let valueEnd: [UInt8] = Array("</v></c>".utf8)
+    private static let inlineStart: [UInt8] = Array("<is><t>".utf8)
+    private static let inlineEnd: [UInt8] = Array("</t></is></c>".utf8)
 
     private func appendValue(_ b: UnsafePointer<UInt8>, _ v: Range<Int>, kind: UInt8, column: Int) {
         switch kind {
