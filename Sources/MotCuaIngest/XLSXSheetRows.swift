@@ -4,7 +4,7 @@ import Foundation
 /// buffer that is refilled from the inflating entry as the scan reaches its
 /// end: a million-row sheet, a gigabyte of XML, is never in memory at once.
 final class XMLPullBuffer {
-    private let stream: ZipEntryStream
+    private let stream: InflateAhead
     private(set) var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// The unread bytes are `base[lo..<hi]`.
@@ -15,14 +15,18 @@ final class XMLPullBuffer {
     static let maximumCapacity = 256 << 20
 
     init(stream: ZipEntryStream, capacity: Int = 1 << 20) {
-        self.stream = stream
+        self.stream = InflateAhead(stream)
+        self.name = stream.entry.name
         self.capacity = capacity
         base = .allocate(capacity: capacity)
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        stream.cancel()
+        base.deallocate()
+    }
 
-    var name: String { stream.entry.name }
+    let name: String
 
     /// Reads more of the part, keeping `base[lo..<hi]` (moved to the front:
     /// positions taken before a fill are void after it). `false` at the end.
@@ -86,6 +90,91 @@ final class XMLPullBuffer {
             }
             lo = tag.end
         }
+    }
+}
+
+/// Inflates an entry on a thread of its own, a few megabytes ahead of the
+/// scanner: on the 2-core machine zlib and the XML scan overlap instead of
+/// taking turns (the storing thread is the third, and waits on the scan).
+final class InflateAhead: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var ready: [(UnsafeMutablePointer<UInt8>, Int)] = []
+    private var free: [UnsafeMutablePointer<UInt8>] = []
+    private var finished = false
+    private var cancelled = false
+    private var failure: (any Error)?
+    /// The chunk being read by the scanner's thread (only that thread touches it).
+    private var current: (UnsafeMutablePointer<UInt8>, Int)?
+    private var offset = 0
+    static let chunkSize = 1 << 20
+    static let chunks = 4
+
+    init(_ stream: ZipEntryStream) {
+        for _ in 0..<Self.chunks { free.append(.allocate(capacity: Self.chunkSize)) }
+        let thread = Thread { [self] in inflate(stream) }
+        thread.start()
+    }
+
+    deinit {
+        for (p, _) in ready { p.deallocate() }
+        for p in free { p.deallocate() }
+        if let (p, _) = current { p.deallocate() }
+    }
+
+    /// Ends the inflating thread (the reader is done with the entry).
+    func cancel() {
+        condition.lock(); cancelled = true; condition.broadcast(); condition.unlock()
+    }
+
+    private func inflate(_ stream: ZipEntryStream) {
+        while true {
+            condition.lock()
+            while free.isEmpty && !cancelled { condition.wait() }
+            if cancelled { condition.unlock(); return }
+            let chunk = free.removeLast()
+            condition.unlock()
+            var n = 0
+            var error: (any Error)?
+            do {
+                while n < Self.chunkSize {
+                    let k = try stream.read(into: UnsafeMutableBufferPointer(start: chunk + n, count: Self.chunkSize - n))
+                    if k == 0 { break }
+                    n += k
+                }
+            } catch let e { error = e }
+            condition.lock()
+            if n > 0 { ready.append((chunk, n)) } else { free.append(chunk) }
+            if let error { failure = error; finished = true } else if n < Self.chunkSize { finished = true }
+            let done = finished
+            condition.broadcast()
+            condition.unlock()
+            if done { return }
+        }
+    }
+
+    /// Fills up to `buffer.count` bytes; 0 at the end of the entry.
+    /// - throws: what inflating threw, once the bytes before the failure are read.
+    func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        if current == nil || offset == current!.1 {
+            condition.lock()
+            if let (p, _) = current { free.append(p); current = nil; condition.broadcast() }
+            while ready.isEmpty && !finished { condition.wait() }
+            if ready.isEmpty {
+                let failure = self.failure
+                condition.unlock()
+                if let failure { throw failure }
+                return 0
+            }
+            current = ready.removeFirst()
+            offset = 0
+            condition.unlock()
+        }
+        let (p, count) = current!
+        let n = min(buffer.count, count - offset)
+        base.update(from: p + offset, count: n)
+        offset += n
+        return n
     }
 }
 
@@ -184,7 +273,13 @@ final class XLSXSheetRows: @unchecked Sendable {
             if !tag.isSpecial && XMLScan.equals(b, tag.name, "row") && !tag.isEnd {
                 // The row is read in one pass up to its end tag; one cut by the end of
                 // the buffer is read again after a refill (about one row per megabyte).
-                guard let (end, any) = read(tag, b, to: buffer.hi) else {
+                // The row's arrays are moved out of the object while it is read: stored
+                // properties of a class are checked for exclusive access at every use.
+                var bytes: [UInt8] = [], bounds: [Int] = []
+                swap(&bytes, &self.bytes); swap(&bounds, &self.bounds)
+                let result = read(tag, b, to: buffer.hi, bytes: &bytes, bounds: &bounds)
+                swap(&bytes, &self.bytes); swap(&bounds, &self.bounds)
+                guard let (end, any) = result else {
                     if try !buffer.fill() { throw ZipError("\(buffer.name): ends inside a row") }
                     continue
                 }
@@ -219,7 +314,9 @@ final class XLSXSheetRows: @unchecked Sendable {
     /// Reads one `<row>` from its start tag up to its end tag: where it ends,
     /// and whether it holds a value in the kept columns; `nil` when `b[..<limit]`
     /// ends before the row does.
-    private func read(_ rowTag: XMLScan.Tag, _ b: UnsafePointer<UInt8>, to limit: Int) -> (end: Int, any: Bool)? {
+    private func read(_ rowTag: XMLScan.Tag, _ b: UnsafePointer<UInt8>, to limit: Int,
+                      bytes: inout [UInt8], bounds: inout [Int]) -> (end: Int, any: Bool)? {
+        let width = self.width
         var number = -1
         XMLScan.forEachAttribute(b, rowTag.attributes) { n, v in
             if XMLScan.equals(b, n, "r") { number = Self.decimal(b, v) ?? -1 }
@@ -300,7 +397,7 @@ final class XLSXSheetRows: @unchecked Sendable {
                 }
             }
             guard keep else { bytes.removeSubrange(start...); continue }
-            if kind != UInt8(ascii: "i"), let v = value { appendValue(b, v, kind: kind, column: column) }
+            if kind != UInt8(ascii: "i"), let v = value { appendValue(b, v, kind: kind, column: column, to: &bytes) }
             if bytes.count > start { any = true }
             bounds[2 * column] = start
             bounds[2 * column + 1] = bytes.count
@@ -313,7 +410,7 @@ final class XLSXSheetRows: @unchecked Sendable {
     private static let inlineStart: [UInt8] = Array("<is><t>".utf8)
     private static let inlineEnd: [UInt8] = Array("</t></is></c>".utf8)
 
-    private func appendValue(_ b: UnsafePointer<UInt8>, _ v: Range<Int>, kind: UInt8, column: Int) {
+    private func appendValue(_ b: UnsafePointer<UInt8>, _ v: Range<Int>, kind: UInt8, column: Int, to bytes: inout [UInt8]) {
         switch kind {
         case UInt8(ascii: "s"):
             if let i = Self.decimal(b, v), let r = sharedStrings.range(i) {
@@ -323,7 +420,7 @@ final class XLSXSheetRows: @unchecked Sendable {
             let on = v.count == 1 && b[v.lowerBound] == UInt8(ascii: "1")
             bytes.append(contentsOf: on ? Array("TRUE".utf8) : Array("FALSE".utf8))
         case UInt8(ascii: "n"):
-            appendNumber(b, v, isDate: isDate[column])
+            appendNumber(b, v, isDate: isDate[column], to: &bytes)
         default:
             XMLScan.appendText(b, v, to: &bytes, excelEscapes: false)
         }
@@ -332,7 +429,7 @@ final class XLSXSheetRows: @unchecked Sendable {
     /// A number as written, except: a date serial of the 1904 system is moved
     /// to the 1900 system (1,462 days later) that the timestamp parser reads,
     /// and `1.2345E+11` is written out as digits.
-    private func appendNumber(_ b: UnsafePointer<UInt8>, _ v: Range<Int>, isDate: Bool) {
+    private func appendNumber(_ b: UnsafePointer<UInt8>, _ v: Range<Int>, isDate: Bool, to bytes: inout [UInt8]) {
         var lo = v.lowerBound, hi = v.upperBound
         while lo < hi, b[lo] == 0x20 || b[lo] == 0x09 || b[lo] == 0x0A || b[lo] == 0x0D { lo += 1 }
         while hi > lo, b[hi - 1] == 0x20 || b[hi - 1] == 0x09 || b[hi - 1] == 0x0A || b[hi - 1] == 0x0D { hi -= 1 }

@@ -193,7 +193,8 @@ final class ZipArchive: @unchecked Sendable {
 }
 
 /// One entry's bytes, inflated as they are asked for.
-final class ZipEntryStream {
+/// Used by one thread at a time (the inflating thread of ``InflateAhead``).
+final class ZipEntryStream: @unchecked Sendable {
     private let archive: ZipArchive
     let entry: ZipArchive.Entry
     private var inputOffset: Int
