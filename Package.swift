@@ -23,7 +23,10 @@ let package = Package(
         .executableTarget(name: "motcua-embed"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["motcua-embed"]),
         .target(name: "MotCuaResources", plugins: ["EmbedTemplates"]),
-        .target(name: "MotCuaIngest", dependencies: ["MotCuaCore"]),
+        // zlib for the .xlsx reader's own ZIP entry streaming (see ZipArchive.swift);
+        // not named CZlib, which ZIPFoundation's module already is.
+        .systemLibrary(name: "MotCuaZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "MotCuaIngest", dependencies: ["MotCuaCore", "MotCuaZlib"]),
         // Deterministic synthetic exports of any size, for benchmarks and tests.
         .target(name: "MotCuaGenerator", dependencies: ["MotCuaCore"]),
         .target(
@@ -45,6 +48,7 @@ let package = Package(
             name: "MotCuaCLI",
             dependencies: [
                 "MotCuaCore", "MotCuaIngest", "MotCuaStore", "MotCuaReport", "MotCuaGenerator", "MotCuaResources",
+                "XlsxWriter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
@@ -62,7 +66,10 @@ let package = Package(
             name: "MotCuaCoreTests", dependencies: ["MotCuaCore"],
             // Read through #filePath at test time, not bundled.
             exclude: ["Calendar/Fixtures"]),
-        .testTarget(name: "MotCuaIngestTests", dependencies: ["MotCuaIngest", "MotCuaTestSupport"]),
+        .testTarget(
+            name: "MotCuaIngestTests",
+            dependencies: ["MotCuaIngest", "MotCuaTestSupport", "XlsxWriter",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "MotCuaGeneratorTests", dependencies: ["MotCuaGenerator", "MotCuaIngest"]),
         .testTarget(
             name: "MotCuaStoreTests",

@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
     /// The table's period, to compare it with the figures computed from the dossiers.
     @OptionGroup var periodOptions: PeriodOptions
     @Option(help: "Bảng công bố là của đơn vị này (mã đơn vị): các dòng là các đơn vị cấp dưới.") var unit: String?
-    @Option(help: "Tệp hồ sơ CSV dùng trực tiếp (cơ sở dữ liệu tạm, không ghi vào --db).") var input: [String] = []
+    @Option(help: "Tệp hồ sơ (CSV hoặc .xlsx) dùng trực tiếp (cơ sở dữ liệu tạm, không ghi vào --db).") var input: [String] = []
     @Option(help: "Tệp đơn vị, dùng với --input.") var units: String?
     @Option(help: "Tệp danh mục TTHC, dùng với --input.") var procedures: String?
     @OptionGroup var inputOptions: InputOptions

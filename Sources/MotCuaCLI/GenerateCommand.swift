@@ -23,6 +23,8 @@ struct GenerateCommand: ParsableCommand {
     var to: String = "2024-12-31"
     @Option(help: "Kiểu tệp: canonical (tên cột chuẩn, dấu phẩy, UTF-8), vietnamese (tên cột tiếng Việt, chấm phẩy, UTF-8 có BOM, CRLF, NFD) hoặc utf16 (UTF-16 LE, tab, như \"Unicode text\" của Excel).")
     var style: GenerateStyle = .canonical
+    @Option(help: "Dạng tệp hồ sơ: csv, hoặc xlsx (như \"Xuất Excel\": hai dòng tiêu đề trên dòng tên cột, ngày là số ngày của Excel; dossiers.xlsx thay cho dossiers.csv).")
+    var format: GenerateFormat = .csv
     @Option(help: "Hạt giống của bộ sinh số ngẫu nhiên.") var seed: UInt64 = 2024
     @Flag(name: .customLong("two-level"), help: "Mô hình chính quyền hai cấp (2025): tỉnh → xã, không có cấp huyện.")
     var twoLevel = false
@@ -58,8 +60,30 @@ struct GenerateCommand: ParsableCommand {
             } catch let e as GeneratorError {
                 throw CLIError(vi: e.vi, en: e.en)
             }
+            var files = summary.files
+            if format == .xlsx {
+                let csv = summary.dossiers.path
+                let xlsx = (csv as NSString).deletingPathExtension + ".xlsx"
+                let part = xlsx + ".part"
+                do {
+                    // Constant memory (inline strings) for big sheets: libxlsxwriter otherwise
+                    // holds every cell; smaller ones get shared strings, as Excel writes them.
+                    let rows = try DossierWorkbookExport.write(
+                        csv: csv, to: part, title: "DANH SÁCH HỒ SƠ TIẾP NHẬN VÀ GIẢI QUYẾT",
+                        subtitle: "Từ ngày \(parseISODate(from)!.vietnameseDescription) đến ngày \(parseISODate(to)!.vietnameseDescription)",
+                        constantMemory: dossiers > 200_000)
+                    _ = try? FileManager.default.removeItem(atPath: xlsx)
+                    try FileManager.default.moveItem(atPath: part, toPath: xlsx)
+                    try FileManager.default.removeItem(atPath: csv)
+                    let size = (try? FileManager.default.attributesOfItem(atPath: xlsx))?[.size] as? Int
+                    files[files.count - 1] = SyntheticExport.WrittenFile(path: xlsx, rows: rows, bytes: Int64(size ?? 0))
+                } catch {
+                    _ = try? FileManager.default.removeItem(atPath: part)
+                    throw CLIError(vi: "Không ghi được \(xlsx): \(error)", en: "Cannot write \(xlsx): \(error)")
+                }
+            }
             let seconds = Date().timeIntervalSince(started)
-            for f in summary.files {
+            for f in files {
                 let mb = String(format: "%.1f", Double(f.bytes) / 1_048_576)
                 printInfo(english ? "Wrote \(f.path): \(formatCount(f.rows)) rows, \(mb) MB."
                                   : "Đã ghi \(f.path): \(formatCount(f.rows)) dòng, \(mb) MB.")
@@ -71,6 +95,9 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 }
+
+/// `--format` values.
+enum GenerateFormat: String, ExpressibleByArgument, CaseIterable { case csv, xlsx }
 
 /// `--style` values (listed in the help).
 enum GenerateStyle: String, ExpressibleByArgument, CaseIterable {

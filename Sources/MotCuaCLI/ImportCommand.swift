@@ -22,7 +22,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Tệp điểm đánh giá TT01 (MaHoSo, CS1…CS9) của cán bộ đánh giá hoặc khảo sát người dân.")
     var evaluations: String?
     @OptionGroup var input: InputOptions
-    @Argument(help: "Các tệp hồ sơ CSV.") var files: [String] = []
+    @Argument(help: "Các tệp hồ sơ (CSV hoặc .xlsx).") var files: [String] = []
 
     func validate() throws {
         if files.isEmpty && units == nil && procedures == nil && evaluations == nil && input.mapping == nil {

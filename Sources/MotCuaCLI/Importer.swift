@@ -103,13 +103,15 @@ struct Importer {
 
     private func summarise(_ file: DossierFileSummary, _ c: ImportCounts, reference: ReferenceData) {
         let nothing = c.inserted == 0 && c.updated == 0
+        let sheetVI = file.sheet.map { " (trang tính \"\($0)\")" } ?? ""
+        let sheetEN = file.sheet.map { " (sheet \"\($0)\")" } ?? ""
         say("""
-            \(name(file.file)): đọc \(formatCount(file.rowsRead)) dòng — mới \(formatCount(c.inserted)), cập nhật \(formatCount(c.updated)), \
+            \(name(file.file))\(sheetVI): đọc \(formatCount(file.rowsRead)) dòng — mới \(formatCount(c.inserted)), cập nhật \(formatCount(c.updated)), \
             không đổi \(formatCount(c.unchanged)), bỏ qua \(file.skipped) (chưa tiếp nhận), từ chối \(file.rejections.count)\
             \(c.duplicates.isEmpty ? "" : ", trùng mã \(c.duplicates.count)")\(c.identicalRepeats == 0 ? "" : ", lặp y hệt \(c.identicalRepeats)").\
             \(nothing && c.unchanged > 0 ? " Tệp này đã được nhập trước đó: dữ liệu không thay đổi." : "")
             """, """
-            \(name(file.file)): read \(formatCount(file.rowsRead)) rows — new \(formatCount(c.inserted)), updated \(formatCount(c.updated)), \
+            \(name(file.file))\(sheetEN): read \(formatCount(file.rowsRead)) rows — new \(formatCount(c.inserted)), updated \(formatCount(c.updated)), \
             unchanged \(formatCount(c.unchanged)), skipped \(file.skipped) (not yet received), rejected \(file.rejections.count)\
             \(c.duplicates.isEmpty ? "" : ", duplicate codes \(c.duplicates.count)")\(c.identicalRepeats == 0 ? "" : ", identical repeats \(c.identicalRepeats)").\
             \(nothing && c.unchanged > 0 ? " This file was imported before: nothing changed." : "")

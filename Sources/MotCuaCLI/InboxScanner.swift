@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaIngest
 
 /// Sorts the files waiting in the inbox into what a run does with each.
 ///
@@ -8,8 +9,11 @@ import Foundation
 /// outright; a file motcua cannot read is left in place and mentioned every
 /// night, so that someone notices it.
 struct InboxScanner {
-    /// Extensions of the exports motcua reads.
-    static let importable: Set<String> = ["csv", "txt", "tsv"]
+    /// Whether motcua can import a file of this name: CSV/text and .xlsx
+    /// exports. An Excel 97–2003 `.xls` cannot be; it is warned about.
+    static func importable(_ name: String) -> Bool {
+        DossierFileKind.importable(name) && (name as NSString).pathExtension.lowercased() != "xls"
+    }
     /// Endings of files a copy or a download is still writing.
     static let partialSuffixes = [".part", ".tmp", ".crdownload", ".filepart"]
     /// A file modified this recently may still be being copied.
@@ -48,7 +52,7 @@ struct InboxScanner {
             let path = (inbox as NSString).appendingPathComponent(name)
             if Self.isIgnored(name) { entries.append(Entry(path: path, decision: .ignored)); continue }
             guard let before = Self.fileState(path) else { continue }  // a folder, or gone already
-            guard Self.importable.contains((name as NSString).pathExtension.lowercased()) else {
+            guard Self.importable(name) else {
                 entries.append(Entry(path: path, decision: .unsupported)); continue
             }
             guard now.timeIntervalSince(before.modified) >= Self.settleSeconds else {
@@ -70,7 +74,8 @@ struct InboxScanner {
     /// Hidden files and partial downloads: not ours to mention.
     static func isIgnored(_ name: String) -> Bool {
         let lower = name.lowercased()
-        return name.hasPrefix(".") || partialSuffixes.contains { lower.hasSuffix($0) }
+        // `~$name.xlsx` is the lock file Excel keeps beside a workbook it has open.
+        return name.hasPrefix(".") || name.hasPrefix("~$") || partialSuffixes.contains { lower.hasSuffix($0) }
     }
 
     struct FileState: Equatable {

@@ -89,8 +89,13 @@ struct NightlyRun {
             case .ignored:
                 break
             case .unsupported:
-                log.say("cảnh báo: \(entry.path): motcua không nhập được loại tệp này (chỉ .csv, .txt, .tsv); để nguyên trong hộp thư đến",
-                        "warning: \(entry.path): motcua cannot import this kind of file (only .csv, .txt, .tsv); left in the inbox", isError: true)
+                if (entry.path as NSString).pathExtension.lowercased() == "xls" {
+                    log.say("cảnh báo: \(entry.path): tệp Excel 97–2003 (.xls) không nhập được; mở bằng Excel, lưu thành .xlsx hoặc CSV UTF-8 rồi đặt lại vào hộp thư đến; để nguyên tệp này",
+                            "warning: \(entry.path): an Excel 97–2003 file (.xls) cannot be imported; open it in Excel, save it as .xlsx or CSV UTF-8 and put that in the inbox; this file is left in place", isError: true)
+                } else {
+                    log.say("cảnh báo: \(entry.path): motcua không nhập được loại tệp này (chỉ .csv, .txt, .tsv, .xlsx); để nguyên trong hộp thư đến",
+                            "warning: \(entry.path): motcua cannot import this kind of file (only .csv, .txt, .tsv, .xlsx); left in the inbox", isError: true)
+                }
             case .unreadable(let error):
                 log.fail(error)
                 log.say("\(entry.path): không đọc được; để lại trong hộp thư đến", "\(entry.path): cannot be read; left in the inbox", isError: true)

@@ -21,7 +21,7 @@ struct OverdueCommand: ParsableCommand {
     @Option(help: "Ghi danh sách ra tệp Excel (.xlsx).") var out: String?
     @Option(help: "Ghi danh sách ra tệp CSV (UTF-8).") var csv: String?
     @Option(help: "Mẫu trang danh sách (mặc định qua-han).") var template: String = "qua-han"
-    @Option(help: "Tệp hồ sơ CSV dùng trực tiếp (cơ sở dữ liệu tạm).") var input: [String] = []
+    @Option(help: "Tệp hồ sơ (CSV hoặc .xlsx) dùng trực tiếp (cơ sở dữ liệu tạm).") var input: [String] = []
     @Option(help: "Tệp đơn vị, dùng với --input.") var units: String?
     @Option(help: "Tệp danh mục TTHC, dùng với --input.") var procedures: String?
     @OptionGroup var inputOptions: InputOptions

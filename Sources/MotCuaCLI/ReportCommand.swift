@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Tệp Excel cần ghi (.xlsx).") var out: String
     @Option(help: "Ghi thêm số liệu dạng JSON vào tệp này.") var json: String?
     @OptionGroup var heading: HeadingOptions
-    @Option(help: "Tệp hồ sơ CSV dùng trực tiếp (cơ sở dữ liệu tạm, không ghi vào --db).") var input: [String] = []
+    @Option(help: "Tệp hồ sơ (CSV hoặc .xlsx) dùng trực tiếp (cơ sở dữ liệu tạm, không ghi vào --db).") var input: [String] = []
     @Option(help: "Tệp đơn vị, dùng với --input.") var units: String?
     @Option(help: "Tệp danh mục TTHC, dùng với --input.") var procedures: String?
     @Option(help: "Tệp điểm đánh giá TT01 (MaHoSo, CS1…CS9), dùng với --input.") var evaluations: String?

@@ -53,6 +53,7 @@ public enum SyntheticExport {
         /// Data rows, header excluded.
         public let rows: Int
         public let bytes: Int64
+        public init(path: String, rows: Int, bytes: Int64) { self.path = path; self.rows = rows; self.bytes = bytes }
     }
 
     public struct Summary: Sendable {

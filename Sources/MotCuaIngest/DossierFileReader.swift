@@ -26,7 +26,35 @@ public struct DossierFileSummary: Sendable {
     public internal(set) var skipped = 0
     public internal(set) var rejections: [RowRejection] = []
     public internal(set) var unitNames: [String: String] = [:]
+    /// The worksheet read, for an .xlsx export.
+    public internal(set) var sheet: String?
 }
+
+/// Where the decoder's records come from: a CSV text, or an .xlsx worksheet
+/// whose cells are laid out as the same byte ranges (``CSVRow``).
+protocol DossierRecordSource: Sendable {
+    mutating func forEachRow(_ body: (CSVRow) throws -> Void) throws
+}
+
+extension CSVReader: DossierRecordSource {
+    mutating func forEachRow(_ body: (CSVRow) throws -> Void) throws { try forEachRecord(body) }
+}
+
+/// The rows below an .xlsx worksheet's header; a damaged part ends in a message naming the file.
+struct XLSXRecords: DossierRecordSource {
+    let rows: XLSXSheetRows
+    let file: String
+    func forEachRow(_ body: (CSVRow) throws -> Void) throws {
+        do {
+            while try rows.next() { try rows.withRow(body) }
+        } catch let error as ZipError {
+            throw XLSXDossierSheet.damaged(file, error.detail)
+        }
+    }
+}
+
+/// Ends the decoding thread when the caller has stopped taking batches.
+private struct ProducerStop: Error {}
 
 /// The summary a producer thread leaves for the caller; written before
 /// ``BatchPipe/finish(throwing:)`` and read after it, so no lock is needed.
@@ -58,10 +86,36 @@ public enum DossierFileReader {
                                      endOfWorkingDay: Int = 17 * 3600,
                                      recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil,
                                      onBatch: (DossierBatch) throws -> Void) throws -> DossierFileSummary {
+        let timestamps = TimestampParser(endOfWorkingDay: endOfWorkingDay, dayFirst: mapping.dayFirst)
+        switch try DossierFileKind.of(path) {
+        case .compound:
+            throw XLSXDossierSheet.compoundFileError(path: path)
+        case .xlsx:
+            let sheet = try XLSXDossierSheet.open(path: path, aliases: mapping.aliases)
+            let map = HeaderMap<DossierColumn>(dossierHeader: sheet.header, extraAliases: mapping.aliases)
+            let decoder = DossierRowDecoder(file: sheet.file, header: map, reference: reference, timestamps: timestamps,
+                                            vocabulary: mapping.vocabulary, recomputeDue: recomputeDue)
+            let missing = decoder.missingRequiredColumns()
+            if !missing.isEmpty {
+                throw InputFileError(file: sheet.file, line: sheet.headerRow,
+                                     "Trang tính \"\(sheet.sheetName)\": thiếu cột bắt buộc: \(missing.joined(separator: ", ")).",
+                                     "Sheet \"\(sheet.sheetName)\": missing required columns: \(missing.joined(separator: ", ")).")
+            }
+            let dates: [DossierColumn] = [.receivedAt, .dueAt, .finishedAt, .returnedAt, .supplementRequestedAt,
+                                          .supplementReceivedAt, .newDueAt, .updatedAt]
+            sheet.rows.narrow(to: sheet.header.count, dateColumns: Set(dates.compactMap { map.index[$0] }))
+            var summary = try decodeOnSecondThread(XLSXRecords(rows: sheet.rows, file: sheet.file), decoder: decoder,
+                                                   file: sheet.file, hasUnitNames: map.index[.unitName] != nil,
+                                                   onBatch: onBatch)
+            summary.sheet = sheet.sheetName
+            return summary
+        case .text:
+            break
+        }
         let csv = try CSVFile(path: path, encoding: mapping.encoding, delimiter: mapping.delimiter, checkingUTF8: false)
         let map = HeaderMap<DossierColumn>(dossierHeader: csv.header, extraAliases: mapping.aliases)
         let decoder = DossierRowDecoder(file: csv.fileName, header: map, reference: reference,
-                                        timestamps: TimestampParser(endOfWorkingDay: endOfWorkingDay, dayFirst: mapping.dayFirst),
+                                        timestamps: timestamps,
                                         vocabulary: mapping.vocabulary, recomputeDue: recomputeDue)
         let missing = decoder.missingRequiredColumns()
         if !missing.isEmpty {
@@ -74,20 +128,26 @@ public enum DossierFileReader {
                 nothingRecognised ? "No recognisable dossier header (expected columns such as MaHoSo, MaDonVi, MaTTHC, NgayTiepNhan…). Wrong file, or a column mapping is needed (--mapping)."
                            : "Missing required columns: \(missing.joined(separator: ", ")).")
         }
-        // Check, parse and decode on a second thread while the caller stores: on
-        // the 2-core office machine storing is the longer half of an import.
+        return try decodeOnSecondThread(csv.reader, decoder: decoder, file: csv.fileName,
+                                        hasUnitNames: map.index[.unitName] != nil, onBatch: onBatch)
+    }
+
+    /// Checks, parses and decodes the records on a second thread while the
+    /// caller stores: on the 2-core office machine storing is the longer half
+    /// of an import. Generic, so each source's loop is compiled on its own.
+    private static func decodeOnSecondThread<Source: DossierRecordSource>(
+        _ source: Source, decoder: DossierRowDecoder, file: String, hasUnitNames: Bool,
+        onBatch: (DossierBatch) throws -> Void
+    ) throws -> DossierFileSummary {
         let pipe = BatchPipe<DossierBatch>()
         let result = ProducerResult()
-        let reader = csv.reader
-        let hasUnitNames = map.index[.unitName] != nil
         let producer = Thread {
-            var reader = reader
+            var source = source
             var decoder = decoder
-            var summary = DossierFileSummary(file: reader.text.file)
+            var summary = DossierFileSummary(file: file)
             var batch = DossierBatch(capacity: DossierFileReader.batchSize)
-            struct Stop: Error {}
             do {
-                try reader.forEachRecord { row in
+                try source.forEachRow { row in
                     summary.rowsRead += 1
                     switch decoder.decode(row) {
                     case .skipped:
@@ -101,13 +161,13 @@ public enum DossierFileReader {
                         }
                         batch.append(d, line: line)
                         if batch.count == DossierFileReader.batchSize {
-                            guard pipe.put(batch) else { throw Stop() }  // the caller failed
+                            guard pipe.put(batch) else { throw ProducerStop() }  // the caller failed
                             batch = DossierBatch(capacity: DossierFileReader.batchSize)
                         }
                     }
                 }
                 if !batch.isEmpty { _ = pipe.put(batch) }
-            } catch is Stop {
+            } catch is ProducerStop {
             } catch {
                 pipe.finish(throwing: error)
                 return

@@ -37,6 +37,24 @@ public struct Worksheet {
         }
     }
 
+    /// Writes UTF-8 text given as bytes (no `String` per cell, for big sheets);
+    /// a `nil` format is the workbook's default, with no format lookup.
+    public func write(utf8 text: UnsafeBufferPointer<UInt8>, row: Int, column: Int, format: CellFormat? = nil) throws {
+        let f = format.map(workbook.format)
+        let error = withUnsafeTemporaryAllocation(of: CChar.self, capacity: text.count + 1) { buffer in
+            for (i, c) in text.enumerated() { buffer[i] = CChar(bitPattern: c) }
+            buffer[text.count] = 0
+            return worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), buffer.baseAddress, f)
+        }
+        try check(error, "\(name)!R\(row + 1)C\(column + 1)")
+    }
+
+    /// Writes a number with the default format.
+    public func write(_ number: Double, row: Int, column: Int) throws {
+        try check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, nil),
+                  "\(name)!R\(row + 1)C\(column + 1)")
+    }
+
     public func writeBlank(row: Int, column: Int, format: CellFormat) throws {
         try check(worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), workbook.format(format)),
                   "\(name)!R\(row + 1)C\(column + 1)")

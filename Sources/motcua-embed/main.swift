@@ -66,4 +66,8 @@ for (path, data) in entries {
     text += "        (\(swiftLiteral(path)), \"\(data.base64EncodedString())\"),\n"
 }
 text += "    ]\n}\n"
-try text.write(to: output, atomically: true, encoding: .utf8)
+// Written only when it changed: the build then recompiles MotCuaResources only
+// when a template, VERSION, the commit or the day changed, not on every build.
+if (try? String(contentsOf: output, encoding: .utf8)) != text {
+    try text.write(to: output, atomically: true, encoding: .utf8)
+}

@@ -189,9 +189,17 @@ final class NightlyRunLogTests: UnattendedRunTestCase {
         try putExport(".2020-11-05.csv")
         try Data("%PDF".utf8).write(to: inbox.appendingPathComponent("cong-van.pdf"))
         try settle("cong-van.pdf")
+        // An Excel 97–2003 export, and the lock file Excel keeps beside an open workbook.
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).write(to: inbox.appendingPathComponent("ho-so.xls"))
+        try settle("ho-so.xls")
+        try Data("lock".utf8).write(to: inbox.appendingPathComponent("~$ho-so.xlsx"))
+        try settle("~$ho-so.xlsx")
         let result = try run(today: "2020-11-06")
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(try inboxNames(), [".2020-11-05.csv", "2020-11-05.csv.part", "cong-van.pdf"], "all left in place")
+        XCTAssertEqual(try inboxNames(), [".2020-11-05.csv", "2020-11-05.csv.part", "cong-van.pdf", "ho-so.xls", "~$ho-so.xlsx"],
+                       "all left in place")
+        XCTAssertTrue(try log().contains("ho-so.xls: tệp Excel 97–2003 (.xls) không nhập được; mở bằng Excel, lưu thành .xlsx"))
+        XCTAssertFalse(try log().contains("~$"), "Excel's lock file is not mentioned")
         let log = try log()
         XCTAssertFalse(log.contains(".part"), log)
         XCTAssertFalse(log.contains(".2020-11-05.csv"), log)
