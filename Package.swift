@@ -70,6 +70,7 @@ let package = Package(
         .testTarget(
             name: "MotCuaReportTests",
             dependencies: ["MotCuaReport", "MotCuaTestSupport"]),
+        .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI"]),
         .testTarget(
             name: "MotCuaEndToEndTests",
             dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaTestSupport"]),

@@ -39,6 +39,16 @@ struct Importer {
             rejections += rejected
             say("\(name(units)): \(formatCount(list.count)) đơn vị\(rejected.isEmpty ? "" : ", \(rejected.count) dòng bị từ chối").",
                 "\(name(units)): \(formatCount(list.count)) units\(rejected.isEmpty ? "" : ", \(rejected.count) rows rejected").")
+            let tree = UnitTree(try store.units())
+            for code in tree.selfParents {
+                say("\(name(units)): cảnh báo: đơn vị \(code) ghi chính nó là đơn vị cha; được coi là đơn vị cấp cao nhất.",
+                    "\(name(units)): warning: unit \(code) names itself as its parent; it is treated as a top-level unit.", error: true)
+            }
+            for cycle in tree.cycles {
+                let loop = (cycle + [cycle[0]]).joined(separator: " → ")
+                say("\(name(units)): cảnh báo: đơn vị cha lặp vòng (\(loop)); \(cycle[0]) được coi là đơn vị cấp cao nhất.",
+                    "\(name(units)): warning: the parent units form a loop (\(loop)); \(cycle[0]) is treated as a top-level unit.", error: true)
+            }
         }
         if let procedures {
             let (list, rejected) = try ProceduresFile.read(path: procedures)
@@ -150,10 +160,10 @@ struct Importer {
     private func name(_ path: String) -> String { (path as NSString).lastPathComponent }
 
     private func rejectsCSV(_ rows: [RowRejection]) -> Data {
-        func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         var out = "\u{FEFF}Tep,Dong,Cot,GiaTri,LyDo,Reason\r\n"
         for r in rows {
-            out += [q(r.file), String(r.line), q(r.column), q(r.value), q(r.reason.vi), q(r.reason.en)].joined(separator: ",") + "\r\n"
+            let text = [r.file, r.column, r.value, r.reason.vi, r.reason.en].map(CSVField.text)
+            out += ([text[0], CSVField.number(r.line)] + text[1...]).joined(separator: ",") + "\r\n"
         }
         return Data(out.utf8)
     }

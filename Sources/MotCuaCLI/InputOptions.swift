@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MotCuaCore
 import MotCuaIngest
+import MotCuaReport
 import Yams
 
 /// How exports are read: a mapping file for other systems, calendar files,
@@ -46,7 +47,8 @@ enum MappingLoader {
             do {
                 raw = try YAMLDecoder().decode(ImportMapping.self, from: text)
             } catch {
-                throw CLIError(vi: "\(mapping): tệp ánh xạ không hợp lệ: \(error)", en: "\(mapping): invalid mapping file: \(error)")
+                let (vi, en) = (error as? DecodingError).map(DecodingProblem.describe) ?? ("\(error)", "\(error)")
+                throw CLIError(vi: "\(mapping): tệp ánh xạ không hợp lệ: \(vi)", en: "\(mapping): invalid mapping file: \(en)")
             }
             directory = URL(fileURLWithPath: mapping).deletingLastPathComponent()
         }

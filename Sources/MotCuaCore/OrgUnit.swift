@@ -30,25 +30,51 @@ public struct UnitTree: Sendable {
     /// Children of each unit, in display order; the key `nil` holds the top level.
     private let children: [String?: [String]]
 
-    /// Units whose parent is unknown are placed at the top level; a cycle is
-    /// broken there too, so that every unit is reachable exactly once.
+    /// Units that name themselves as their parent (MaDonViCha = MaDonVi);
+    /// they are placed at the top level, with their subtrees.
+    public let selfParents: [String]
+    /// Parent cycles (A → B → A), each listed from its smallest code along
+    /// the parent links; each is broken at that smallest code, which is
+    /// placed at the top level, so the rest of the cycle stays beneath it.
+    public let cycles: [[String]]
+
+    /// Units whose parent is unknown are placed at the top level; a
+    /// self-parent or a cycle is broken as ``selfParents`` and ``cycles``
+    /// say, so that every unit is reachable exactly once and no subtree is
+    /// lost because something above it is wrong.
     public init(_ list: [OrgUnit]) {
         var units: [String: OrgUnit] = [:]
         for u in list { units[u.code] = u }
-        func parent(of u: OrgUnit) -> String? {
-            guard let p = u.parentCode, p != u.code, units[p] != nil else { return nil }
-            // Walk up; if we come back to u, it is in a cycle: treat as top level.
-            var seen: Set<String> = [u.code]
-            var cur: String? = p
-            while let c = cur {
-                if seen.contains(c) { return nil }
-                seen.insert(c)
-                cur = units[c]?.parentCode.flatMap { units[$0] != nil ? $0 : nil }
+        var parent: [String: String] = [:]
+        var selfParents: [String] = []
+        for u in units.values {
+            guard let p = u.parentCode, units[p] != nil else { continue }
+            if p == u.code { selfParents.append(u.code) } else { parent[u.code] = p }
+        }
+        // Each unit has at most one parent, so walking up from any unit ends
+        // at a root or enters exactly one cycle; colour units as walked.
+        var cycles: [[String]] = []
+        var done: Set<String> = []
+        for start in units.keys.sorted() where !done.contains(start) {
+            var path: [String] = [], onPath: [String: Int] = [:]
+            var cur: String? = start
+            while let c = cur, !done.contains(c) {
+                if let i = onPath[c] {
+                    var cycle = Array(path[i...])
+                    let smallest = cycle.indices.min { cycle[$0] < cycle[$1] }!
+                    cycle = Array(cycle[smallest...] + cycle[..<smallest])
+                    cycles.append(cycle)
+                    parent[cycle[0]] = nil
+                    break
+                }
+                onPath[c] = path.count
+                path.append(c)
+                cur = parent[c]
             }
-            return p
+            done.formUnion(path)
         }
         var children: [String?: [String]] = [:]
-        for u in units.values { children[parent(of: u), default: []].append(u.code) }
+        for u in units.values { children[parent[u.code], default: []].append(u.code) }
         for key in children.keys {
             children[key]!.sort { a, b in
                 let ua = units[a]!, ub = units[b]!
@@ -57,6 +83,8 @@ public struct UnitTree: Sendable {
         }
         self.units = units
         self.children = children
+        self.selfParents = selfParents.sorted()
+        self.cycles = cycles.sorted { $0[0] < $1[0] }
     }
 
     public subscript(code: String) -> OrgUnit? { units[code] }

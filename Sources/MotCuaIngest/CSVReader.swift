@@ -27,6 +27,17 @@ public struct CSVRow {
 
     /// Field `i` as text (the file was checked to be UTF-8 when it was opened).
     public func string(_ i: Int) -> String { String(decoding: self[i], as: UTF8.self) }
+
+    /// The first field longer than `limit` bytes, and its length.
+    public func firstField(longerThan limit: Int) -> (index: Int, bytes: Int)? {
+        var i = 0
+        while i < count {
+            let n = bounds[2 * i + 1] - (bounds[2 * i] >= 0 ? bounds[2 * i] : ~bounds[2 * i])
+            if n > limit { return (i, n) }
+            i += 1
+        }
+        return nil
+    }
 }
 
 /// Reads records from decoded CSV text: RFC 4180 quoting with embedded

@@ -71,22 +71,28 @@ public struct DossierRowDecoder: Sendable {
 
     public mutating func decode(_ row: CSVRow) -> DecodedRow {
         func value(_ c: DossierColumn) -> String { FieldText.trimmed(row[header.index[c] ?? -1]) }
+        // What a reason quotes: clipped, so that a 50 MB field is not echoed whole.
+        func quoted(_ c: DossierColumn) -> String { FieldLimit.quoted(value(c)) }
         func reject(_ c: DossierColumn?, _ vi: String, _ en: String) -> DecodedRow {
             .rejected(RowRejection(file: file, line: row.line, column: c.map { header.header(of: $0) } ?? "",
                                    value: c.map(value) ?? "", reason: BilingualText(vi: vi, en: en)))
         }
 
+        if let (i, bytes) = row.firstField(longerThan: FieldLimit.maxBytes) {
+            return .rejected(RowRejection(file: file, line: row.line, column: i < header.written.count ? header.written[i] : "",
+                                          value: row.string(i), reason: FieldLimit.tooLong(bytes: bytes)))
+        }
         let code = FieldText.normalised(row[at.code])
         if code.isEmpty { return reject(.code, "Thiếu mã hồ sơ.", "Missing dossier code.") }
 
         let vocabulary = self.vocabulary
         guard let status = memo.status.value(for: row[at.status], { vocabulary.status(FieldText.trimmed($0)) }) else {
-            return reject(.status, "Trạng thái hồ sơ không hợp lệ: \"\(value(.status))\".",
-                          "Unknown dossier status \"\(value(.status))\".")
+            return reject(.status, "Trạng thái hồ sơ không hợp lệ: \"\(quoted(.status))\".",
+                          "Unknown dossier status \"\(quoted(.status))\".")
         }
         guard let channel = memo.channel.value(for: row[at.channel], { vocabulary.channel(FieldText.trimmed($0)) }) else {
-            return reject(.channel, "Kênh nộp không hợp lệ: \"\(value(.channel))\" (trực tiếp, trực tuyến, bưu chính hoặc 1, 2, 3).",
-                          "Unknown channel \"\(value(.channel))\" (expected direct/online/postal or 1, 2, 3).")
+            return reject(.channel, "Kênh nộp không hợp lệ: \"\(quoted(.channel))\" (trực tiếp, trực tuyến, bưu chính hoặc 1, 2, 3).",
+                          "Unknown channel \"\(quoted(.channel))\" (expected direct/online/postal or 1, 2, 3).")
         }
 
         var unreadable: DossierColumn? = nil
@@ -107,8 +113,8 @@ public struct DossierRowDecoder: Sendable {
         let newDueAt = time(.newDueAt, at.newDueAt, .endOfWorkingDay)
         let updatedAt = time(.updatedAt, at.updatedAt, .startOfDay)
         if let column = unreadable {
-            return reject(column, "Ngày giờ không đọc được: \"\(value(column))\" (dùng dd/MM/yyyy HH:mm:ss, yyyy-MM-dd HH:mm:ss…).",
-                          "Unreadable date/time \"\(value(column))\" (use dd/MM/yyyy HH:mm:ss, yyyy-MM-dd HH:mm:ss…).")
+            return reject(column, "Ngày giờ không đọc được: \"\(quoted(column))\" (dùng dd/MM/yyyy HH:mm:ss, yyyy-MM-dd HH:mm:ss…).",
+                          "Unreadable date/time \"\(quoted(column))\" (use dd/MM/yyyy HH:mm:ss, yyyy-MM-dd HH:mm:ss…).")
         }
 
         if receivedAt == nil {

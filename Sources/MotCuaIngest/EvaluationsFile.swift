@@ -37,6 +37,9 @@ public enum EvaluationsFile {
         var evaluations: Evaluations = [:]
         var rejections: [RowRejection] = []
         rows: while let r = try csv.reader.next() {
+            if let tooLong = FieldLimit.rejection(of: r.fields, header: map, file: csv.fileName, line: r.line) {
+                rejections.append(tooLong); continue
+            }
             func reject(_ c: Column, _ vi: String, _ en: String) {
                 rejections.append(RowRejection(file: csv.fileName, line: r.line, column: map.header(of: c),
                                                value: map.value(c, in: r.fields), reason: BilingualText(vi: vi, en: en)))

@@ -38,8 +38,9 @@ public struct RowRejection: Sendable, Hashable {
     public let value: String
     public let reason: BilingualText
 
+    /// `value` is kept as quoted in messages: at most ``FieldLimit/quotedCharacters``.
     public init(file: String, line: Int, column: String, value: String, reason: BilingualText) {
-        self.file = file; self.line = line; self.column = column; self.value = value; self.reason = reason
+        self.file = file; self.line = line; self.column = column; self.value = FieldLimit.quoted(value); self.reason = reason
     }
 
     public func text(_ language: Language) -> String {

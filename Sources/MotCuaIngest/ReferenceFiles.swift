@@ -23,6 +23,9 @@ public enum UnitsFile {
         var rejections: [RowRejection] = []
         var seen: Set<String> = []
         while let r = try csv.reader.next() {
+            if let tooLong = FieldLimit.rejection(of: r.fields, header: map, file: csv.fileName, line: r.line) {
+                rejections.append(tooLong); continue
+            }
             let code = TextFolding.nfc(map.value(.code, in: r.fields))
             let name = TextFolding.nfc(map.value(.name, in: r.fields))
             func reject(_ c: Column, _ vi: String, _ en: String) {
@@ -48,6 +51,9 @@ public enum UnitsFile {
 
 /// Reads the procedure catalogue (SPEC §2.3).
 public enum ProceduresFile {
+    /// The largest processing time accepted, in any unit (days or hours): 3,650.
+    public static let longestDuration = 3650.0
+
     enum Column: String, CaseIterable, Sendable {
         case code, name, fieldCode, fieldName, level, duration, durationUnit, applicableLevels, disclosure
     }
@@ -74,6 +80,9 @@ public enum ProceduresFile {
         var rejections: [RowRejection] = []
         var seen: Set<String> = []
         while let r = try csv.reader.next() {
+            if let tooLong = FieldLimit.rejection(of: r.fields, header: map, file: csv.fileName, line: r.line) {
+                rejections.append(tooLong); continue
+            }
             func v(_ c: Column) -> String { map.value(c, in: r.fields) }
             func reject(_ c: Column, _ vi: String, _ en: String) {
                 rejections.append(RowRejection(file: csv.fileName, line: r.line, column: map.header(of: c),
@@ -84,8 +93,14 @@ public enum ProceduresFile {
             if seen.contains(code) { reject(.code, "Mã thủ tục bị trùng.", "Duplicate procedure code."); continue }
             let durationText = v(.duration).replacingOccurrences(of: ",", with: ".")
             let duration = Double(durationText)
-            if !durationText.isEmpty && (duration == nil || duration! < 0) {
+            if !durationText.isEmpty && (duration == nil || duration! < 0 || !duration!.isFinite) {
                 reject(.duration, "Thời gian giải quyết phải là số.", "The processing time must be a number."); continue
+            }
+            // No procedure takes ten years; a larger number is a typing slip
+            // (or 1e15), and would overflow the deadline arithmetic.
+            if let duration, duration > ProceduresFile.longestDuration {
+                reject(.duration, "Thời gian giải quyết quá lớn (tối đa \(Int(ProceduresFile.longestDuration))).",
+                       "The processing time is too large (at most \(Int(ProceduresFile.longestDuration)))."); continue
             }
             let unitText = TextFolding.words(v(.durationUnit)).replacingSpaces()
             var unit = DurationUnit.workingDays

@@ -10,6 +10,9 @@ struct CellRange: Hashable, Sendable {
         (firstRow, firstColumn, lastRow, lastColumn) = (a.row, a.column, b.row, b.column)
     }
 
+    /// Excel's limits: rows 1…1,048,576, columns A…XFD.
+    static let maxRows = 1_048_576, maxColumns = 16_384
+
     private static func cell(_ s: String) -> (row: Int, column: Int)? {
         var column = 0, row = 0, letters = 0
         var digits = false
@@ -18,11 +21,14 @@ struct CellRange: Hashable, Sendable {
             case 65...90 where !digits:
                 column = column * 26 + Int(ch.value - 64); letters += 1
             case 48...57:
+                // Excel has 1,048,576 rows: anything longer is not a cell, and
+                // would overflow Int (C99999999999999999999999 trapped before).
+                guard row <= maxRows else { return nil }
                 row = row * 10 + Int(ch.value - 48); digits = true
             default: return nil
             }
         }
-        guard letters > 0, letters <= 3, digits, row >= 1 else { return nil }
+        guard letters > 0, letters <= 3, column <= maxColumns, digits, (1...maxRows).contains(row) else { return nil }
         return (row - 1, column - 1)
     }
 

@@ -180,7 +180,7 @@ extension ReportTemplate {
         } catch let error as YamlError {
             throw TemplateError(file: file, vi: "lỗi cú pháp YAML: \(error)", en: "YAML syntax error: \(error)")
         } catch let error as DecodingError {
-            let (vi, en) = describe(error)
+            let (vi, en) = DecodingProblem.describe(error)
             throw TemplateError(file: file, vi: vi, en: en)
         }
         let chain = chain + [file]
@@ -202,31 +202,18 @@ extension ReportTemplate {
         return resolved
     }
 
-    private static func describe(_ error: DecodingError) -> (String, String) {
-        func path(_ p: [CodingKey]) -> String {
-            p.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
-        }
-        switch error {
-        case .keyNotFound(let key, let ctx):
-            let where_ = path(ctx.codingPath)
-            return ("thiếu khóa \"\(key.stringValue)\"\(where_.isEmpty ? "" : " trong \(where_)").",
-                    "missing key \"\(key.stringValue)\"\(where_.isEmpty ? "" : " in \(where_)").")
-        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx):
-            return ("giá trị sai kiểu ở \(path(ctx.codingPath)).", "wrong kind of value at \(path(ctx.codingPath)).")
-        case .dataCorrupted(let ctx):
-            return ("dữ liệu không hợp lệ ở \(path(ctx.codingPath)): \(ctx.debugDescription)",
-                    "invalid data at \(path(ctx.codingPath)): \(ctx.debugDescription)")
-        @unknown default:
-            return ("mẫu không hợp lệ.", "invalid template.")
-        }
-    }
-
     func validate(file: String) throws {
         guard !sheets.isEmpty else {
             throw TemplateError(file: file, vi: "mẫu không có trang tính nào (sheets).", en: "the template has no sheets.")
         }
+        var names: Set<String> = []
         for (s, sheet) in sheets.enumerated() {
             let at = "sheets[\(s)] (\(sheet.name))"
+            // Excel compares sheet names ignoring case; a repeated include gives two.
+            guard names.insert(sheet.name.lowercased()).inserted else {
+                throw TemplateError(file: file, vi: "\(at): hai trang tính cùng tên \"\(sheet.name)\".",
+                                    en: "\(at): two sheets are named \"\(sheet.name)\".")
+            }
             if sheet.name.isEmpty || sheet.name.count > 31 || sheet.name.contains(where: { "[]:*?/\\".contains($0) }) {
                 throw TemplateError(file: file, vi: "\(at): tên trang tính phải có 1–31 ký tự, không chứa []:*?/\\.",
                                     en: "\(at): a sheet name needs 1–31 characters without []:*?/\\.")

@@ -6,9 +6,23 @@ public struct Worksheet {
     public let name: String
     unowned let workbook: Workbook
 
+    /// Excel's limit for the text of one cell, in characters.
+    public static let maxCellCharacters = 32_767
+
+    /// `text`, cut to Excel's cell limit with "…" at the end. libxlsxwriter
+    /// refuses a longer string, and one long officer or unit name would
+    /// otherwise fail the whole workbook.
+    public static func fitting(_ text: String) -> String {
+        guard text.utf8.count > maxCellCharacters, text.unicodeScalars.count > maxCellCharacters else { return text }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.prefix(maxCellCharacters - 1))
+        scalars.append("…")
+        return String(scalars)
+    }
+
     public func write(_ text: String, row: Int, column: Int, format: CellFormat) throws {
         let f = workbook.format(format)
-        try check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), text, f),
+        try check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), Self.fitting(text), f),
                   "\(name)!R\(row + 1)C\(column + 1)")
     }
 
@@ -35,7 +49,7 @@ public struct Worksheet {
             return try write(text, row: firstRow, column: firstColumn, format: format)
         }
         try check(worksheet_merge_range(handle, lxw_row_t(firstRow), lxw_col_t(firstColumn),
-                                        lxw_row_t(lastRow), lxw_col_t(lastColumn), text, workbook.format(format)),
+                                        lxw_row_t(lastRow), lxw_col_t(lastColumn), Self.fitting(text), workbook.format(format)),
                   "\(name) merge R\(firstRow + 1)C\(firstColumn + 1):R\(lastRow + 1)C\(lastColumn + 1)")
     }
 

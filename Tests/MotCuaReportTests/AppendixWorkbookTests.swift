@@ -10,7 +10,7 @@ final class AppendixWorkbookTests: TemporaryDirectoryTestCase {
 
     /// Two units: a district desk with a level-3 online dossier and a commune
     /// with one dossier of unknown level.
-    func sampleReport() -> PeriodReport {
+    static func sampleReport() -> PeriodReport {
         let period = ReportPeriod.parse("2020-10")!
         let catalogue = ProcedureCatalogue([
             Procedure(code: "P2", name: "a", level: .two), Procedure(code: "P3", name: "b", level: .three),
@@ -41,7 +41,7 @@ final class AppendixWorkbookTests: TemporaryDirectoryTestCase {
     }
 
     func testAppendixLayoutNumbersAndPrintSetup() throws {
-        let book = try write(sampleReport())
+        let book = try write(Self.sampleReport())
         let sheet = try XCTUnwrap(book["Phụ lục"])
         // Letterhead (Nghị định 30/2020): issuer left, national name and motto right, place and date.
         XCTAssertEqual(sheet.text(0, 0), "ỦY BAN NHÂN DÂN HUYỆN TÂN UYÊN")
@@ -87,7 +87,7 @@ final class AppendixWorkbookTests: TemporaryDirectoryTestCase {
     }
 
     func testHeaderRowsRepeatOnEveryPage() throws {
-        _ = try write(sampleReport())
+        _ = try write(Self.sampleReport())
         let archive = dir.appendingPathComponent("out.xlsx").path
         let book = try XLSXWorkbook(path: archive)
         XCTAssertNotNil(book["Phụ lục"])
@@ -103,7 +103,7 @@ final class AppendixWorkbookTests: TemporaryDirectoryTestCase {
         text = text.replacingOccurrences(of: "T2:T4: TỶ LỆ GIẢI QUYẾT %", with: "T2:T4: TỶ LỆ TRỰC TUYẾN %")
         let path = dir.appendingPathComponent("custom.yaml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let sheet = try XCTUnwrap(try write(sampleReport(), template: path)["Phụ lục"])
+        let sheet = try XCTUnwrap(try write(Self.sampleReport(), template: path)["Phụ lục"])
         XCTAssertEqual(sheet.text(9, 19), "TỶ LỆ TRỰC TUYẾN %")
         XCTAssertEqual(sheet.cell(12, 19)?.number, 50, "1 of 2 received online")
         XCTAssertEqual(sheet.cell(13, 19)?.number, 0)
@@ -140,20 +140,51 @@ final class AppendixWorkbookTests: TemporaryDirectoryTestCase {
         try write("a", "name: a\nsheets:\n  - include: b\n")
         try write("b", "name: b\nsheets:\n  - include: a\n")
         XCTAssertTrue(error("a").contains("a.yaml → ") && error("a").contains("b.yaml → "), error("a"))
-        // Including the same template twice, side by side, is not a loop.
+        // Including the same template twice, side by side, is not a loop, but
+        // gives two sheets of one name, which Excel refuses: said as such.
         try write("leaf", "name: leaf\nsheets:\n  - name: S\n    header: { A1: STT }\n    columns: [{ figure: stt }]\n")
         try write("twice", "name: twice\nsheets:\n  - include: leaf\n  - include: leaf\n")
-        XCTAssertEqual(error("twice"), "")
+        XCTAssertFalse(error("twice").contains("vòng"), error("twice"))
+        XCTAssertTrue(error("twice").contains("hai trang tính cùng tên \"S\""), error("twice"))
     }
 
     func testUnknownPlaceholderIsATemplateError() throws {
         let path = dir.appendingPathComponent("ph.yaml").path
         try "name: x\nsheets:\n  - name: S\n    title: [{ text: \"Báo cáo {ky_bao_cao}\" }]\n    header: { A1: STT }\n    columns: [{ figure: stt }]\n"
             .write(toFile: path, atomically: true, encoding: .utf8)
-        XCTAssertThrowsError(try write(sampleReport(), template: path)) { error in
+        XCTAssertThrowsError(try write(Self.sampleReport(), template: path)) { error in
             XCTAssertTrue("\(error)".contains("{ky_bao_cao}"), "\(error)")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.xlsx").path),
                        "no half-written workbook is left behind")
+    }
+}
+
+/// The CSV files motcua writes never hand Excel a formula (issue 14).
+final class CSVFieldTests: XCTestCase {
+    func testFormulasGetAnApostropheAndNumbersStayNumbers() {
+        XCTAssertEqual(CSVField.text("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0")
+        XCTAssertEqual(CSVField.text("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")
+        XCTAssertEqual(CSVField.text("@SUM(1)"), "'@SUM(1)")
+        XCTAssertEqual(CSVField.text("+1+1"), "'+1+1")
+        XCTAssertEqual(CSVField.text("-2+3"), "'-2+3")
+        XCTAssertEqual(CSVField.text("\tx"), "'\tx")
+        XCTAssertEqual(CSVField.text("\rx"), "\"'\rx\"")
+        XCTAssertEqual(CSVField.text("-5"), "-5")
+        XCTAssertEqual(CSVField.text("+3,5"), "\"+3,5\"")
+        XCTAssertEqual(CSVField.text("Nguyễn Văn A"), "Nguyễn Văn A")
+        XCTAssertEqual(CSVField.text("a=b"), "a=b")
+        XCTAssertEqual(CSVField.number(-3), "-3")
+    }
+
+    /// Template cells beyond Excel's sheet, or too long for an Int, are
+    /// messages (C99999999999999999999999 trapped with an overflow).
+    func testHugeCellReferencesAreTemplateErrors() throws {
+        for range in ["C99999999999999999999999", "A1048577", "XFE1", "A1:C99999999999999999999"] {
+            let yaml = "name: x\nsheets:\n  - name: S\n    header: { \(range): STT }\n    columns:\n      - { figure: stt }\n"
+            XCTAssertThrowsError(try ReportTemplate.parse(yaml, file: "t.yaml") { _ in nil }, range) { error in
+                XCTAssertTrue("\(error)".contains(range), "\(error)")
+            }
+        }
     }
 }
