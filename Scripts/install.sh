@@ -64,7 +64,7 @@ src=.build-manual/src
 if [ "$(cat .build-manual/source-id 2>/dev/null)" != "$source_id" ]; then
   rm -rf .build-manual && mkdir -p "$src"
   git -C "$parser" archive HEAD | tar -x -C "$src"
-  patch -s -p1 -d "$src" < "$patch_file"
+  (cd "$src" && git apply -p1) < "$patch_file"   # git apply works outside a repository
   echo "$source_id" > .build-manual/source-id
 fi
 echo "install.sh: building the manual generator (swift-argument-parser generate-manual)" >&2
