@@ -1,40 +1,36 @@
 import Foundation
 import MotCuaCore
-import Yams
 
 /// The configuration of an unattended run (SPEC §9): where the database and
-/// the inbox are, the reference files, and the reports to write. Paths are
-/// relative to the configuration file.
-struct RunConfiguration: Decodable {
+/// the inbox are, the reference files, and the reports to write. Paths are as
+/// written in the file; ``RunPlan`` resolves them against the file's folder.
+/// Read by ``RunConfigurationReader``, which names the line of every mistake.
+struct RunConfiguration {
     var database: String?
     var inbox: String
     var archive: String
     var mapping: String?
     var units: String?
     var procedures: String?
-    var calendars: [String]?
+    var calendars: [String] = []
     var evaluations: String?
     var rubric: String?
+    /// A folder of templates that override the built-in ones of the same name.
+    var templates: String?
     /// Append the run's log lines to this file as well as printing them.
     var log: String?
-    var heading: Heading?
-    var reports: [Report]
+    var heading = Heading()
+    var reports: [Report] = []
 
-    struct Heading: Decodable {
+    struct Heading {
         var issuer: String?
         var parentIssuer: String?
         var place: String?
-        var signerTitle: [String]?
+        var signerTitle: [String] = []
         var signerName: String?
-        enum CodingKeys: String, CodingKey {
-            case issuer, place
-            case parentIssuer = "parent_issuer"
-            case signerTitle = "signer_title"
-            case signerName = "signer_name"
-        }
     }
 
-    struct Report: Decodable {
+    struct Report {
         /// `previous-month`, `previous-quarter`, `year-to-date`, `previous-year`, or a fixed period (`2020-10`).
         var period: String
         var unit: String?
@@ -42,24 +38,8 @@ struct RunConfiguration: Decodable {
         /// Output pattern: `{unit}` and `{period}` are filled in.
         var out: String
         var json: String?
-    }
-
-    static func load(path: String) throws -> (RunConfiguration, URL) {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CLIError(vi: "\(path): không đọc được tệp cấu hình.", en: "\(path): cannot read the configuration file.")
-        }
-        let config: RunConfiguration
-        do {
-            config = try YAMLDecoder().decode(RunConfiguration.self, from: text)
-        } catch {
-            throw CLIError(vi: "\(path): tệp cấu hình không hợp lệ: \(error)", en: "\(path): invalid configuration: \(error)")
-        }
-        let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
-        for (i, r) in config.reports.enumerated() where RunConfiguration.period(r.period, today: CivilDate(dayNumber: 0)) == nil {
-            throw CLIError(vi: "\(path): reports[\(i)].period \"\(r.period)\" không hợp lệ (previous-month, previous-quarter, year-to-date, previous-year hoặc kỳ cố định như 2020-10).",
-                           en: "\(path): reports[\(i)].period \"\(r.period)\" is invalid (previous-month, previous-quarter, year-to-date, previous-year or a fixed period such as 2020-10).")
-        }
-        return (config, dir)
+        /// Where the report is declared, for messages.
+        var line: Int
     }
 
     /// Resolves a relative period against `today` (the day the run is for).

@@ -14,6 +14,9 @@ public struct DataQualityFinding: Sendable, Hashable {
         case severalApologies
         /// A unit missing from the units file, created from the dossier's unit name.
         case unitNotInUnitsFile
+        /// The period ends after the newest timestamp stored: the export it
+        /// was imported from is older, so pending and overdue counts may be high.
+        case dataEndsBeforePeriodEnd
 
         public var vietnameseName: String {
             switch self {
@@ -23,6 +26,7 @@ public struct DataQualityFinding: Sendable, Hashable {
             case .overdueWithoutApology: return "Trễ hạn, quá hạn không có phiếu xin lỗi"
             case .severalApologies: return "Xin lỗi, hẹn lại quá một lần"
             case .unitNotInUnitsFile: return "Đơn vị không có trong danh sách đơn vị"
+            case .dataEndsBeforePeriodEnd: return "Dữ liệu chưa cập nhật đến cuối kỳ"
             }
         }
 
@@ -37,6 +41,18 @@ public struct DataQualityFinding: Sendable, Hashable {
 
     public init(kind: Kind, unitCode: String, dossierCode: String, detail: String) {
         self.kind = kind; self.unitCode = unitCode; self.dossierCode = dossierCode; self.detail = detail
+    }
+}
+
+extension DataQualityFinding {
+    /// The finding for a report whose period ends after the newest stored
+    /// timestamp, or `nil` when the data reach the period's last day.
+    /// Dossiers finished after the export was taken still look pending (or
+    /// overdue) in it, so the reader must know how old the data are.
+    public static func dataEnds(at newest: LocalDateTime, before period: ReportPeriod, unitCode: String) -> DataQualityFinding? {
+        guard newest.date < period.to else { return nil }
+        return DataQualityFinding(kind: .dataEndsBeforePeriodEnd, unitCode: unitCode, dossierCode: "",
+                                  detail: "Dữ liệu mới nhất đến ngày \(newest.date.vietnameseDescription); số hồ sơ chưa giải quyết, quá hạn có thể cao hơn thực tế")
     }
 }
 

@@ -33,11 +33,22 @@ public struct PeriodReport: Sendable {
     /// Units of the tree, for naming the units of overdue dossiers.
     public let tree: UnitTree
     /// Data-quality findings for the dossiers of the scope, by unit then kind.
-    public let findings: [DataQualityFinding]
+    public private(set) var findings: [DataQualityFinding]
     /// The scoring rubric used, if any.
     public let rubric: Rubric?
     /// Evaluation values outside the rubric's range, ignored (SPEC §10.14).
     public let scoringWarnings: [ScoringWarning]
+}
+
+extension PeriodReport {
+    /// The report with a finding about its data as a whole (such as
+    /// ``DataQualityFinding/dataEnds(at:before:unitCode:)``), listed before the
+    /// findings about single dossiers because it qualifies all of them.
+    public func addingLeadingFinding(_ finding: DataQualityFinding) -> PeriodReport {
+        var copy = self
+        copy.findings.insert(finding, at: 0)
+        return copy
+    }
 }
 
 /// Accumulates dossiers into per-unit figures for one period.

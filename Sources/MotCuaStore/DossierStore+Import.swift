@@ -260,6 +260,16 @@ extension DossierStore {
         }
     }
 
+    /// The newest moment any stored dossier's state was recorded (SQLite
+    /// answers MAX over the `state_at` index from its last entry, without a
+    /// scan), or `nil` for an empty store. It says how recent the newest
+    /// imported export is.
+    public func newestStateTime() throws -> LocalDateTime? {
+        try queue.read { db in
+            try Int64.fetchOne(db, sql: "SELECT MAX(state_at) FROM dossier").map(LocalDateTime.init(secondsSinceEpoch:))
+        }
+    }
+
     public func dossierCount() throws -> Int {
         try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dossier") ?? 0 }
     }

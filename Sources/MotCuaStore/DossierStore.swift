@@ -34,6 +34,21 @@ public final class DossierStore: Sendable {
         }
     }
 
+    /// Opens an existing database for reading only: it creates no file and
+    /// migrates nothing (`motcua run --check` must change nothing).
+    public init(readingExisting path: String) throws {
+        self.path = path
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(5)
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+        } catch let error as DatabaseError {
+            throw StoreError(vi: "\(path): không mở được cơ sở dữ liệu (\(error.message ?? "\(error.resultCode)")).",
+                             en: "\(path): cannot open the database (\(error.message ?? "\(error.resultCode)")).")
+        }
+    }
+
     // MARK: Reference data
 
     /// Inserts or replaces units from the units file. Units created earlier

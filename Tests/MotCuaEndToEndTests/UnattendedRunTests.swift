@@ -5,47 +5,11 @@ import MotCuaTestSupport
 
 /// `motcua run --config` as cron runs it: night after night, overlapping runs,
 /// and runs killed at any moment (issue 8).
-final class UnattendedRunTests: TemporaryDirectoryTestCase {
-    let sample = CommandRunner.repositoryRoot.appendingPathComponent("SampleData/tan-uyen-2020-10")
-    var inbox: URL { dir.appendingPathComponent("inbox") }
-    var database: String { dir.appendingPathComponent("data/motcua.sqlite").path }
-
-    override func setUpWithError() throws {
-        try super.setUpWithError()
-        for sub in ["inbox", "data"] {
-            try FileManager.default.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true)
-        }
-        for f in ["units.csv", "procedures.csv"] {
-            try FileManager.default.copyItem(at: sample.appendingPathComponent(f), to: dir.appendingPathComponent(f))
-        }
-        try """
-            # Tân Uyên: monthly appendix for the district, overdue list for the desk.
-            database: data/motcua.sqlite
-            inbox: inbox/
-            archive: archive/
-            units: units.csv
-            procedures: procedures.csv
-            log: motcua.log
-            reports:
-              - period: previous-month
-                unit: TU
-                out: out/{unit}/{period}.xlsx
-                json: out/{unit}/{period}.json
-            """.write(to: dir.appendingPathComponent("motcua.yaml"), atomically: true, encoding: .utf8)
-    }
-
-    func run(today: String) throws -> CommandRunner.Result {
-        try CommandRunner.run(["run", "--config", dir.appendingPathComponent("motcua.yaml").path, "--today", today])
-    }
-
-    func json(_ relative: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: dir.appendingPathComponent(relative))
-        return (try JSONSerialization.jsonObject(with: data) as! [String: Any])["total"] as! [String: Any]
-    }
-
+final class UnattendedRunTests: UnattendedRunTestCase {
     func testTwoNightsInARow() throws {
         let export = try String(contentsOf: sample.appendingPathComponent("dossiers.csv"), encoding: .utf8)
         try export.write(to: inbox.appendingPathComponent("2020-11-05.csv"), atomically: true, encoding: .utf8)
+        try settle("2020-11-05.csv")
         let first = try run(today: "2020-11-06")
         XCTAssertEqual(first.status, 0, first.stderr)
         XCTAssertEqual(try json("out/TU/2020-10.json")["received"] as? Int, 1907)
@@ -68,6 +32,8 @@ final class UnattendedRunTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(updated.count, 5)
         try lines.joined(separator: "\n").write(to: inbox.appendingPathComponent("2020-12-01.csv"), atomically: true, encoding: .utf8)
         try export.write(to: inbox.appendingPathComponent("2020-11-05-again.csv"), atomically: true, encoding: .utf8)
+        try settle("2020-12-01.csv")
+        try settle("2020-11-05-again.csv")
 
         let before = dir.appendingPathComponent("before.json").path
         XCTAssertEqual(try CommandRunner.run(["report", "--db", database, "--period", "2020-11", "--out",
@@ -98,6 +64,10 @@ final class UnattendedRunTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("Một lần chạy khác đang chạy"), result.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: inbox.appendingPathComponent("a.csv").path), "nothing was touched")
+        // cron mails stderr to no one: the log says it too, and how the run ended.
+        let log = try String(contentsOf: dir.appendingPathComponent("motcua.log"), encoding: .utf8)
+        XCTAssertTrue(log.contains("! Một lần chạy khác đang chạy"), log)
+        XCTAssertTrue(log.split(separator: "\n").last?.contains("kết thúc: thất bại — ") == true, log)
     }
 
     func testKilledAtAnyMomentTheDatabaseStaysConsistentAndTheNextRunCompletes() throws {
@@ -107,6 +77,7 @@ final class UnattendedRunTests: TemporaryDirectoryTestCase {
         var big = String(export.split(separator: "\n").first!) + "\n"
         for copy in 0..<20 { for row in rows { big += "K\(copy)-" + row + "\n" } }
         try big.write(to: inbox.appendingPathComponent("big.csv"), atomically: true, encoding: .utf8)
+        try settle("big.csv")
         // A previous night's report that must survive every killed run intact.
         let previous = dir.appendingPathComponent("out/TU/2020-10.xlsx")
         try FileManager.default.createDirectory(at: previous.deletingLastPathComponent(), withIntermediateDirectories: true)
