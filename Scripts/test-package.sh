@@ -100,7 +100,8 @@ fi
 run_check() { (cd "$cd_to" && env -u MOTCUA_TEMPLATES -u LD_LIBRARY_PATH $command --check >> "$srv/check.log" 2>&1); }
 run_nightly() { (cd "$cd_to" && env -u MOTCUA_TEMPLATES -u LD_LIBRARY_PATH $command >> "$srv/cron.log" 2>&1); }
 version_cmd() { env -u LD_LIBRARY_PATH "$motcua" --version; }
-if [ -n "$toolchain" ] && [ "$toolchain" != /usr ] && unshare -m true 2>/dev/null; then
+if [ -n "$toolchain" ] && [ "$toolchain" != /usr ] &&
+   unshare -m mount -t tmpfs tmpfs "$toolchain" 2>/dev/null; then
   echo "nightly: running with $toolchain hidden (unshare -m, tmpfs)"
   hidden() { unshare -m bash -c 'mount -t tmpfs tmpfs "$1" && shift && "$@"' _ "$toolchain" "$@"; }
   export -f run_check run_nightly version_cmd
@@ -111,7 +112,7 @@ if [ -n "$toolchain" ] && [ "$toolchain" != /usr ] && unshare -m true 2>/dev/nul
   hidden bash -c run_check; check_status=$?
   hidden bash -c run_nightly; status=$?
 else
-  echo "nightly: NOTE the Swift toolchain stays visible (unshare -m not permitted, or swift lives in /usr)"
+  echo "nightly: NOTE the Swift toolchain stays visible (unshare -m or mount not permitted, or swift lives in /usr)"
   version=$(version_cmd 2>&1); version_status=$?
   run_check; check_status=$?
   run_nightly; status=$?
