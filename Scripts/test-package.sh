@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Tests what users get: builds the .deb (Scripts/package-deb.sh), unpacks it
+# into a scratch root with `dpkg -x`, and runs the nightly job the way the
+# packaged motcua.service does — its ExecStart, from its WorkingDirectory, with
+# the packaged sample configuration — in a temporary folder laid out like
+# /srv/motcua, outside the checkout, with MOTCUA_TEMPLATES unset and (where the
+# kernel lets us) the Swift toolchain hidden behind an empty tmpfs.
+#
+# Usage: bash Scripts/test-package.sh [--no-build]
+# Ends with "N passed, M failed"; exits 1 when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.." || exit 1
+
+# What the last line of the run's log must end with (a grep -E pattern):
+# success with no rejected row.
+expected_last_log_line='kết thúc: thành công$'
+# The sample's known figure: dossiers received in October 2020 (Tân Uyên).
+expected_received=1907
+# The runtime libraries Depends must name.
+expected_depends=(libxlsxwriter4 libsqlite3-0 zlib1g)
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/     /'; return 0; }
+check() { local name=$1; shift; if "$@" >/dev/null 2>&1; then pass "$name"; else fail "$name"; fi; }
+finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
+
+deb=$(bash Scripts/package-deb.sh "$@" | tail -n 1)
+if [ ! -f "$deb" ]; then fail "package-deb.sh builds a .deb"; finish; fi
+pass "package-deb.sh builds $deb"
+
+scratch=$(mktemp -d /tmp/motcua-package.XXXX)
+srv=$(mktemp -d /tmp/motcua-nightly.XXXX)
+trap 'rm -rf "$scratch" "$srv"' EXIT
+dpkg -x "$deb" "$scratch"
+motcua="$scratch/usr/bin/motcua"
+
+# --- the package's contents and metadata
+contents=$(dpkg-deb -c "$deb")
+for path in ./usr/bin/motcua ./usr/share/man/man1/motcua.1.gz \
+            ./usr/share/bash-completion/completions/motcua \
+            ./usr/share/zsh/vendor-completions/_motcua \
+            ./usr/share/fish/vendor_completions.d/motcua.fish \
+            ./etc/motcua/motcua.yaml ./lib/systemd/system/motcua.service \
+            ./lib/systemd/system/motcua.timer ./usr/share/doc/motcua/copyright; do
+  if grep -q " $path\$" <<<"$contents"; then pass "package contains $path"; else fail "package contains $path"; fi
+done
+page=$(zcat "$scratch/usr/share/man/man1/motcua.1.gz" 2>/dev/null)
+if grep -q '^\.Dt MOTCUA 1' <<<"$page" && grep -q '^\.It Em run' <<<"$page"; then
+  pass "man page motcua(1) covers the subcommands"
+else
+  fail "man page motcua(1) covers the subcommands"
+fi
+# "Báo cáo" of the abstract: the patched generator keeps Vietnamese text.
+check "man page keeps the Vietnamese text" grep -qF 'B\[u00E1]o c\[u00E1]o' <<<"$page"
+check "bash completion parses" bash -n "$scratch/usr/share/bash-completion/completions/motcua"
+check "conffiles lists /etc/motcua/motcua.yaml" \
+  sh -c "dpkg-deb -I '$deb' conffiles | grep -qx /etc/motcua/motcua.yaml"
+depends=$(dpkg-deb -f "$deb" Depends)
+for lib in "${expected_depends[@]}"; do
+  if grep -Eq "(^|, )$lib( |,|$)" <<<"$depends"; then pass "Depends names $lib"; else fail "Depends names $lib" "Depends: $depends"; fi
+done
+
+# --- the binary: no Swift runtime or Foundation among its shared libraries
+libs=$(ldd "$motcua" 2>&1)
+echo "ldd $motcua:"; sed 's/^/     /' <<<"$libs"
+if grep -Eqi 'libswift|Foundation|libdispatch|BlocksRuntime|libicu|not found' <<<"$libs"; then
+  fail "ldd shows no Swift runtime, Foundation or missing library" "$libs"
+else
+  pass "ldd shows no Swift runtime, Foundation or missing library"
+fi
+
+# --- the nightly job, as the packaged service runs it
+service="$scratch/lib/systemd/system/motcua.service"
+exec_start=$(sed -n 's/^ExecStart=//p' "$service")
+workdir=$(sed -n 's/^WorkingDirectory=//p' "$service")
+config="$srv/motcua.yaml"
+# The sample configuration with /srv/motcua moved to the temporary folder.
+sed "s#/srv/motcua#$srv#g" "$scratch/etc/motcua/motcua.yaml" > "$config"
+S="$PWD/SampleData/tan-uyen-2020-10"
+mkdir -p "$srv/inbox"
+cp "$S/units.csv" "$srv/don-vi.csv"
+cp "$S/procedures.csv" "$srv/thu-tuc.csv"
+cp "$S/dossiers.csv" "$srv/inbox/2020-11-05.csv"
+# run leaves a file changed in the last 60 s for the next night (it may be
+# still being copied): the export arrived the evening before.
+touch -d '2020-11-05 18:00' "$srv/inbox/2020-11-05.csv"
+command=${exec_start//\/usr\/bin\/motcua/$motcua}
+command=${command//\/etc\/motcua\/motcua.yaml/$config}
+command="$command --today 2020-11-06"
+cd_to=${workdir//\/srv\/motcua/$srv}
+echo "nightly: cd $cd_to && $command"
+
+# Hide the toolchain the binary was built with (…/usr of the swift executable).
+toolchain=""
+if swift_bin=$(command -v swift); then
+  toolchain=$(cd "$(dirname "$(readlink -f "$swift_bin")")/.." && pwd)
+fi
+run_check() { (cd "$cd_to" && env -u MOTCUA_TEMPLATES -u LD_LIBRARY_PATH $command --check >> "$srv/check.log" 2>&1); }
+run_nightly() { (cd "$cd_to" && env -u MOTCUA_TEMPLATES -u LD_LIBRARY_PATH $command >> "$srv/cron.log" 2>&1); }
+version_cmd() { env -u LD_LIBRARY_PATH "$motcua" --version; }
+if [ -n "$toolchain" ] && [ "$toolchain" != /usr ] &&
+   unshare -m mount -t tmpfs tmpfs "$toolchain" 2>/dev/null; then
+  echo "nightly: running with $toolchain hidden (unshare -m, tmpfs)"
+  hidden() { unshare -m bash -c 'mount -t tmpfs tmpfs "$1" && shift && "$@"' _ "$toolchain" "$@"; }
+  export -f run_check run_nightly version_cmd
+  export cd_to command srv motcua
+  if hidden bash -c '[ -z "$(ls -A "$0")" ]' "$toolchain"; then pass "$toolchain is empty inside the namespace"
+  else fail "$toolchain is empty inside the namespace"; fi
+  version=$(hidden bash -c version_cmd 2>&1); version_status=$?
+  hidden bash -c run_check; check_status=$?
+  hidden bash -c run_nightly; status=$?
+else
+  echo "nightly: NOTE the Swift toolchain stays visible (unshare -m or mount not permitted, or swift lives in /usr)"
+  version=$(version_cmd 2>&1); version_status=$?
+  run_check; check_status=$?
+  run_nightly; status=$?
+fi
+
+if [ "$version_status" -eq 0 ] && [ -n "$version" ]; then pass "motcua --version prints $version"; else fail "motcua --version" "$version"; fi
+if [ "$check_status" -eq 0 ]; then pass "run --check accepts the packaged configuration"
+else fail "run --check accepts the packaged configuration (exit $check_status)" "$(tail -n 5 "$srv/check.log")"; fi
+if [ "$status" -eq 0 ]; then pass "nightly run exits 0"; else fail "nightly run exits 0 (exit $status)" "$(tail -n 5 "$srv/cron.log")"; fi
+workbook=$(find "$srv/out" -name '2020-10.xlsx' 2>/dev/null | head -n 1)
+json=$(find "$srv/out" -name '2020-10.json' 2>/dev/null | head -n 1)
+if [ -n "$workbook" ] && [ -s "$workbook" ]; then pass "workbook written (${workbook#$srv/})"; else fail "workbook out/…/2020-10.xlsx written"; fi
+if [ -n "$json" ] && [ -s "$json" ]; then
+  pass "JSON written (${json#$srv/})"
+  # The JSON is pretty-printed with sorted keys: total's own fields are indented by 4.
+  received=$(awk '/^  "total" *: *\{/ { t = 1; next } t && /^  \}/ { exit }
+                  t && /^    "received" *:/ { gsub(/[^0-9]/, ""); print; exit }' "$json")
+  if [ "$received" = "$expected_received" ]; then pass "JSON total received = $expected_received"
+  else fail "JSON total received = $expected_received" "got: $received"; fi
+else
+  fail "JSON out/…/2020-10.json written"
+  fail "JSON total received = $expected_received"
+fi
+log="$srv/motcua.log"
+if [ -f "$log" ] && tail -n 1 "$log" | grep -Eq "$expected_last_log_line"; then
+  pass "log's last line says the run succeeded ($(tail -n 1 "$log"))"
+else
+  fail "log's last line matches /$expected_last_log_line/" "$(tail -n 3 "$log" 2>/dev/null || echo "no $log")"
+fi
+check "inbox emptied into archive/" sh -c "[ -z \"\$(ls -A '$srv/inbox')\" ] && [ -f '$srv/archive/2020-11-05.csv' ]"
+
+finish
