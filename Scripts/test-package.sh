@@ -144,4 +144,36 @@ else
 fi
 check "inbox emptied into archive/" sh -c "[ -z \"\$(ls -A '$srv/inbox')\" ] && [ -f '$srv/archive/2020-11-05.csv' ]"
 
+# --- the README's cron recipe, as written: its sample configuration and its
+# crontab line, run the way cron runs it (sh, an almost empty environment),
+# with only /usr/local/bin/motcua and /srv/motcua moved to the scratch places.
+readme_srv=$(mktemp -d /tmp/motcua-readme.XXXX)
+trap 'rm -rf "$scratch" "$srv" "$readme_srv"' EXIT
+awk '/^## Chạy tự động hằng đêm/ { s = 1 } s && /^```yaml/ { y = 1; next } y && /^```/ { exit } y' README.md \
+  > "$readme_srv/motcua.yaml"
+cron_line=$(grep -m 1 -E '^0 2 \* \* \* ' README.md)
+mkdir -p "$readme_srv/inbox"
+cp "$S/units.csv" "$readme_srv/don-vi.csv"
+cp "$S/procedures.csv" "$readme_srv/thu-tuc.csv"
+printf 'date,kind,note\n' > "$readme_srv/lich-tinh.csv"   # the sample names a province calendar file
+cp "$S/dossiers.csv" "$readme_srv/inbox/2020-11-05.csv"
+touch -d '2020-11-05 18:00' "$readme_srv/inbox/2020-11-05.csv"
+cron_command=${cron_line#0 2 \* \* \* }
+cron_command=${cron_command//\/usr\/local\/bin\/motcua/$motcua}
+cron_command=${cron_command//\/srv\/motcua/$readme_srv}
+echo "README cron: $cron_command"
+if [ -s "$readme_srv/motcua.yaml" ] && [ -n "$cron_line" ]; then
+  env -i PATH=/usr/bin:/bin HOME=/root LANG=C sh -c "$cron_command"; cron_status=$?
+  if [ "$cron_status" -eq 0 ]; then pass "README cron recipe exits 0"
+  else fail "README cron recipe exits 0 (exit $cron_status)" "$(tail -n 5 "$readme_srv/cron.log" 2>/dev/null)"; fi
+  if tail -n 1 "$readme_srv/motcua.log" 2>/dev/null | grep -Eq "$expected_last_log_line"; then
+    pass "README cron recipe: the log's last line says the run succeeded"
+  else
+    fail "README cron recipe: the log's last line matches /$expected_last_log_line/" "$(tail -n 3 "$readme_srv/motcua.log" 2>/dev/null)"
+  fi
+  check "README cron recipe: cron.log has the run's lines" grep -q 'kết thúc' "$readme_srv/cron.log"
+else
+  fail "README has a yaml sample and a crontab line in 'Chạy tự động hằng đêm'"
+fi
+
 finish
