@@ -168,7 +168,7 @@ public enum DossierFileReader {
 public enum DuplicateCode {
     public static func rejection(file: String, line: Int, code: String, firstLine: Int) -> RowRejection {
         RowRejection(file: file, line: line, column: "MaHoSo", value: code, reason: BilingualText(
-            vi: "Mã hồ sơ trùng với dòng \(firstLine) nhưng khác nội dung; dùng dòng sau.",
-            en: "Same dossier code as line \(firstLine) with other content; the later line is used."))
+            vi: "Mã hồ sơ trùng với dòng \(firstLine) nhưng khác nội dung; giữ bản có trạng thái mới hơn.",
+            en: "Same dossier code as line \(firstLine) with other content; the newer state is kept."))
     }
 }

@@ -14,7 +14,7 @@ public struct ImportCounts: Sendable {
     /// an older file imported after a newer one is worth a warning (SPEC §10.4).
     public var newestStoredBefore: LocalDateTime?
     public var newestInFile: LocalDateTime?
-    /// Lines that repeated an earlier line's MaHoSo with other content (the later one is used),
+    /// Lines that repeated an earlier line's MaHoSo with other content (the newer state is kept),
     /// as (line, code, first line).
     public var duplicates: [(line: Int, code: String, firstLine: Int)] = []
     /// Lines that repeated an earlier line exactly (counted once).
@@ -69,9 +69,10 @@ extension DossierStore {
 
     /// Streams one file's dossiers into the database in one transaction.
     /// `produce` reads the file and hands batches of dossiers, with their
-    /// lines, to `consume`; it returns what it found besides. A later line with the same
-    /// MaHoSo supersedes an earlier one of the same file (SPEC §10.4); across
-    /// imports the newer state wins. If anything throws, nothing is kept.
+    /// lines, to `consume`; it returns what it found besides. Of the lines with
+    /// the same MaHoSo, in this file or imported before, the newest state wins
+    /// (``DossierVersion``; SPEC §10.4), so the order of the imports does not
+    /// matter. If anything throws, nothing is kept.
     /// `sha256` is asked for at the end, so that it can be computed meanwhile.
     public func importDossiers(
         fileName: String, sha256: @autoclosure () throws -> String?,
@@ -110,6 +111,10 @@ extension DossierStore {
             // occurrence: a MaHoSo seen before in the same file is a duplicate. Keyed
             // by rowid rather than by code: a million codes as strings cost 100 MB.
             var lineOfRow = LinesByRow()
+            // The digest of a row's latest line in this file when that line lost to
+            // the stored state: a later identical line is a repeat, not a duplicate.
+            // Only older lines land here, so it stays small.
+            var lostLine: [Int64: Int64] = [:]
 
             func inserted(unit: String, _ line: Int, rowID: Int64) {
                 lineOfRow.inserted(rowID, line: line)
@@ -143,8 +148,9 @@ extension DossierStore {
                 }
                 let firstInFile = lineOfRow.reached(rowID, line: line)
                 let storedHash = int64(DossierRow.contentHashColumn)
+                let incomingHash = batch.contentHashes[k]
                 // Equal digests: the same content (a 64-bit digest; see DossierBatch.contentHash).
-                if storedHash == batch.contentHashes[k] {
+                if storedHash == incomingHash {
                     if firstInFile != nil { counts.identicalRepeats += 1 } else { counts.unchanged += 1 }
                     return
                 }
@@ -154,16 +160,24 @@ extension DossierStore {
                 if existing == d {
                     if firstInFile != nil { counts.identicalRepeats += 1 } else { counts.unchanged += 1 }
                     // Stored before digests were kept: keep one now, for the next import.
-                    if storedHash == nil { try fillHash.execute(arguments: [batch.contentHashes[k], rowID]) }
+                    if storedHash == nil { try fillHash.execute(arguments: [incomingHash, rowID]) }
                     return
                 }
                 if let firstLine = firstInFile {
-                    // The same file says two things: its later line wins.
+                    // The same line again, after it lost to the stored state: still a repeat.
+                    if lostLine[rowID] == incomingHash { counts.identicalRepeats += 1; return }
                     counts.duplicates.append((line, d.code, firstLine))
-                } else if let stored = existing.stateMoment, let incoming = d.stateMoment, incoming < stored {
-                    counts.olderInFile += 1
+                }
+                // Every line, a repeat within the file too, goes through the same
+                // comparison: the stored state is the greatest version ever imported.
+                let stored = DossierVersion(existing, digest: storedHash ?? DossierBatch.contentHash(of: existing))
+                guard DossierVersion(d, digest: incomingHash) > stored else {
+                    if firstInFile == nil { counts.olderInFile += 1 }
+                    lostLine[rowID] = incomingHash
                     return
-                } else {
+                }
+                lostLine[rowID] = nil
+                if firstInFile == nil {
                     counts.updated += 1
                     counts.changedByUnit[d.unitCode, default: 0] += 1
                 }
