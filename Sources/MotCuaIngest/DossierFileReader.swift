@@ -78,7 +78,9 @@ public enum DossierFileReader {
         // the 2-core office machine storing is the longer half of an import.
         let pipe = BatchPipe<DossierBatch>()
         let result = ProducerResult()
-        let reader = csv.reader
+        let fieldCount = csv.header.count
+        let reader = { var r = csv.reader; r.expectedFieldCount = fieldCount; return r }()
+        let codeField = map.index[.code] ?? 0
         let hasUnitNames = map.index[.unitName] != nil
         let producer = Thread {
             var reader = reader
@@ -89,6 +91,12 @@ public enum DossierFileReader {
             do {
                 try reader.forEachRecord { row in
                     summary.rowsRead += 1
+                    // Fields shifted, cut short or swallowed by a stray quote: no column can be trusted.
+                    if row.count != fieldCount || row.brokenQuote {
+                        summary.rejections.append(FieldCount.rejection(file: summary.file, row: row, expected: fieldCount,
+                                                                       code: codeField))
+                        return
+                    }
                     switch decoder.decode(row) {
                     case .skipped:
                         summary.skipped += 1
@@ -161,6 +169,22 @@ public enum DossierFileReader {
         result.rejections = summary.rejections
         result.unitNames = summary.unitNames
         return result
+    }
+}
+
+/// The report line for a record whose field count is not the header's.
+enum FieldCount {
+    static func rejection(file: String, row: CSVRow, expected: Int, code: Int) -> RowRejection {
+        let quote = row.brokenQuote
+        return RowRejection(
+            file: file, line: row.line, column: "", value: codeField(row, code), reason: BilingualText(
+                vi: "Bản ghi có \(row.count) trường nhưng dòng tiêu đề có \(expected) trường\(quote ? " (một dấu ngoặc kép mở ở dòng này không được đóng đúng chỗ; chỉ bỏ dòng này, đọc tiếp từ dòng sau)" : ""); bản ghi bị bỏ qua.",
+                en: "The record has \(row.count) fields but the header has \(expected)\(quote ? " (a quote opened on this line is not closed where it should be; only this line is skipped, reading goes on at the next line)" : ""); the record is skipped."))
+    }
+
+    /// The dossier code as far as it can be told, for the clerk to find the record.
+    private static func codeField(_ row: CSVRow, _ i: Int) -> String {
+        String(row.string(i).prefix(60))
     }
 }
 
