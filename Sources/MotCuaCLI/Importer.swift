@@ -24,6 +24,13 @@ struct Importer {
     /// SHA-256 digests the caller already computed, by path (`run` hashes each
     /// inbox file first to skip files imported before).
     var knownSHA256: [String: String] = [:]
+    /// Shared by the copies of this importer, so that a command that imports
+    /// in several steps (`motcua run`) checks the database once.
+    private let session = Session()
+
+    private final class Session {
+        var checkedIntegrity = false
+    }
 
     struct Outcome {
         var rejections: [RowRejection] = []
@@ -32,6 +39,10 @@ struct Importer {
     }
 
     func run(units: String?, procedures: String?, dossierFiles: [String], evaluations: String? = nil) throws -> Outcome {
+        if !session.checkedIntegrity {
+            try store.checkIntegrity()  // before the first write: a damaged file is left as it is
+            session.checkedIntegrity = true
+        }
         var rejections: [RowRejection] = []
         if let units {
             let (list, rejected) = try UnitsFile.read(path: units)

@@ -78,7 +78,7 @@ extension DossierStore {
         fileName: String, sha256: @autoclosure () throws -> String?,
         _ produce: (_ consume: (DossierBatch) throws -> Void) throws -> ImportFileFacts
     ) throws -> ImportCounts {
-        try queue.write { db in
+        try write { db in
             var counts = ImportCounts()
             try db.execute(sql: """
                 INSERT INTO import_batch (file_name, imported_at, rows_read, inserted, updated, unchanged, rejected, skipped)
@@ -246,7 +246,7 @@ extension DossierStore {
     /// finished before the start. The classifier decides the rest.
     public func forEachDossier(relevantFrom start: LocalDateTime, to cutoff: LocalDateTime,
                                _ body: (Dossier) throws -> Void) throws {
-        try queue.read { db in
+        try read { db in
             let statement = try db.makeStatement(sql: """
                 SELECT \(DossierRow.columnList) FROM dossier
                 WHERE received_at <= ? AND COALESCE(finished_at, returned_at, ?) >= ?
@@ -269,12 +269,12 @@ extension DossierStore {
 
     /// Whether a file with this SHA-256 was imported before (its transaction committed).
     public func hasImported(sha256: String) throws -> Bool {
-        try queue.read { db in
+        try read { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM import_batch WHERE sha256 = ?)", arguments: [sha256]) ?? false
         }
     }
 
     public func dossierCount() throws -> Int {
-        try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dossier") ?? 0 }
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dossier") ?? 0 }
     }
 }
