@@ -25,10 +25,12 @@ public struct CSVRow {
                           : UnsafeBufferPointer(rebasing: scratch[~start..<end])
     }
 
-    /// The record was read across lines inside a quoted field, came out with
-    /// the wrong number of fields, and the reader went on at its second
-    /// physical line (``CSVReader/expectedFieldCount``): a quote opened by mistake.
+    /// The record was read across lines inside a quoted field and came out
+    /// wrong (``CSVReader/expectedFieldCount``), so the reader went on at its
+    /// second physical line: a quote opened by mistake.
     public internal(set) var brokenQuote = false
+    /// For a ``brokenQuote`` record, the fields of its first physical line alone.
+    public internal(set) var fieldsOnFirstLine = 0
 
     /// Field `i` as text (the file was checked to be UTF-8 when it was opened).
     public func string(_ i: Int) -> String { String(decoding: self[i], as: UTF8.self) }
@@ -91,7 +93,7 @@ public struct CSVReader: Sendable {
                 guard let startLine = readRecord(buf) else { break }
                 if position > checkedUpTo { try check(buf, upTo: position) }
                 let broken = quotedLineBreak && expectedFieldCount.map { bounds.count != 2 * $0 || runsOverRecords(buf, $0) } == true
-                if broken { resume(buf, afterFirstLineOf: startLine) }
+                let fieldsOnFirstLine = broken ? resume(buf, afterFirstLineOf: startLine) : 0
                 read += 1
                 if recordStart - released >= 16 << 20 {
                     text.releasePages(from: released, before: recordStart)
@@ -99,7 +101,8 @@ public struct CSVReader: Sendable {
                 }
                 try bounds.withUnsafeBufferPointer { b in
                     try scratch.withUnsafeBufferPointer { s in
-                        try body(CSVRow(line: startLine, text: buf, scratch: s, bounds: b, brokenQuote: broken))
+                        try body(CSVRow(line: startLine, text: buf, scratch: s, bounds: b, brokenQuote: broken,
+                                        fieldsOnFirstLine: fieldsOnFirstLine))
                     }
                 }
             }
@@ -129,13 +132,18 @@ public struct CSVReader: Sendable {
     }
 
     /// Moves back to the second physical line of the record just read, which
-    /// starts at `recordOffset` on line `startLine`.
-    private mutating func resume(_ buf: UnsafeBufferPointer<UInt8>, afterFirstLineOf startLine: Int) {
-        var p = recordOffset
-        while buf[p] != 0x0A && buf[p] != 0x0D { p += 1 }  // there is one: the record ran across it
+    /// starts at `recordOffset` on line `startLine`; returns the fields of its
+    /// first line, for the message.
+    private mutating func resume(_ buf: UnsafeBufferPointer<UInt8>, afterFirstLineOf startLine: Int) -> Int {
+        var p = recordOffset, fields = 1, quoted = false
+        while buf[p] != 0x0A && buf[p] != 0x0D {  // there is one: the record ran across it
+            if buf[p] == 0x22 { quoted.toggle() } else if buf[p] == delimiter && !quoted { fields += 1 }
+            p += 1
+        }
         p += buf[p] == 0x0D && p + 1 < buf.count && buf[p + 1] == 0x0A ? 2 : 1
         position = p
         line = startLine + 1
+        return fields
     }
 
     /// Checks the text from `checkedUpTo` to `end` (moved on to a character boundary).

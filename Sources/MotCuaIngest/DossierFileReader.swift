@@ -175,11 +175,14 @@ public enum DossierFileReader {
 /// The report line for a record whose field count is not the header's.
 enum FieldCount {
     static func rejection(file: String, row: CSVRow, expected: Int, code: Int) -> RowRejection {
-        let quote = row.brokenQuote
-        return RowRejection(
-            file: file, line: row.line, column: "", value: codeField(row, code), reason: BilingualText(
-                vi: "Bản ghi có \(row.count) trường nhưng dòng tiêu đề có \(expected) trường\(quote ? " (một dấu ngoặc kép mở ở dòng này không được đóng đúng chỗ; chỉ bỏ dòng này, đọc tiếp từ dòng sau)" : ""); bản ghi bị bỏ qua.",
-                en: "The record has \(row.count) fields but the header has \(expected)\(quote ? " (a quote opened on this line is not closed where it should be; only this line is skipped, reading goes on at the next line)" : ""); the record is skipped."))
+        let reason = row.brokenQuote
+            ? BilingualText(
+                vi: "Dòng này có \(row.fieldsOnFirstLine) trường nhưng dòng tiêu đề có \(expected) trường: một dấu ngoặc kép (\") mở ở đây không được đóng đúng chỗ. Chỉ bỏ dòng này, đọc tiếp từ dòng sau.",
+                en: "This line has \(row.fieldsOnFirstLine) fields but the header has \(expected): a quote (\") opened here is not closed where it should be. Only this line is skipped; reading goes on at the next line.")
+            : BilingualText(
+                vi: "Bản ghi có \(row.count) trường nhưng dòng tiêu đề có \(expected) trường; bản ghi bị bỏ qua.",
+                en: "The record has \(row.count) fields but the header has \(expected); the record is skipped.")
+        return RowRejection(file: file, line: row.line, column: "", value: codeField(row, code), reason: reason)
     }
 
     /// The dossier code as far as it can be told, for the clerk to find the record.

@@ -143,6 +143,25 @@ final class ImportSafetyTests: TemporaryDirectoryTestCase {
         XCTAssertNotNil(a10["finished_at"] as Int64?, "A stays finished")
     }
 
+    /// A record cut short reaches the clerk and the rejects CSV like any rejected row, in both languages.
+    func testARecordWithTheWrongFieldCountIsRejectedWithItsLineInBothLanguages() throws {
+        let export = try write("cut.csv", """
+            MaHoSo,MaDonVi,MaTTHC,NgayTiepNhan,NgayHenTra,TrangThaiHoSo
+            A,TU.NAMSO,1.000656.000.00.00.H29,05/10/2020 08:00,09/10/2020,4
+            B,TU.NAMSO,1.000656.000.00.00.H29
+            C,TU.NAMSO,1.000656.000.00.00.H29,06/10/2020 09:00,09/10/2020,4
+
+            """)
+        let result = try CommandRunner.run(["import", "--lang", "en", "--db", db] + reference() + [export])
+        XCTAssertEqual(result.status, 3, result.stderr)
+        XCTAssertTrue(result.stdout.contains("new 2"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("cut.csv, line 3: The record has 3 fields but the header has 6; the record is skipped."),
+                      result.stderr)
+        let rejects = try String(contentsOfFile: db + ".rejects.csv", encoding: .utf8)
+        XCTAssertTrue(rejects.contains("\"cut.csv\",3,\"\",\"B\",\"Bản ghi có 3 trường nhưng dòng tiêu đề có 6 trường; bản ghi bị bỏ qua.\""),
+                      rejects)
+    }
+
     /// The system's own `sha256sum`, as an independent check of the audit hash.
     func sha256sum(_ path: String) throws -> String {
         let p = Process()
