@@ -6,11 +6,11 @@ public struct DossierFile: Sendable {
     public let file: String
     /// Records read, header excluded.
     public internal(set) var rowsRead = 0
-    /// Usable dossiers, one per MaHoSo; a later line supersedes an earlier one.
+    /// Usable dossiers, one per MaHoSo: of its lines, the newest state (``DossierVersion``).
     public internal(set) var dossiers: [Dossier] = []
     /// Online registrations never received (status 1 without NgayTiepNhan).
     public internal(set) var skipped = 0
-    /// Lines superseded by a later line with the same MaHoSo and other content.
+    /// Lines that repeat an earlier line's MaHoSo with other content.
     public internal(set) var duplicates: [RowRejection] = []
     /// Identical repeats of an earlier line (counted once).
     public internal(set) var identicalRepeats = 0
@@ -139,8 +139,8 @@ public enum DossierFileReader {
     /// Dossiers handed over at a time between the decoding and storing threads.
     static let batchSize = 2048
 
-    /// Reads the whole file into memory, one dossier per MaHoSo (a later line
-    /// supersedes an earlier one), for small files and tests.
+    /// Reads the whole file into memory, one dossier per MaHoSo (the newest
+    /// state of its lines, as the store keeps), for small files and tests.
     public static func read(path: String, reference: ReferenceData,
                             mapping: ResolvedMapping = ResolvedMapping(),
                             endOfWorkingDay: Int = 17 * 3600,
@@ -156,7 +156,10 @@ public enum DossierFileReader {
                 } else {
                     result.duplicates.append(DuplicateCode.rejection(file: result.file, line: line, code: d.code,
                                                                      firstLine: lineOf[d.code]!))
-                    result.dossiers[p] = d
+                    // As the store decides (SPEC §10.4): the newer state, not the later line.
+                    let kept = result.dossiers[p]
+                    if DossierVersion(d, digest: DossierBatch.contentHash(of: d))
+                        > DossierVersion(kept, digest: DossierBatch.contentHash(of: kept)) { result.dossiers[p] = d }
                 }
             } else {
                 position[d.code] = result.dossiers.count
