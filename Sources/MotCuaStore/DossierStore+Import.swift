@@ -113,7 +113,8 @@ extension DossierStore {
             var lineOfRow = LinesByRow()
             // The digest of a row's latest line in this file when that line lost to
             // the stored state: a later identical line is a repeat, not a duplicate.
-            // Only older lines land here, so it stays small.
+            // Only lines that lost land here: none for a newer export, 16 bytes a
+            // row (and the table's slack) for an older one imported after it.
             var lostLine: [Int64: Int64] = [:]
 
             func inserted(unit: String, _ line: Int, rowID: Int64) {
@@ -143,7 +144,8 @@ extension DossierStore {
                     sqlite3_column_type(stmt, Int32(column)) == SQLITE_NULL ? nil : sqlite3_column_int64(stmt, Int32(column))
                 }
                 let rowID = int64(DossierRow.columnCount)!
-                if int64(DossierRow.columnCount + 1) == importID && !lineOfRow.contains(rowID) {
+                let writtenByThisImport = int64(DossierRow.columnCount + 1) == importID
+                if writtenByThisImport && !lineOfRow.contains(rowID) {
                     return inserted(unit: batch.text(k, .unitCode) ?? "", line, rowID: rowID)
                 }
                 let firstInFile = lineOfRow.reached(rowID, line: line)
@@ -177,7 +179,9 @@ extension DossierStore {
                     return
                 }
                 lostLine[rowID] = nil
-                if firstInFile == nil {
+                // An update of what was stored before this import; a row this import
+                // wrote already (an earlier line of the file) was counted then.
+                if !writtenByThisImport {
                     counts.updated += 1
                     counts.changedByUnit[d.unitCode, default: 0] += 1
                 }

@@ -21,10 +21,11 @@ final class BatchedImportTests: TemporaryDirectoryTestCase {
             inserted = 0; updated = 0; unchanged = 0; identical = 0; older = 0; duplicates = []
             var lastLine: [String: Int] = [:]
             var lost: [String: Dossier] = [:]  // the file's latest line of a code, when it lost
+            var written: Set<String> = []      // codes this file inserted or updated
             for (i, d) in file.enumerated() {
                 let line = i + 2
                 let first = lastLine.updateValue(line, forKey: d.code)
-                guard let existing = stored[d.code] else { stored[d.code] = d; inserted += 1; continue }
+                guard let existing = stored[d.code] else { stored[d.code] = d; inserted += 1; written.insert(d.code); continue }
                 if existing == d { if first != nil { identical += 1 } else { unchanged += 1 }; continue }
                 if let first {
                     if lost[d.code] == d { identical += 1; continue }
@@ -33,7 +34,7 @@ final class BatchedImportTests: TemporaryDirectoryTestCase {
                 // The newest version wins, a repeat within the file included (SPEC §10.4).
                 if version(d) > version(existing) {
                     stored[d.code] = d; lost[d.code] = nil
-                    if first == nil { updated += 1 }
+                    if written.insert(d.code).inserted { updated += 1 }
                 } else {
                     if first == nil { older += 1 }
                     lost[d.code] = d
