@@ -24,6 +24,15 @@ struct Importer {
     /// SHA-256 digests the caller already computed, by path (`run` hashes each
     /// inbox file first to skip files imported before).
     var knownSHA256: [String: String] = [:]
+    /// Shared by the copies of this importer, so that a command that imports
+    /// in several steps (`motcua run`) checks the database once and writes one
+    /// rejects file for all of them.
+    private let session = Session()
+
+    private final class Session {
+        var checkedIntegrity = false
+        var rejections: [RowRejection] = []
+    }
 
     struct Outcome {
         var rejections: [RowRejection] = []
@@ -32,6 +41,10 @@ struct Importer {
     }
 
     func run(units: String?, procedures: String?, dossierFiles: [String], evaluations: String? = nil) throws -> Outcome {
+        if !session.checkedIntegrity {
+            try store.checkIntegrity()  // before the first write: a damaged file is left as it is
+            session.checkedIntegrity = true
+        }
         var rejections: [RowRejection] = []
         if let units {
             let (list, rejected) = try UnitsFile.read(path: units)
@@ -87,16 +100,23 @@ struct Importer {
                 "\(name(evaluations)): \(formatCount(values.count)) dossiers evaluated (\(formatCount(written)) indicator points)\(rejected.isEmpty ? "" : ", \(rejected.count) rows rejected").")
         }
         var outcome = Outcome(rejections: rejections)
+        // The rejects file always describes this command's imports: one left by
+        // an earlier import would be taken for this one's.
+        let path = rejectsPath ?? store.path + ".rejects.csv"
+        session.rejections += rejections
+        if session.rejections.isEmpty {
+            if FileManager.default.fileExists(atPath: path) { try? FileManager.default.removeItem(atPath: path) }
+        } else {
+            try WorkbookWriter.writeAtomically(rejectsCSV(session.rejections), to: path)
+        }
         if !rejections.isEmpty {
-            let path = rejectsPath ?? store.path + ".rejects.csv"
-            try WorkbookWriter.writeAtomically(rejectsCSV(rejections), to: path)
             outcome.rejectsFile = path
             for r in rejections.prefix(20) { emit("  " + r.text(english ? .en : .vi), true) }
             if rejections.count > 20 {
                 emit(english ? "  … and \(rejections.count - 20) more." : "  … và \(rejections.count - 20) dòng khác.", true)
             }
-            say("Đã ghi \(rejections.count) dòng bị từ chối vào \(path).",
-                "Wrote \(rejections.count) rejected rows to \(path).", error: true)
+            say("Đã ghi \(session.rejections.count) dòng bị từ chối vào \(path).",
+                "Wrote \(session.rejections.count) rejected rows to \(path).", error: true)
         }
         return outcome
     }

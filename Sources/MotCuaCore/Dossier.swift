@@ -63,7 +63,7 @@ public struct Dossier: Sendable, Hashable {
 
     /// The newest moment the record speaks of: its own update time if the
     /// export has one, else its latest event. Of two versions of a dossier the
-    /// one with the later state moment wins; a tie goes to the later import.
+    /// one with the later state moment wins; ties are settled by ``DossierVersion``.
     public var stateMoment: LocalDateTime? {
         // Pairwise rather than max() of an array: asked twice per row of every import.
         func later(_ a: LocalDateTime?, _ b: LocalDateTime?) -> LocalDateTime? {

@@ -84,6 +84,14 @@ public struct DossierBatch: Sendable {
         return Int64(bitPattern: hasher.value)
     }
 
+    /// The digest of one dossier, as a batch holding it would compute it (for
+    /// a stored row that has none yet).
+    public static func contentHash(of dossier: Dossier) -> Int64 {
+        var batch = DossierBatch(capacity: 1)
+        batch.append(dossier, line: 0)
+        return batch.contentHashes[0]
+    }
+
     /// Where text `field` of row `row` is in ``bytes``, or `nil` when blank.
     public func span(_ row: Int, _ field: Text) -> Range<Int>? {
         let s = spans[row * Text.allCases.count + field.rawValue]

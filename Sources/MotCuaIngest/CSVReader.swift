@@ -25,6 +25,13 @@ public struct CSVRow {
                           : UnsafeBufferPointer(rebasing: scratch[~start..<end])
     }
 
+    /// The record was read across lines inside a quoted field and came out
+    /// wrong (``CSVReader/expectedFieldCount``), so the reader went on at its
+    /// second physical line: a quote opened by mistake.
+    public internal(set) var brokenQuote = false
+    /// For a ``brokenQuote`` record, the fields of its first physical line alone.
+    public internal(set) var fieldsOnFirstLine = 0
+
     /// Field `i` as text (the file was checked to be UTF-8 when it was opened).
     public func string(_ i: Int) -> String { String(decoding: self[i], as: UTF8.self) }
 
@@ -46,6 +53,13 @@ public struct CSVRow {
 public struct CSVReader: Sendable {
     public let text: CSVText
     public let delimiter: UInt8
+    /// The header's field count, when records must have as many. A record
+    /// read across lines inside quotes that has another count, or a whole
+    /// record's delimiters on a line inside it, is taken for a quote opened by
+    /// mistake: it is handed over as it was read, marked ``CSVRow/brokenQuote``
+    /// (the caller rejects it), and reading goes on at its second physical
+    /// line, so a stray quote costs one record instead of swallowing the following ones.
+    public var expectedFieldCount: Int?
     private var position = 0
     private var line = 1
     /// The current record's field bounds (see ``CSVRow``) and unescaped quoted
@@ -54,6 +68,11 @@ public struct CSVReader: Sendable {
     private var scratch: [UInt8] = []
     /// How far the text is known to be UTF-8.
     private var checkedUpTo: Int
+    /// Where the last record read starts and ends (before its line break), and
+    /// whether it ran across a line inside quotes.
+    private var recordOffset = 0
+    private var recordEnd = 0
+    private var quotedLineBreak = false
 
     public init(text: CSVText, delimiter: UInt8) {
         self.text = text
@@ -84,6 +103,8 @@ public struct CSVReader: Sendable {
                 if checkedUpTo < buf.count && checkedUpTo < position + (1 << 20) { try check(buf, upTo: position + (4 << 20)) }
                 guard let startLine = readRecord(buf) else { break }
                 if position > checkedUpTo { try check(buf, upTo: position) }
+                let broken = quotedLineBreak && expectedFieldCount.map { bounds.count != 2 * $0 || runsOverRecords(buf, $0) } == true
+                let fieldsOnFirstLine = broken ? resume(buf, afterFirstLineOf: startLine) : 0
                 read += 1
                 if recordStart - released >= 16 << 20 {
                     text.releasePages(from: released, before: recordStart)
@@ -91,11 +112,49 @@ public struct CSVReader: Sendable {
                 }
                 try bounds.withUnsafeBufferPointer { b in
                     try scratch.withUnsafeBufferPointer { s in
-                        try body(CSVRow(line: startLine, text: buf, scratch: s, bounds: b))
+                        try body(CSVRow(line: startLine, text: buf, scratch: s, bounds: b, brokenQuote: broken,
+                                        fieldsOnFirstLine: fieldsOnFirstLine))
                     }
                 }
             }
         }
+    }
+
+    /// Whether a line inside the record just read (neither its first nor its
+    /// last) has a whole record's delimiters: a stray quote that ran over whole
+    /// records and, by chance, came out with the right field count. A quoted
+    /// address across lines has no such line.
+    private func runsOverRecords(_ buf: UnsafeBufferPointer<UInt8>, _ fields: Int) -> Bool {
+        var p = recordOffset, delimiters = 0, pastFirstLine = false
+        while p < recordEnd {
+            let c = buf[p]
+            if c == delimiter {
+                delimiters += 1
+            } else if c == 0x0A || c == 0x0D {
+                // A line break before the record's end: the line it ends is not the last.
+                if pastFirstLine && delimiters >= fields - 1 { return true }
+                pastFirstLine = true
+                delimiters = 0
+                if c == 0x0D && p + 1 < recordEnd && buf[p + 1] == 0x0A { p += 1 }
+            }
+            p += 1
+        }
+        return false
+    }
+
+    /// Moves back to the second physical line of the record just read, which
+    /// starts at `recordOffset` on line `startLine`; returns the fields of its
+    /// first line, for the message.
+    private mutating func resume(_ buf: UnsafeBufferPointer<UInt8>, afterFirstLineOf startLine: Int) -> Int {
+        var p = recordOffset, fields = 1, quoted = false
+        while buf[p] != 0x0A && buf[p] != 0x0D {  // there is one: the record ran across it
+            if buf[p] == 0x22 { quoted.toggle() } else if buf[p] == delimiter && !quoted { fields += 1 }
+            p += 1
+        }
+        p += buf[p] == 0x0D && p + 1 < buf.count && buf[p + 1] == 0x0A ? 2 : 1
+        position = p
+        line = startLine + 1
+        return fields
     }
 
     /// Checks the text from `checkedUpTo` to `end` (moved on to a character boundary).
@@ -115,6 +174,8 @@ public struct CSVReader: Sendable {
         let n = buf.count
         while position < n {
             let startLine = line
+            recordOffset = position
+            quotedLineBreak = false
             bounds.removeAll(keepingCapacity: true)
             scratch.removeAll(keepingCapacity: true)
             var endOfRecord = false
@@ -138,7 +199,10 @@ public struct CSVReader: Sendable {
                             }
                             break
                         }
-                        if c == 0x0A || (c == 0x0D && (position + 1 >= n || buf[position + 1] != 0x0A)) { line += 1 }
+                        if c == 0x0A || (c == 0x0D && (position + 1 >= n || buf[position + 1] != 0x0A)) {
+                            line += 1
+                            quotedLineBreak = true
+                        }
                         if copied { scratch.append(c) }
                         position += 1
                     }
@@ -171,9 +235,10 @@ public struct CSVReader: Sendable {
                     }
                     bounds.append(start); bounds.append(position)
                 }
-                if position >= n { endOfRecord = true }
+                if position >= n { endOfRecord = true; recordEnd = n }
                 else if buf[position] == delimiter { position += 1 }
                 else {
+                    recordEnd = position
                     if buf[position] == 0x0D { position += 1 }
                     if position < n && buf[position] == 0x0A { position += 1 }
                     line += 1

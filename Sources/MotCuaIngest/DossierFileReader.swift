@@ -6,11 +6,11 @@ public struct DossierFile: Sendable {
     public let file: String
     /// Records read, header excluded.
     public internal(set) var rowsRead = 0
-    /// Usable dossiers, one per MaHoSo; a later line supersedes an earlier one.
+    /// Usable dossiers, one per MaHoSo: of its lines, the newest state (``DossierVersion``).
     public internal(set) var dossiers: [Dossier] = []
     /// Online registrations never received (status 1 without NgayTiepNhan).
     public internal(set) var skipped = 0
-    /// Lines superseded by a later line with the same MaHoSo and other content.
+    /// Lines that repeat an earlier line's MaHoSo with other content.
     public internal(set) var duplicates: [RowRejection] = []
     /// Identical repeats of an earlier line (counted once).
     public internal(set) var identicalRepeats = 0
@@ -128,16 +128,21 @@ public enum DossierFileReader {
                 nothingRecognised ? "No recognisable dossier header (expected columns such as MaHoSo, MaDonVi, MaTTHC, NgayTiepNhan…). Wrong file, or a column mapping is needed (--mapping)."
                            : "Missing required columns: \(missing.joined(separator: ", ")).")
         }
-        return try decodeOnSecondThread(csv.reader, decoder: decoder, file: csv.fileName,
-                                        hasUnitNames: map.index[.unitName] != nil, onBatch: onBatch)
+        var reader = csv.reader
+        reader.expectedFieldCount = csv.header.count
+        return try decodeOnSecondThread(reader, decoder: decoder, file: csv.fileName,
+                                        hasUnitNames: map.index[.unitName] != nil,
+                                        fieldCheck: (csv.header.count, map.index[.code] ?? 0), onBatch: onBatch)
     }
 
     /// Checks, parses and decodes the records on a second thread while the
     /// caller stores: on the 2-core office machine storing is the longer half
     /// of an import. Generic, so each source's loop is compiled on its own.
+    /// `fieldCheck` (CSV only: a sheet's rows are placed by cell reference and
+    /// cannot shift) rejects records whose field count is not the header's.
     private static func decodeOnSecondThread<Source: DossierRecordSource>(
         _ source: Source, decoder: DossierRowDecoder, file: String, hasUnitNames: Bool,
-        onBatch: (DossierBatch) throws -> Void
+        fieldCheck: (expected: Int, codeField: Int)? = nil, onBatch: (DossierBatch) throws -> Void
     ) throws -> DossierFileSummary {
         let pipe = BatchPipe<DossierBatch>()
         let result = ProducerResult()
@@ -149,6 +154,12 @@ public enum DossierFileReader {
             do {
                 try source.forEachRow { row in
                     summary.rowsRead += 1
+                    // Fields shifted, cut short or swallowed by a stray quote: no column can be trusted.
+                    if let check = fieldCheck, row.count != check.expected || row.brokenQuote {
+                        summary.rejections.append(FieldCount.rejection(file: summary.file, row: row, expected: check.expected,
+                                                                       code: check.codeField))
+                        return
+                    }
                     switch decoder.decode(row) {
                     case .skipped:
                         summary.skipped += 1
@@ -191,8 +202,8 @@ public enum DossierFileReader {
     /// Dossiers handed over at a time between the decoding and storing threads.
     static let batchSize = 2048
 
-    /// Reads the whole file into memory, one dossier per MaHoSo (a later line
-    /// supersedes an earlier one), for small files and tests.
+    /// Reads the whole file into memory, one dossier per MaHoSo (the newest
+    /// state of its lines, as the store keeps), for small files and tests.
     public static func read(path: String, reference: ReferenceData,
                             mapping: ResolvedMapping = ResolvedMapping(),
                             endOfWorkingDay: Int = 17 * 3600,
@@ -208,7 +219,10 @@ public enum DossierFileReader {
                 } else {
                     result.duplicates.append(DuplicateCode.rejection(file: result.file, line: line, code: d.code,
                                                                      firstLine: lineOf[d.code]!))
-                    result.dossiers[p] = d
+                    // As the store decides (SPEC §10.4): the newer state, not the later line.
+                    let kept = result.dossiers[p]
+                    if DossierVersion(d, digest: DossierBatch.contentHash(of: d))
+                        > DossierVersion(kept, digest: DossierBatch.contentHash(of: kept)) { result.dossiers[p] = d }
                 }
             } else {
                 position[d.code] = result.dossiers.count
@@ -224,11 +238,30 @@ public enum DossierFileReader {
     }
 }
 
+/// The report line for a record whose field count is not the header's.
+enum FieldCount {
+    static func rejection(file: String, row: CSVRow, expected: Int, code: Int) -> RowRejection {
+        let reason = row.brokenQuote
+            ? BilingualText(
+                vi: "Dòng này có \(row.fieldsOnFirstLine) trường nhưng dòng tiêu đề có \(expected) trường: một dấu ngoặc kép (\") mở ở đây không được đóng đúng chỗ. Chỉ bỏ dòng này, đọc tiếp từ dòng sau.",
+                en: "This line has \(row.fieldsOnFirstLine) fields but the header has \(expected): a quote (\") opened here is not closed where it should be. Only this line is skipped; reading goes on at the next line.")
+            : BilingualText(
+                vi: "Bản ghi có \(row.count) trường nhưng dòng tiêu đề có \(expected) trường; bản ghi bị bỏ qua.",
+                en: "The record has \(row.count) fields but the header has \(expected); the record is skipped.")
+        return RowRejection(file: file, line: row.line, column: "", value: codeField(row, code), reason: reason)
+    }
+
+    /// The dossier code as far as it can be told, for the clerk to find the record.
+    private static func codeField(_ row: CSVRow, _ i: Int) -> String {
+        String(row.string(i).prefix(60))
+    }
+}
+
 /// The report line for a MaHoSo repeated with other content in one file (SPEC §10.4).
 public enum DuplicateCode {
     public static func rejection(file: String, line: Int, code: String, firstLine: Int) -> RowRejection {
         RowRejection(file: file, line: line, column: "MaHoSo", value: code, reason: BilingualText(
-            vi: "Mã hồ sơ trùng với dòng \(firstLine) nhưng khác nội dung; dùng dòng sau.",
-            en: "Same dossier code as line \(firstLine) with other content; the later line is used."))
+            vi: "Mã hồ sơ trùng với dòng \(firstLine) nhưng khác nội dung; giữ bản có trạng thái mới hơn.",
+            en: "Same dossier code as line \(firstLine) with other content; the newer state is kept."))
     }
 }

@@ -6,7 +6,7 @@ extension DossierStore {
     /// - Returns: the number of (dossier, indicator) values written.
     @discardableResult
     public func saveEvaluations(_ evaluations: [String: [Int: Int]]) throws -> Int {
-        try queue.write { db in
+        try write { db in
             let statement = try db.cachedStatement(sql: """
                 INSERT INTO evaluation (dossier_code, indicator, points) VALUES (?, ?, ?)
                 ON CONFLICT(dossier_code, indicator) DO UPDATE SET points = excluded.points
@@ -23,7 +23,7 @@ extension DossierStore {
     }
 
     public func evaluations() throws -> [String: [Int: Int]] {
-        try queue.read { db in
+        try read { db in
             var out: [String: [Int: Int]] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT dossier_code, indicator, points FROM evaluation")
             while let row = try rows.next() { out[row[0] as String, default: [:]][row[1] as Int] = row[2] as Int }

@@ -14,7 +14,7 @@ public struct ImportCounts: Sendable {
     /// an older file imported after a newer one is worth a warning (SPEC §10.4).
     public var newestStoredBefore: LocalDateTime?
     public var newestInFile: LocalDateTime?
-    /// Lines that repeated an earlier line's MaHoSo with other content (the later one is used),
+    /// Lines that repeated an earlier line's MaHoSo with other content (the newer state is kept),
     /// as (line, code, first line).
     public var duplicates: [(line: Int, code: String, firstLine: Int)] = []
     /// Lines that repeated an earlier line exactly (counted once).
@@ -69,15 +69,16 @@ extension DossierStore {
 
     /// Streams one file's dossiers into the database in one transaction.
     /// `produce` reads the file and hands batches of dossiers, with their
-    /// lines, to `consume`; it returns what it found besides. A later line with the same
-    /// MaHoSo supersedes an earlier one of the same file (SPEC §10.4); across
-    /// imports the newer state wins. If anything throws, nothing is kept.
+    /// lines, to `consume`; it returns what it found besides. Of the lines with
+    /// the same MaHoSo, in this file or imported before, the newest state wins
+    /// (``DossierVersion``; SPEC §10.4), so the order of the imports does not
+    /// matter. If anything throws, nothing is kept.
     /// `sha256` is asked for at the end, so that it can be computed meanwhile.
     public func importDossiers(
         fileName: String, sha256: @autoclosure () throws -> String?,
         _ produce: (_ consume: (DossierBatch) throws -> Void) throws -> ImportFileFacts
     ) throws -> ImportCounts {
-        try queue.write { db in
+        try write { db in
             var counts = ImportCounts()
             try db.execute(sql: """
                 INSERT INTO import_batch (file_name, imported_at, rows_read, inserted, updated, unchanged, rejected, skipped)
@@ -110,6 +111,11 @@ extension DossierStore {
             // occurrence: a MaHoSo seen before in the same file is a duplicate. Keyed
             // by rowid rather than by code: a million codes as strings cost 100 MB.
             var lineOfRow = LinesByRow()
+            // The digest of a row's latest line in this file when that line lost to
+            // the stored state: a later identical line is a repeat, not a duplicate.
+            // Only lines that lost land here: none for a newer export, 16 bytes a
+            // row (and the table's slack) for an older one imported after it.
+            var lostLine: [Int64: Int64] = [:]
 
             func inserted(unit: String, _ line: Int, rowID: Int64) {
                 lineOfRow.inserted(rowID, line: line)
@@ -138,13 +144,15 @@ extension DossierStore {
                     sqlite3_column_type(stmt, Int32(column)) == SQLITE_NULL ? nil : sqlite3_column_int64(stmt, Int32(column))
                 }
                 let rowID = int64(DossierRow.columnCount)!
-                if int64(DossierRow.columnCount + 1) == importID && !lineOfRow.contains(rowID) {
+                let writtenByThisImport = int64(DossierRow.columnCount + 1) == importID
+                if writtenByThisImport && !lineOfRow.contains(rowID) {
                     return inserted(unit: batch.text(k, .unitCode) ?? "", line, rowID: rowID)
                 }
                 let firstInFile = lineOfRow.reached(rowID, line: line)
                 let storedHash = int64(DossierRow.contentHashColumn)
+                let incomingHash = batch.contentHashes[k]
                 // Equal digests: the same content (a 64-bit digest; see DossierBatch.contentHash).
-                if storedHash == batch.contentHashes[k] {
+                if storedHash == incomingHash {
                     if firstInFile != nil { counts.identicalRepeats += 1 } else { counts.unchanged += 1 }
                     return
                 }
@@ -154,16 +162,26 @@ extension DossierStore {
                 if existing == d {
                     if firstInFile != nil { counts.identicalRepeats += 1 } else { counts.unchanged += 1 }
                     // Stored before digests were kept: keep one now, for the next import.
-                    if storedHash == nil { try fillHash.execute(arguments: [batch.contentHashes[k], rowID]) }
+                    if storedHash == nil { try fillHash.execute(arguments: [incomingHash, rowID]) }
                     return
                 }
                 if let firstLine = firstInFile {
-                    // The same file says two things: its later line wins.
+                    // The same line again, after it lost to the stored state: still a repeat.
+                    if lostLine[rowID] == incomingHash { counts.identicalRepeats += 1; return }
                     counts.duplicates.append((line, d.code, firstLine))
-                } else if let stored = existing.stateMoment, let incoming = d.stateMoment, incoming < stored {
-                    counts.olderInFile += 1
+                }
+                // Every line, a repeat within the file too, goes through the same
+                // comparison: the stored state is the greatest version ever imported.
+                let stored = DossierVersion(existing, digest: storedHash ?? DossierBatch.contentHash(of: existing))
+                guard DossierVersion(d, digest: incomingHash) > stored else {
+                    if firstInFile == nil { counts.olderInFile += 1 }
+                    lostLine[rowID] = incomingHash
                     return
-                } else {
+                }
+                lostLine[rowID] = nil
+                // An update of what was stored before this import; a row this import
+                // wrote already (an earlier line of the file) was counted then.
+                if !writtenByThisImport {
                     counts.updated += 1
                     counts.changedByUnit[d.unitCode, default: 0] += 1
                 }
@@ -232,7 +250,7 @@ extension DossierStore {
     /// finished before the start. The classifier decides the rest.
     public func forEachDossier(relevantFrom start: LocalDateTime, to cutoff: LocalDateTime,
                                _ body: (Dossier) throws -> Void) throws {
-        try queue.read { db in
+        try read { db in
             let statement = try db.makeStatement(sql: """
                 SELECT \(DossierRow.columnList) FROM dossier
                 WHERE received_at <= ? AND COALESCE(finished_at, returned_at, ?) >= ?
@@ -255,7 +273,7 @@ extension DossierStore {
 
     /// Whether a file with this SHA-256 was imported before (its transaction committed).
     public func hasImported(sha256: String) throws -> Bool {
-        try queue.read { db in
+        try read { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM import_batch WHERE sha256 = ?)", arguments: [sha256]) ?? false
         }
     }
@@ -271,6 +289,6 @@ extension DossierStore {
     }
 
     public func dossierCount() throws -> Int {
-        try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dossier") ?? 0 }
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dossier") ?? 0 }
     }
 }

@@ -18,19 +18,18 @@ public final class DossierStore: Sendable {
     public let path: String
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// - throws: ``StoreError`` when it cannot be opened, is damaged, or is another program's database.
     public init(path: String) throws {
         self.path = path
         var config = Configuration()
         config.busyMode = .timeout(5)
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
+            // Checked before the migrations, which would create motcua's tables in it.
+            if try DossierStore.isForeign(queue) { throw StoreError.foreign(path: path) }
             try StoreSchema.migrator.migrate(queue)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-            throw StoreError(vi: "\(path): cơ sở dữ liệu đang bị một lần chạy khác khóa; hãy thử lại sau.",
-                             en: "\(path): the database is locked by another run; try again later.")
         } catch let error as DatabaseError {
-            throw StoreError(vi: "\(path): không mở được cơ sở dữ liệu (\(error.message ?? "\(error.resultCode)")).",
-                             en: "\(path): cannot open the database (\(error.message ?? "\(error.resultCode)")).")
+            throw StoreError(error, path: path)
         }
     }
 
@@ -54,7 +53,7 @@ public final class DossierStore: Sendable {
     /// Inserts or replaces units from the units file. Units created earlier
     /// from dossiers become explicit when the file names them.
     public func saveUnits(_ units: [OrgUnit]) throws {
-        try queue.write { db in
+        try write { db in
             let statement = try db.cachedStatement(sql: """
                 INSERT INTO unit (code, name, level, parent_code, sort_order, is_implicit)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -68,7 +67,7 @@ public final class DossierStore: Sendable {
     }
 
     public func saveProcedures(_ procedures: [Procedure]) throws {
-        try queue.write { db in
+        try write { db in
             let statement = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO procedure
                   (code, name, field_code, field_name, level, duration, duration_unit, applicable_levels, disclosure)
@@ -84,7 +83,7 @@ public final class DossierStore: Sendable {
     }
 
     public func units() throws -> [OrgUnit] {
-        try queue.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT code, name, level, parent_code, sort_order, is_implicit FROM unit").map {
                 OrgUnit(code: $0[0], name: $0[1], level: $0[2], parentCode: $0[3], sortOrder: $0[4], isImplicit: $0[5])
             }
@@ -92,7 +91,7 @@ public final class DossierStore: Sendable {
     }
 
     public func procedures() throws -> [Procedure] {
-        try queue.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT code, name, field_code, field_name, level, duration, duration_unit, applicable_levels, disclosure
                 FROM procedure ORDER BY code

@@ -3,9 +3,12 @@ import GRDB
 /// The database schema. Migrations are named for what they do and never
 /// change once shipped: a new need is a new migration.
 enum StoreSchema {
+    /// Its record in `grdb_migrations` marks a database as motcua's.
+    static let firstMigration = "Create units, procedures and dossiers"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("Create units, procedures and dossiers") { db in
+        migrator.registerMigration(firstMigration) { db in
             try db.create(table: "unit") { t in
                 t.primaryKey("code", .text)
                 t.column("name", .text).notNull()

@@ -97,6 +97,71 @@ final class ImportSafetyTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(audits.map { $0["rows_read"] as Int }, [2, 2])
     }
 
+    /// Issue 14: an older export that repeats a line of itself, imported after a
+    /// newer one, put a finished dossier back to status 4 while saying the newer
+    /// state was kept. Both orders must leave the same table, field for field.
+    func testTheOrderOfTwoExportsDoesNotChangeAnyStoredField() throws {
+        let header = "MaHoSo,MaDonVi,MaTTHC,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,NgayTra,TrangThaiHoSo,NgayCapNhat\n"
+        let a = try write("a-older.csv", header + """
+            A,TU.NAMSO,1.000656.000.00.00.H29,05/10/2020 08:00,09/10/2020,,,4,05/10/2020 08:00
+            B,TU.NAMSO,1.000656.000.00.00.H29,05/10/2020 09:00,09/10/2020,,,4,05/10/2020 09:00
+            A,TU.NAMSO,1.000656.000.00.00.H29,05/10/2020 08:00,09/10/2020,,,4,05/10/2020 08:00
+            C,TU.NAMSO,1.000656.000.00.00.H29,06/10/2020 09:00,09/10/2020,,,4,06/10/2020 09:00
+            C,TU.NAMSO,1.000656.000.00.00.H29,06/10/2020 09:00,09/10/2020,,,4,06/10/2020 09:00
+
+            """)
+        let b = try write("b-newer.csv", header + """
+            A,TU.NAMSO,1.000656.000.00.00.H29,05/10/2020 08:00,09/10/2020,07/10/2020 10:00,08/10/2020 09:00,10,08/10/2020 09:00
+            B,TU.NAMSO,1.000656.000.00.00.H29,05/10/2020 09:00,09/10/2020,,,4,05/10/2020 09:00
+            C,TU.NAMSO,1.000656.000.00.00.H29,06/10/2020 09:00,09/10/2020,08/10/2020 15:00,,9,08/10/2020 15:00
+
+            """)
+        func table(_ files: [String], _ name: String) throws -> (rows: [[DatabaseValue]], last: CommandRunner.Result) {
+            let path = dir.appendingPathComponent(name).path
+            var last: CommandRunner.Result?
+            for file in files {
+                last = try CommandRunner.run(["import", "--db", path] + reference() + [file])
+                XCTAssertEqual(last!.status, 0, last!.stderr)
+            }
+            let rows = try DatabaseQueue(path: path).read { db in
+                let columns = try db.columns(in: "dossier").map(\.name).filter { $0 != "import_id" }
+                return try Row.fetchAll(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM dossier ORDER BY code")
+                    .map { row in columns.map { row[$0] as DatabaseValue } }
+            }
+            return (rows, last!)
+        }
+        let forward = try table([a, b], "ab.sqlite"), backward = try table([b, a], "ba.sqlite")
+        XCTAssertEqual(forward.rows, backward.rows)
+        XCTAssertEqual(forward.rows.count, 3)
+        XCTAssertTrue(backward.last.stderr.contains("2 hồ sơ trong tệp cũ hơn dữ liệu đã có"), backward.last.stderr)
+        XCTAssertTrue(backward.last.stdout.contains("lặp y hệt 2") && !backward.last.stdout.contains("trùng mã"),
+                      backward.last.stdout)
+        let a10 = try DatabaseQueue(path: dir.appendingPathComponent("ba.sqlite").path).read { db in
+            try Row.fetchOne(db, sql: "SELECT status, finished_at FROM dossier WHERE code = 'A'")!
+        }
+        XCTAssertEqual(a10["status"] as Int, 10)
+        XCTAssertNotNil(a10["finished_at"] as Int64?, "A stays finished")
+    }
+
+    /// A record cut short reaches the clerk and the rejects CSV like any rejected row, in both languages.
+    func testARecordWithTheWrongFieldCountIsRejectedWithItsLineInBothLanguages() throws {
+        let export = try write("cut.csv", """
+            MaHoSo,MaDonVi,MaTTHC,NgayTiepNhan,NgayHenTra,TrangThaiHoSo
+            A,TU.NAMSO,1.000656.000.00.00.H29,05/10/2020 08:00,09/10/2020,4
+            B,TU.NAMSO,1.000656.000.00.00.H29
+            C,TU.NAMSO,1.000656.000.00.00.H29,06/10/2020 09:00,09/10/2020,4
+
+            """)
+        let result = try CommandRunner.run(["import", "--lang", "en", "--db", db] + reference() + [export])
+        XCTAssertEqual(result.status, 3, result.stderr)
+        XCTAssertTrue(result.stdout.contains("new 2"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("cut.csv, line 3: The record has 3 fields but the header has 6; the record is skipped."),
+                      result.stderr)
+        let rejects = try String(contentsOfFile: db + ".rejects.csv", encoding: .utf8)
+        XCTAssertTrue(rejects.contains("\"cut.csv\",3,\"\",\"B\",\"Bản ghi có 3 trường nhưng dòng tiêu đề có 6 trường; bản ghi bị bỏ qua.\""),
+                      rejects)
+    }
+
     /// The system's own `sha256sum`, as an independent check of the audit hash.
     func sha256sum(_ path: String) throws -> String {
         let p = Process()

@@ -5,8 +5,8 @@ import MotCuaCore
 
 /// The store inserts dossiers 32 to a statement; whatever the batch
 /// boundaries, an import must come out as if each line were stored in turn
-/// (SPEC §10.4): the later line of a file wins, identical repeats count once,
-/// and across imports the newer state wins.
+/// (SPEC §10.4): the newer state wins, within a file as across imports, and
+/// identical repeats count once.
 final class BatchedImportTests: TemporaryDirectoryTestCase {
 
     /// The rules, line by line, with nothing batched.
@@ -15,17 +15,30 @@ final class BatchedImportTests: TemporaryDirectoryTestCase {
         var inserted = 0, updated = 0, unchanged = 0, identical = 0, older = 0
         var duplicates: [(line: Int, code: String, firstLine: Int)] = []
 
+        func version(_ d: Dossier) -> DossierVersion { DossierVersion(d, digest: DossierBatch.contentHash(of: d)) }
+
         mutating func importFile(_ file: [Dossier]) {
             inserted = 0; updated = 0; unchanged = 0; identical = 0; older = 0; duplicates = []
             var lastLine: [String: Int] = [:]
+            var lost: [String: Dossier] = [:]  // the file's latest line of a code, when it lost
+            var written: Set<String> = []      // codes this file inserted or updated
             for (i, d) in file.enumerated() {
                 let line = i + 2
                 let first = lastLine.updateValue(line, forKey: d.code)
-                guard let existing = stored[d.code] else { stored[d.code] = d; inserted += 1; continue }
+                guard let existing = stored[d.code] else { stored[d.code] = d; inserted += 1; written.insert(d.code); continue }
                 if existing == d { if first != nil { identical += 1 } else { unchanged += 1 }; continue }
-                if let first { duplicates.append((line, d.code, first)); stored[d.code] = d }
-                else if let s = existing.stateMoment, let n = d.stateMoment, n < s { older += 1 }
-                else { updated += 1; stored[d.code] = d }
+                if let first {
+                    if lost[d.code] == d { identical += 1; continue }
+                    duplicates.append((line, d.code, first))
+                }
+                // The newest version wins, a repeat within the file included (SPEC §10.4).
+                if version(d) > version(existing) {
+                    stored[d.code] = d; lost[d.code] = nil
+                    if written.insert(d.code).inserted { updated += 1 }
+                } else {
+                    if first == nil { older += 1 }
+                    lost[d.code] = d
+                }
             }
         }
     }

@@ -70,9 +70,10 @@ final class DossierStoreTests: TemporaryDirectoryTestCase {
         XCTAssertEqual([again.inserted, again.updated, again.unchanged], [0, 0, 3])
         XCTAssertEqual(try digests(), first)
 
-        // One field changed: a new digest, and the row is updated.
+        // One field changed, in a later export (NgayCapNhat): a new digest, and the row is updated.
         var changed = sample()
         changed[2].officer = "Lò Văn C"
+        changed[2].updatedAt = at(20)
         let update = try store.importDossiers(changed, unitNames: [:], audit: audit(3))
         XCTAssertEqual([update.inserted, update.updated, update.unchanged], [0, 1, 2])
         XCTAssertNotEqual(try digests()[2], first[2])
