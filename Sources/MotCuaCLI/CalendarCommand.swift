@@ -22,8 +22,7 @@ struct CalendarCommand: ParsableCommand {
     @Option(name: .customLong("calendar"), help: "Tệp lịch CSV date,kind,note (kind: nghi | lam-bu); lặp lại được.")
     var calendars: [String] = []
 
-    @Option(help: "Thư mục mẫu bổ sung/ghi đè các tệp có sẵn (calendar/*.csv…).")
-    var templates: String?
+    @OptionGroup var templateOptions: TemplateOptions
 
     @Flag(help: "In JSON: {\"year\", \"days_off\", \"make_up_days\", \"working_days\"}.")
     var json = false
@@ -39,8 +38,7 @@ struct CalendarCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors(english: language == .en) {
-            let library = try TemplateLibrary(directories: templates.map { [$0] } ?? [])
-            let calendar = try CalendarLoader.load(userFiles: calendars, library: library)
+            let calendar = try CalendarLoader.load(userFiles: calendars, library: try templateOptions.library())
             let schedule = calendar.schedule(for: year)
             let workingDays = calendar.workingDayCount(in: year)
             // §2.5: one `nghi` day in a file replaces all built-in holidays of

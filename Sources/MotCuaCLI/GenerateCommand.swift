@@ -30,7 +30,7 @@ struct GenerateCommand: ParsableCommand {
     var twoLevel = false
     @Option(name: .customLong("calendar"), help: "Tệp lịch CSV bổ sung (date,kind,note); lặp lại được.")
     var calendars: [String] = []
-    @Option(help: "Thư mục mẫu bổ sung/ghi đè các tệp có sẵn (calendar/*.csv).") var templates: String?
+    @OptionGroup var templateOptions: TemplateOptions
     @Option(name: .customLong("lang"), help: "Ngôn ngữ thông báo: vi hoặc en.") var language: LanguageOption = .vi
 
     func validate() throws {
@@ -48,8 +48,7 @@ struct GenerateCommand: ParsableCommand {
         try reportingErrors(english: english) {
             // The calendar the other commands use (shipped files + --calendar),
             // so that generated due dates agree with --recompute-due.
-            let calendar = try CalendarLoader.load(userFiles: calendars,
-                                                   library: try TemplateLibrary(directories: templates.map { [$0] } ?? []))
+            let calendar = try CalendarLoader.load(userFiles: calendars, library: try templateOptions.library())
             let options = SyntheticExport.Options(
                 dossiers: dossiers, from: parseISODate(from)!, to: parseISODate(to)!,
                 style: style.exportStyle, seed: seed, twoLevel: twoLevel)

@@ -12,8 +12,7 @@ struct InputOptions: ParsableArguments {
     var mapping: String?
     @Option(name: .customLong("calendar"), help: "Tệp lịch (date,kind,note) bổ sung/ghi đè ngày nghỉ; dùng được nhiều lần.")
     var calendars: [String] = []
-    @Option(help: "Thư mục mẫu bổ sung/ghi đè các tệp có sẵn trong chương trình (mẫu báo cáo, bộ chỉ số, calendar/*.csv).")
-    var templates: String?
+    @OptionGroup var templateOptions: TemplateOptions
     @Option(help: "Mã hóa tệp khi không tự nhận ra: utf-8, utf-16le, utf-16be.") var encoding: TextEncoding?
     @Option(help: "Dấu phân cách cột khi không tự nhận ra: comma, semicolon, tab.") var delimiter: Delimiter?
 
@@ -21,10 +20,7 @@ struct InputOptions: ParsableArguments {
         try MappingLoader.loadMapping(path: mapping, encoding: encoding, delimiter: delimiter?.byte)
     }
 
-    /// The built-in templates, overridden by `$MOTCUA_TEMPLATES` and `--templates`.
-    func library() throws -> TemplateLibrary {
-        try TemplateLibrary(directories: templates.map { [$0] } ?? [])
-    }
+    func library() throws -> TemplateLibrary { try templateOptions.library() }
 
     func loadCalendar(mapping: ImportMapping, relativeTo directory: URL?, library: TemplateLibrary) throws -> WorkCalendar {
         try MappingLoader.loadCalendar(mapping: mapping, mappingPath: self.mapping, relativeTo: directory,

@@ -41,14 +41,15 @@ struct OverdueCommand: ParsableCommand {
             let start = from.flatMap(parseISODate) ?? CivilDate(year: day.year, month: day.month, day: 1)!
             let period = ReportPeriod(from: start, to: day, label: asOf)
             let (mapping, resolvedMapping, mappingDir) = try inputOptions.loadMapping()
-            let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir, library: try inputOptions.library())
+            let library = try inputOptions.library()
+            let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir, library: library)
             let inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
                                           english: common.english, mapping: resolvedMapping, calendar: calendar,
                                           rejectsBeside: out ?? csv!)
             defer { inputs.close() }
             let report = try inputs.aggregate(period: period, calendar: calendar, unit: unit)
             if let out {
-                let loaded = try inputOptions.library().report(template)
+                let loaded = try library.report(template)
                 let context = heading.context(for: report, rejections: inputs.rejections)
                 try WorkbookWriter.write(template: loaded.template, templateFile: loaded.file, context: context, to: out)
             }

@@ -18,12 +18,12 @@ struct TemplatesCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Liệt kê các tệp mẫu và nơi lấy từng tệp (có sẵn hay thư mục ghi đè).")
-        @Option(help: "Thư mục mẫu bổ sung/ghi đè.") var templates: String?
+        @OptionGroup var templateOptions: TemplateOptions
         @Option(name: .customLong("lang"), help: "Ngôn ngữ thông báo: vi hoặc en.") var language: LanguageOption = .vi
 
         func run() throws {
             try reportingErrors(english: language == .en) {
-                let library = try TemplateLibrary(directories: templates.map { [$0] } ?? [])
+                let library = try templateOptions.library()
                 for path in library.relativePaths() {
                     guard let file = library.file(path) else { continue }
                     printInfo(file.shownAs == TemplateLibrary.builtInName(path) ? "\(path)" : "\(path)  ← \(file.shownAs)")
