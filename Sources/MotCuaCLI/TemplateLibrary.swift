@@ -84,17 +84,10 @@ struct TemplateLibrary {
             return (try text(of: file), file.shownAs)
         }
         if Self.isPath(nameOrPath) {
-            guard let data = FileManager.default.contents(atPath: nameOrPath) else {
+            guard FileManager.default.isReadableFile(atPath: nameOrPath) else {
                 throw CLIError(vi: "\(nameOrPath): không tìm thấy tệp mẫu báo cáo.", en: "\(nameOrPath): template file not found.")
             }
-            let dir = (nameOrPath as NSString).deletingLastPathComponent
-            let text = try self.text(of: File(relativePath: nameOrPath, shownAs: nameOrPath, data: data))
-            let template = try ReportTemplate.parse(text, file: nameOrPath) { name in
-                let beside = (dir as NSString).appendingPathComponent(name + ".yaml")
-                if let text = try? String(contentsOfFile: beside, encoding: .utf8) { return (text, beside) }
-                return try fromLibrary(name)
-            }
-            return LoadedTemplate(template: template, file: nameOrPath)
+            return LoadedTemplate(template: try ReportTemplate.load(path: nameOrPath, otherwise: fromLibrary), file: nameOrPath)
         }
         guard let file = file(nameOrPath + ".yaml") else {
             let available = templateNames().joined(separator: ", ")

@@ -149,15 +149,18 @@ public struct TemplateError: Error, CustomStringConvertible, Sendable {
 
 extension ReportTemplate {
     /// Reads and checks a template file: YAML syntax, known figures, valid
-    /// ranges. `include: NAME` lines are read from the same folder.
-    public static func load(path: String) throws -> ReportTemplate {
+    /// ranges. `include: NAME` lines are read from the same folder, else
+    /// through `otherwise` (the built-in templates).
+    public static func load(path: String,
+                            otherwise: (String) throws -> (text: String, file: String)? = { _ in nil }) throws -> ReportTemplate {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw TemplateError(file: path, vi: "không đọc được tệp mẫu báo cáo.", en: "cannot read the template file.")
         }
         let dir = (path as NSString).deletingLastPathComponent
         return try parse(text, file: path) { name in
             let file = (dir as NSString).appendingPathComponent(name + ".yaml")
-            return (try? String(contentsOfFile: file, encoding: .utf8)).map { (text: $0, file: file) }
+            if let text = try? String(contentsOfFile: file, encoding: .utf8) { return (text, file) }
+            return try otherwise(name)
         }
     }
 
