@@ -64,15 +64,17 @@ public struct Dossier: Sendable, Hashable {
     /// The newest moment the record speaks of: its own update time if the
     /// export has one, else its latest event. Of two versions of a dossier the
     /// one with the later state moment wins; ties are settled by ``DossierVersion``.
-    public var stateMoment: LocalDateTime? {
-        // Pairwise rather than max() of an array: asked twice per row of every import.
+    public var stateMoment: LocalDateTime? { updatedAt ?? latestEvent }
+
+    /// The latest of the dossier's own events, whatever its NgayCapNhat says.
+    public var latestEvent: LocalDateTime? {
+        // Pairwise rather than max() of an array: asked several times per row of every import.
         func later(_ a: LocalDateTime?, _ b: LocalDateTime?) -> LocalDateTime? {
             guard let a else { return b }
             guard let b else { return a }
             return max(a, b)
         }
-        return updatedAt ?? later(later(later(receivedAt, finishedAt), later(returnedAt, supplementRequestedAt)),
-                                  supplementReceivedAt)
+        return later(later(later(receivedAt, finishedAt), later(returnedAt, supplementRequestedAt)), supplementReceivedAt)
     }
 
     /// The moment processing ended: NgayKetThucXuLy, else NgayTra.

@@ -23,10 +23,3 @@ public struct DossierVersion: Comparable, Sendable {
         (a.moment, a.latestEvent, a.digest) < (b.moment, b.latestEvent, b.digest)
     }
 }
-
-extension Dossier {
-    /// The latest of the dossier's own events, whatever its NgayCapNhat says.
-    public var latestEvent: LocalDateTime? {
-        [receivedAt, finishedAt, returnedAt, supplementRequestedAt, supplementReceivedAt].compactMap { $0 }.max()
-    }
-}
