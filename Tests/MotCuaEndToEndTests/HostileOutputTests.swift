@@ -44,18 +44,24 @@ final class HostileOutputTests: SampleDataTestCase {
         XCTAssertEqual(left.count, 200, "only the planted links remain; no temporary file of ours")
     }
 
-    /// Two reports written to one file at once both succeed, and the file is a
-    /// whole workbook (the old code deleted the other writer's temporary file).
-    func testConcurrentWritersOfOneOutputBothSucceed() throws {
+    /// Reports written to one file at once all succeed, and the file is a
+    /// whole workbook. The old code deleted the other writers' temporary
+    /// files; with the 1,913 sample dossiers the workbooks were written too
+    /// quickly to overlap, so this uses 20,000 generated ones and four writers
+    /// (the old binary failed at least one write in each of the 5 rounds).
+    func testConcurrentWritersOfOneOutputAllSucceed() throws {
+        let generated = dir.appendingPathComponent("province")
+        XCTAssertEqual(try CommandRunner.run(["generate", "--out", generated.path, "--dossiers", "20000"]).status, 0)
         let database = dir.appendingPathComponent("m.sqlite").path
-        XCTAssertEqual(try CommandRunner.run(["import", "--db", database, "--units", sample.appendingPathComponent("units.csv").path,
-                                              "--procedures", sample.appendingPathComponent("procedures.csv").path,
-                                              sample.appendingPathComponent("dossiers.csv").path]).status, 0)
+        XCTAssertEqual(try CommandRunner.run(["import", "--db", database,
+                                              "--units", generated.appendingPathComponent("units.csv").path,
+                                              "--procedures", generated.appendingPathComponent("procedures.csv").path,
+                                              generated.appendingPathComponent("dossiers.csv").path]).status, 0)
         for round in 0..<5 {
-            let processes = (0..<2).map { _ -> Process in
+            let processes = (0..<4).map { _ -> Process in
                 let p = Process()
                 p.executableURL = CommandRunner.executable
-                p.arguments = ["report", "--db", database, "--period", "2020-10", "--out", dir.appendingPathComponent("same.xlsx").path,
+                p.arguments = ["report", "--db", database, "--period", "2024-Q3", "--out", dir.appendingPathComponent("same.xlsx").path,
                                "--json", dir.appendingPathComponent("same.json").path]
                 p.standardOutput = FileHandle.nullDevice
                 p.standardError = FileHandle.nullDevice
@@ -63,7 +69,7 @@ final class HostileOutputTests: SampleDataTestCase {
             }
             for p in processes { try p.run() }
             for p in processes { p.waitUntilExit() }
-            XCTAssertEqual(processes.map(\.terminationStatus), [0, 0], "round \(round)")
+            XCTAssertEqual(processes.map(\.terminationStatus), [0, 0, 0, 0], "round \(round)")
             XCTAssertEqual(try XLSXWorkbook(path: dir.appendingPathComponent("same.xlsx").path).sheets.count, 5)
         }
     }
