@@ -11,6 +11,7 @@ final class HostileOutputTests: SampleDataTestCase {
         try CommandRunner.run(["report"] + (inputs ?? self.inputs) + ["--period", "2020-10"] + extra, in: dir)
     }
 
+    /// Never writes outside its temporary folder, even on the old code it guards against.
     func testSpecialFilesAreRefusedNotReplaced() throws {
         let fifo = dir.appendingPathComponent("pipe.xlsx").path
         XCTAssertEqual(mkfifo(fifo, 0o644), 0)
@@ -20,8 +21,14 @@ final class HostileOutputTests: SampleDataTestCase {
         var info = stat()
         XCTAssertEqual(lstat(fifo, &info), 0)
         XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "the FIFO is still a FIFO")
-        let json = try report(["--out", "ok.xlsx", "--json", "/dev/full", "--lang", "en"])
-        XCTAssertTrue(json.stderr.contains("/dev/full: something that is not a regular file"), json.stderr)
+        // A device node like /dev/full, made here: the old code, run as root,
+        // replaced the real /dev/full with a regular file, for the whole machine.
+        let device = dir.appendingPathComponent("full.json").path
+        XCTAssertEqual(mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 7)), 0, "tests run as root, as CI does")
+        let json = try report(["--out", "ok.xlsx", "--json", device, "--lang", "en"])
+        XCTAssertTrue(json.stderr.contains("\(device): something that is not a regular file"), json.stderr)
+        XCTAssertEqual(lstat(device, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "the device is still a device")
     }
 
     /// Symlinks planted under every name the old code would have used
