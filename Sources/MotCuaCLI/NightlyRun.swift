@@ -187,7 +187,8 @@ struct RunReportWriter {
 
     func write(_ spec: RunPlan.Report) throws {
         var report = try ReportInputs.aggregate(store: store, period: spec.period, calendar: plan.calendar, unit: spec.unit,
-                                                rubric: plan.rubric, evaluations: evaluations)
+                                                rubric: plan.rubric, dimensions: spec.template.dimensions,
+                                                evaluations: evaluations)
         if let newest, let finding = DataQualityFinding.dataEnds(at: newest, before: spec.period,
                                                                  unitCode: report.root?.code ?? "") {
             report = report.addingLeadingFinding(finding)
@@ -204,7 +205,8 @@ struct RunReportWriter {
             log.say("cảnh báo: kỳ \(spec.period.label) không có hồ sơ nào", "warning: no dossiers in \(spec.period.label)", isError: true)
         }
         if let json = spec.json {
-            try WorkbookWriter.writeAtomically(try ReportJSON.encode(report), to: json)
+            try WorkbookWriter.writeAtomically(try ReportJSON.encode(report, rows: spec.template.firstTable ?? TableSpec()),
+                                               to: json)
             log.say("JSON: \(json)", "JSON: \(json)")
         }
     }

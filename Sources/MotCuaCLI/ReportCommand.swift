@@ -25,6 +25,9 @@ struct ReportCommand: ParsableCommand {
     var template: String = "bao-cao"
     @Option(help: "Tệp Excel cần ghi (.xlsx).") var out: String
     @Option(help: "Ghi thêm số liệu dạng JSON vào tệp này.") var json: String?
+    @Option(help: ArgumentHelp("Thêm vào JSON số liệu theo chiều: unit, unit-all, linh-vuc, thu-tuc, kenh, muc-do, thang (mục groups).",
+                               valueName: "chiều"))
+    var by: ReportDimension?
     @OptionGroup var heading: HeadingOptions
     @Option(help: "Tệp hồ sơ (CSV hoặc .xlsx) dùng trực tiếp (cơ sở dữ liệu tạm, không ghi vào --db).") var input: [String] = []
     @Option(help: "Tệp đơn vị, dùng với --input.") var units: String?
@@ -34,6 +37,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var inputOptions: InputOptions
 
     func validate() throws {
+        if by != nil && json == nil { throw ValidationError("--by ghi số liệu theo chiều vào JSON; cần thêm --json TỆP.") }
         if periodOptions.resolved == nil { throw ValidationError("Cần --period, hoặc cả --from và --to.") }
         if input.isEmpty && (units != nil || procedures != nil || evaluations != nil) {
             throw ValidationError("--units và --procedures ở đây chỉ dùng với --input; để nạp vào cơ sở dữ liệu, dùng motcua import.")
@@ -52,7 +56,8 @@ struct ReportCommand: ParsableCommand {
                                           evaluations: evaluations, english: common.english, mapping: resolvedMapping,
                                           calendar: calendar, rejectsBeside: out)
             defer { inputs.close() }
-            let report = try inputs.aggregate(period: reportPeriod, calendar: calendar, unit: unit, rubric: scoringRubric)
+            let report = try inputs.aggregate(period: reportPeriod, calendar: calendar, unit: unit, rubric: scoringRubric,
+                                              dimensions: loaded.template.dimensions.union(by.map { [$0] } ?? []))
             for w in report.scoringWarnings.prefix(20) { printError((common.english ? "Warning: " : "Cảnh báo: ") + (common.english ? w.en : w.vi)) }
             if report.dossiersUsed == 0 {
                 printError(common.english
@@ -61,7 +66,10 @@ struct ReportCommand: ParsableCommand {
             }
             let context = heading.context(for: report, rejections: inputs.rejections)
             try WorkbookWriter.write(template: loaded.template, templateFile: loaded.file, context: context, to: out)
-            if let json { try WorkbookWriter.writeAtomically(try ReportJSON.encode(report), to: json) }
+            if let json {
+                try WorkbookWriter.writeAtomically(
+                    try ReportJSON.encode(report, rows: loaded.template.firstTable ?? TableSpec(), groups: by), to: json)
+            }
             printInfo(common.english
                 ? "Wrote \(out) (\(report.rows.count) units, \(formatCount(report.dossiersUsed)) dossiers, period \(reportPeriod.label))."
                 : "Đã ghi \(out) (\(report.rows.count) đơn vị, \(formatCount(report.dossiersUsed)) hồ sơ, kỳ \(reportPeriod.label)).")
@@ -99,3 +107,5 @@ func placeName(_ unitName: String) -> String {
     }
     return words.joined(separator: " ")
 }
+
+extension ReportDimension: ExpressibleByArgument {}

@@ -53,22 +53,26 @@ struct ReportInputs {
     }
 
     /// Aggregates the period over the stored dossiers.
-    func aggregate(period: ReportPeriod, calendar: WorkCalendar, unit: String?, rubric: Rubric? = nil) throws -> PeriodReport {
+    func aggregate(period: ReportPeriod, calendar: WorkCalendar, unit: String?, rubric: Rubric? = nil,
+                   dimensions: Set<ReportDimension> = []) throws -> PeriodReport {
         try ReportInputs.aggregate(store: store, period: period, calendar: calendar, unit: unit, rubric: rubric,
+                                   dimensions: dimensions,
                                    evaluations: rubric == nil ? [:] : try store.evaluations())
     }
 
     /// Aggregates a period over a store's dossiers, scoped to `unit`'s subtree;
     /// `evaluations` are passed in so that a run writing several reports reads them once.
     static func aggregate(store: DossierStore, period: ReportPeriod, calendar: WorkCalendar, unit: String?,
-                          rubric: Rubric?, evaluations: [String: [Int: Int]]) throws -> PeriodReport {
+                          rubric: Rubric?, dimensions: Set<ReportDimension> = [],
+                          evaluations: [String: [Int: Int]]) throws -> PeriodReport {
         let tree = UnitTree(try store.units())
         if let unit, tree[unit] == nil {
             throw CLIError(vi: "Không có đơn vị mã \"\(unit)\" trong cơ sở dữ liệu.",
                            en: "No unit with code \"\(unit)\" in the database.")
         }
         var aggregator = PeriodAggregator(period: period, catalogue: ProcedureCatalogue(try store.procedures()),
-                                          calendar: calendar, rubric: rubric, evaluations: evaluations)
+                                          calendar: calendar, rubric: rubric, evaluations: evaluations,
+                                          dimensions: dimensions)
         try store.forEachDossier(relevantFrom: period.start, to: period.cutoff) { aggregator.add($0) }
         return aggregator.report(scope: unit, tree: tree)
     }

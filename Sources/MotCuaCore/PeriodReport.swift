@@ -8,6 +8,29 @@ public struct ReportRow: Sendable, Hashable {
     public var workingDayLength: Int
     /// Thông tư 01 score of the unit's subtree; `nil` when the report has no rubric.
     public var score: UnitScore?
+    /// What the row stands for; a group or section row's ``unit`` is a
+    /// stand-in carrying the group's key and name.
+    public var kind: Kind = .unit
+    /// Indent of the row's name: the unit's depth below the report's root (`unit-all`).
+    public var depth = 0
+
+    /// Loại dòng.
+    public enum Kind: String, Sendable, Hashable {
+        /// A unit with its whole subtree (or, in level sections of `unit-all`, its own dossiers).
+        case unit
+        /// The root unit's own dossiers, printed before its children.
+        case own
+        /// A group of dossiers of a dimension other than units (a lĩnh vực, a month…).
+        case group
+        /// A section's subtotal ("Cấp xã").
+        case section
+        /// The total of the table (TỔNG CỘNG).
+        case total
+    }
+
+    /// The row's key: the unit code, or the group's key.
+    public var key: String { unit.code }
+    public var name: String { unit.name }
 
     /// Thời gian xử lý trung bình, in working days.
     public var averageProcessingDays: Double { figures.averageProcessingDays(workingDayLength: workingDayLength) }
@@ -38,6 +61,8 @@ public struct PeriodReport: Sendable {
     public let rubric: Rubric?
     /// Evaluation values outside the rubric's range, ignored (SPEC §10.14).
     public let scoringWarnings: [ScoringWarning]
+    /// What the tables by dimension are built from.
+    let tallies: Tallies
 }
 
 extension PeriodReport {
@@ -71,13 +96,25 @@ public struct PeriodAggregator: Sendable {
     private let evaluations: [String: [Int: Int]]
     public private(set) var ownScores: [String: UnitScore] = [:]
     public private(set) var scoringWarnings: [ScoringWarning] = []
+    /// Figures by group of the dimensions asked for, per unit.
+    private var groups = GroupTallies()
+    /// The dimensions other than units that tables will ask for.
+    private let groupDimensions: [ReportDimension]
+    /// One classifier per month of the period, for the `thang` dimension.
+    private let monthClassifiers: [(key: String, classifier: PeriodClassifier)]
 
     /// - Parameters:
     ///   - rubric: scores dossiers by Thông tư 01 when given.
     ///   - evaluations: assessor or survey points by dossier code and indicator.
+    ///   - dimensions: the dimensions the report's tables group rows by; a
+    ///     table may only ask for these (units need nothing extra).
     public init(period: ReportPeriod, catalogue: ProcedureCatalogue, calendar: WorkCalendar = WorkCalendar(),
-                rubric: Rubric? = nil, evaluations: [String: [Int: Int]] = [:]) {
+                rubric: Rubric? = nil, evaluations: [String: [Int: Int]] = [:],
+                dimensions: Set<ReportDimension> = []) {
         self.classifier = PeriodClassifier(period: period)
+        self.groupDimensions = ReportDimension.allCases.filter { dimensions.contains($0) && !$0.isUnitDimension && $0 != .month }
+        self.monthClassifiers = dimensions.contains(.month)
+            ? period.months.map { ($0.key, PeriodClassifier(period: $0.period)) } : []
         self.catalogue = catalogue
         self.calendar = calendar
         self.scorer = rubric.map { Tt01Scorer(rubric: $0, catalogue: catalogue) }
@@ -88,19 +125,22 @@ public struct PeriodAggregator: Sendable {
     public mutating func add(_ dossier: Dossier) {
         guard let state = classifier.classify(dossier) else { return }
         let bucket = catalogue.level(of: dossier)?.bucket ?? .other
-        // Updated in place: one lookup, no copy, for each of a quarter's dossiers.
-        func count(_ figures: inout UnitFigures) {
-            figures.add(state, channel: dossier.channel, level: bucket)
-            if let f = state.finish, f != .unclassified, let received = dossier.receivedAt, let finish = dossier.finish {
-                figures.processingWorkSeconds += calendar.workingSeconds(from: received, to: finish)
-            }
+        var seconds: Int64 = 0
+        if let f = state.finish, f != .unclassified, let received = dossier.receivedAt, let finish = dossier.finish {
+            seconds = calendar.workingSeconds(from: received, to: finish)
         }
-        count(&ownFigures[dossier.unitCode, default: UnitFigures()])
+        // Updated in place: one lookup, no copy, for each of a quarter's dossiers.
+        ownFigures[dossier.unitCode, default: UnitFigures()].add(state, channel: dossier.channel, level: bucket, workSeconds: seconds)
         findings += quality.findings(for: dossier, level: bucket)
-        if let scorer, let score = scorer.score(dossier, finish: state.finish,
-                                                evaluation: evaluations.isEmpty ? [:] : evaluations[dossier.code] ?? [:]) {
-            ownScores[dossier.unitCode, default: UnitScore()].add(score)
-            scoringWarnings += score.warnings
+        var score: DossierScore?
+        if let scorer, let s = scorer.score(dossier, finish: state.finish,
+                                            evaluation: evaluations.isEmpty ? [:] : evaluations[dossier.code] ?? [:]) {
+            ownScores[dossier.unitCode, default: UnitScore()].add(s)
+            scoringWarnings += s.warnings
+            score = s
+        }
+        if !groupDimensions.isEmpty || !monthClassifiers.isEmpty {
+            addToGroups(dossier, state: state, level: bucket, workSeconds: seconds, score: score)
         }
         if state.finish == .late || state.pending == .overdue,
            let entry = OverdueEntry.make(dossier, state: state, cutoff: classifier.period.cutoff, calendar: calendar) {
@@ -112,6 +152,27 @@ public struct PeriodAggregator: Sendable {
                 findings.append(DataQualityFinding(kind: .severalApologies, unitCode: dossier.unitCode, dossierCode: dossier.code,
                                                    detail: "\(dossier.apologyCount) phiếu xin lỗi (chỉ được hẹn lại một lần)"))
             }
+        }
+    }
+
+    /// Counts a dossier in its group of every dimension asked for; in the
+    /// month dimension, in the month of each of its events (docs/rules.md#dimensions).
+    private mutating func addToGroups(_ dossier: Dossier, state: PeriodState, level: LevelBucket,
+                                      workSeconds: Int64, score: DossierScore?) {
+        let procedure = dossier.procedureCode.flatMap { catalogue[$0] }
+        for dimension in groupDimensions {
+            let key = dimension.key(of: dossier, procedure: procedure, level: level)
+            groups.add(GroupCell(dimension: dimension, unit: dossier.unitCode, key: key), state: state,
+                       channel: dossier.channel, level: level, workSeconds: workSeconds, score: score)
+            groups.name(dimension, key, dimension.name(of: dossier, procedure: procedure))
+        }
+        for (key, monthly) in monthClassifiers {
+            guard let s = monthly.classify(dossier) else { continue }
+            // The processing time and the score belong to the month of the finish.
+            let finishedHere = s.finish != nil
+            groups.add(GroupCell(dimension: .month, unit: dossier.unitCode, key: key), state: s,
+                       channel: dossier.channel, level: level, workSeconds: finishedHere ? workSeconds : 0,
+                       score: finishedHere ? score : nil)
         }
     }
 
@@ -147,7 +208,8 @@ public struct PeriodAggregator: Sendable {
                 : (u.code == root?.code ? ownScores[u.code] ?? UnitScore() : subtreeScore(of: u.code, in: tree))
             return ReportRow(unit: u, figures: figures,
                              procedures: catalogue.procedureCounts(forUnitLevel: u.level),
-                             workingDayLength: calendar.dayLength, score: score)
+                             workingDayLength: calendar.dayLength, score: score,
+                             kind: u.code == root?.code ? .own : .unit)
         }
         var totalFigures = UnitFigures()
         for r in rows { totalFigures += r.figures }
@@ -157,7 +219,7 @@ public struct PeriodAggregator: Sendable {
         // The total row shows the whole catalogue, not a sum (SPEC §6.1).
         let total = ReportRow(unit: totalUnit, figures: totalFigures,
                               procedures: catalogue.procedureCounts(forUnitLevel: nil),
-                              workingDayLength: calendar.dayLength, score: totalScore)
+                              workingDayLength: calendar.dayLength, score: totalScore, kind: .total)
         // The overdue list of the scope: units in display order, most days overdue first.
         let order = Dictionary(uniqueKeysWithValues: (root.map { tree.subtree(of: $0.code) } ?? tree.allInDisplayOrder)
             .enumerated().map { ($1, $0) })
@@ -178,9 +240,14 @@ public struct PeriodAggregator: Sendable {
             let ua = order[a.unitCode]!, ub = order[b.unitCode]!
             return (ua, a.kind, a.dossierCode) < (ub, b.kind, b.dossierCode)
         }
+        let tallies = Tallies(scope: root.map { tree.subtree(of: $0.code) } ?? tree.allInDisplayOrder,
+                              own: ownFigures, ownScores: ownScores, groups: groups, catalogue: catalogue,
+                              workingDayLength: calendar.dayLength, scored: scorer != nil,
+                              dimensions: Set(groupDimensions + (monthClassifiers.isEmpty ? [] : [.month])),
+                              months: monthClassifiers.map(\.key))
         return PeriodReport(period: classifier.period, root: root, rows: rows, total: total,
                             dossiersUsed: rows.isEmpty ? 0 : totalFigures.backlog + totalFigures.received,
                             overdue: list, tree: tree, findings: quality, rubric: scorer?.rubric,
-                            scoringWarnings: scoringWarnings)
+                            scoringWarnings: scoringWarnings, tallies: tallies)
     }
 }

@@ -61,8 +61,13 @@ public struct ProcedureCatalogue: Sendable {
     /// Procedures a unit of level `cap` may handle, by level — the TTHC columns
     /// of the appendix. `cap == nil` counts the whole catalogue (the total row).
     public func procedureCounts(forUnitLevel cap: String?) -> ProcedureCounts {
+        procedureCounts { p in cap.map { p.applies(toUnitLevel: $0) } ?? true }
+    }
+
+    /// Procedures of the catalogue that `include` keeps, by level.
+    public func procedureCounts(where include: (Procedure) -> Bool) -> ProcedureCounts {
         var counts = ProcedureCounts()
-        for p in procedures where cap.map({ p.applies(toUnitLevel: $0) }) ?? true {
+        for p in procedures where include(p) {
             counts.total += 1
             switch p.level {
             case .two: counts.level2 += 1

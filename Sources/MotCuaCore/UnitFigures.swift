@@ -29,6 +29,13 @@ public struct UnitFigures: Sendable, Hashable {
 
     public init() {}
 
+    /// Counts one classified dossier; `workSeconds` is its processing time
+    /// when it finished with an on-time class (0 otherwise).
+    public mutating func add(_ state: PeriodState, channel: Channel, level: LevelBucket, workSeconds: Int64) {
+        add(state, channel: channel, level: level)
+        processingWorkSeconds += workSeconds
+    }
+
     public mutating func add(_ state: PeriodState, channel: Channel, level: LevelBucket) {
         if state.isBacklog {
             backlog += 1

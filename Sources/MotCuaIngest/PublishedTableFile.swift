@@ -22,29 +22,8 @@ public enum PublishedTableFile {
     static let headers: [(Column, [String])] = [
         (.stt, ["stt", "Số thứ tự", "TT"]),
         (.name, ["ten_co_quan", "Tên cơ quan", "Tên đơn vị", "Cơ quan", "Đơn vị", "unit_name"]),
-    ] + AppendixColumn.allCases.map { c in (.value(c), [c.rawValue, c.vietnameseLabel] + aliases(c)) }
-
-    private static func aliases(_ c: AppendixColumn) -> [String] {
-        switch c {
-        case .hstnTong: return ["HSTN tổng số", "Tổng số hồ sơ tiếp nhận", "Tổng số - HSTN", "received"]
-        case .tthcTong: return ["TTHC tổng số", "Tổng số - TTHC", "tthc_total"]
-        case .hstnMd2: return ["Mức độ 2 - HSTN", "received_level2"]
-        case .tthcMd2: return ["Mức độ 2 - TTHC", "tthc_level2"]
-        case .hstnMd3TrucTiep: return ["Mức độ 3 - HSTN trực tiếp", "received_level3_direct"]
-        case .hstnMd3TrucTuyen: return ["Mức độ 3 - HSTN trực tuyến", "received_level3_online"]
-        case .tthcMd3: return ["Mức độ 3 - TTHC", "tthc_level3"]
-        case .hstnMd4TrucTiep: return ["Mức độ 4 - HSTN trực tiếp", "received_level4_direct"]
-        case .hstnMd4TrucTuyen: return ["Mức độ 4 - HSTN trực tuyến", "received_level4_online"]
-        case .tthcMd4: return ["Mức độ 4 - TTHC", "tthc_level4"]
-        case .hoSoTon: return ["Tồn", "Hồ sơ tồn kỳ trước", "backlog"]
-        case .tiepNhanMcdt: return ["MCĐT", "Tiếp nhận - MCĐT", "received_at_desk"]
-        case .tiepNhanTrucTuyen: return ["Tiếp nhận - Trực tuyến", "received_online"]
-        case .daGiaiQuyetMd2: return ["Đã giải quyết - Mức độ 2", "finished_level2"]
-        case .daGiaiQuyetMd3: return ["Đã giải quyết - Mức độ 3", "finished_level3"]
-        case .daGiaiQuyetMd4: return ["Đã giải quyết - Mức độ 4", "finished_level4"]
-        case .chuaGiaiQuyet: return ["pending"]
-        case .tyLeGiaiQuyet: return ["Tỷ lệ giải quyết", "Tỉ lệ giải quyết", "Tỷ lệ giải quyết (%)", "resolution_rate"]
-        }
+    ] + AppendixColumn.allCases.map { c in
+        (.value(c), [c.rawValue, c.figure.vi, c.figure.name] + c.figure.headers)
     }
 
     /// - throws: ``InputFileError`` naming the file (and line and column) when

@@ -1,113 +1,130 @@
 import Foundation
 import MotCuaCore
 
-/// The JSON form of a report (SPEC §9): the same figures as the workbook,
-/// unrounded, for other systems and for tests.
+/// The JSON form of a report, version 2 (docs/rules.md#json): the same
+/// figures as the workbook, unrounded, for other systems and for tests.
+/// `docs/report.schema.json` describes it; the figures of every entry
+/// are the catalogue's (``FigureCatalogue``), under their JSON names.
 public enum ReportJSON {
-    struct Document: Encodable {
-        let period: Period
-        let units: [UnitJSON]
-        let total: UnitJSON
-    }
+    public static let schemaVersion = 2
 
-    struct Period: Encodable {
-        let from: String
-        let to: String
-        let cutoff: String
-    }
-
-    struct UnitJSON: Encodable {
-        let code: String
-        let name: String
-        let backlog: Int
-        let received: Int
-        let received_direct: Int
-        let received_online: Int
-        let received_postal: Int
-        let received_level: [String: Int]
-        let received_level3_online: Int
-        let received_level4_online: Int
-        let finished: Int
-        let finished_level: [String: Int]
-        let early: Int
-        let on_time: Int
-        let late: Int
-        let unclassified: Int
-        let pending: Int
-        let pending_in_time: Int
-        let pending_overdue: Int
-        let pending_supplement: Int
-        let resolution_rate: Double
-        let on_time_rate: Double
-        let late_rate: Double
-        let online_rate: Double
-        let avg_processing_days: Double
-        let tthc: [String: Int]
-        let tt01: TT01JSON?
-
-        init(_ row: ReportRow, rubric: Rubric?) {
-            let f = row.figures
-            func levels(_ c: LevelCounts) -> [String: Int] {
-                Dictionary(uniqueKeysWithValues: LevelBucket.allCases.map { ($0.key, c[$0]) })
-            }
-            code = row.unit.code; name = row.unit.name
-            backlog = f.backlog; received = f.received
-            received_direct = f.receivedDirect; received_online = f.receivedOnline; received_postal = f.receivedPostal
-            received_level = levels(f.receivedByLevel)
-            received_level3_online = f.receivedOnlineByLevel.level3
-            received_level4_online = f.receivedOnlineByLevel.level4
-            finished = f.finished; finished_level = levels(f.finishedByLevel)
-            early = f.early; on_time = f.onTime; late = f.late; unclassified = f.unclassified
-            pending = f.pending; pending_in_time = f.pendingInTime; pending_overdue = f.pendingOverdue
-            pending_supplement = f.pendingSupplement
-            resolution_rate = f.resolutionRate; on_time_rate = f.onTimeRate; late_rate = f.lateRate
-            online_rate = f.onlineRate
-            avg_processing_days = row.averageProcessingDays
-            let p = row.procedures
-            tthc = ["total": p.total, "2": p.level2, "3": p.level3, "4": p.level4]
-            if let score = row.score, let rubric {
-                tt01 = TT01JSON(points: score.points, max: score.maxPoints, percent: score.percent,
-                                band: score.band(in: rubric)?.name, scored: score.scored,
-                                indicators: Dictionary(uniqueKeysWithValues: rubric.enabledIndicators.compactMap { i in
-                                    score.average(of: i.number).map { (String(i.number), $0) }
-                                }))
-            } else {
-                tt01 = nil
-            }
-        }
-    }
-
-    /// SPEC §9's `tt01` object, plus the average points of each indicator.
-    struct TT01JSON: Encodable {
-        let points: Int
-        let max: Int
-        let percent: Double
-        let band: String?
-        let scored: Int
-        let indicators: [String: Double]
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(points, forKey: .points)
-            try c.encode(max, forKey: .max)
-            try c.encode(percent, forKey: .percent)
-            try c.encode(band, forKey: .band)   // null when nothing was scored
-            try c.encode(scored, forKey: .scored)
-            try c.encode(indicators, forKey: .indicators)
-        }
-        enum CodingKeys: String, CodingKey { case points, max, percent, band, scored, indicators }
-    }
-
-    public static func encode(_ report: PeriodReport) throws -> Data {
+    /// - Parameters:
+    ///   - rows: the first unit table of the template, whose rows `rows` lists as printed.
+    ///   - groups: the dimension of `report --by`; without it, the first table's
+    ///     when that table groups by a dimension other than units.
+    public static func encode(_ report: PeriodReport, rows spec: TableSpec = TableSpec(),
+                              groups: ReportDimension? = nil) throws -> Data {
         let p = report.period
-        let doc = Document(
-            period: Period(from: p.from.description, to: p.to.description,
-                           cutoff: "\(p.to)T23:59:59+07:00"),
-            units: report.rows.map { UnitJSON($0, rubric: report.rubric) }, total: UnitJSON(report.total, rubric: report.rubric))
+        var doc: [String: JSONValue] = [
+            "schema_version": .int(schemaVersion),
+            "period": .object(["from": .string(p.from.description), "to": .string(p.to.description),
+                               "cutoff": .string("\(p.to)T23:59:59+07:00")]),
+            "units": .array(report.units.map { entry in
+                var o = figures(entry.subtree, rubric: report.rubric)
+                o["code"] = .string(entry.unit.code)
+                o["name"] = .string(entry.unit.name)
+                o["parent"] = entry.parent.map(JSONValue.string) ?? .null
+                o["level"] = .string(entry.unit.level)
+                o["depth"] = .int(entry.depth)
+                o["own"] = .object(figures(entry.own, rubric: report.rubric))
+                return .object(o)
+            }),
+            "rows": .array(report.table(spec).map { row in
+                var o = figures(row, rubric: report.rubric)
+                o["code"] = .string(row.key)
+                o["name"] = .string(row.name)
+                o["own"] = .bool(row.kind == .own)
+                o["kind"] = .string(row.kind.rawValue)
+                o["depth"] = .int(row.depth)
+                return .object(o)
+            }),
+            "total": .object(named(report.total, rubric: report.rubric)),
+        ]
+        if let by = groups ?? (spec.rows.isUnitDimension ? nil : spec.rows) {
+            let items = by.isUnitDimension ? report.table(TableSpec(rows: by)) : report.groups(by: by)
+            doc["groups"] = .object(["by": .string(by.rawValue), "items": .array(items.map { row in
+                var o = figures(row, rubric: report.rubric)
+                o["key"] = .string(row.key)
+                o["name"] = .string(row.name)
+                return .object(o)
+            })])
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(doc)
+        var data = try encoder.encode(JSONValue.object(doc))
         data.append(0x0A)
         return data
+    }
+
+    private static func named(_ row: ReportRow, rubric: Rubric?) -> [String: JSONValue] {
+        var o = figures(row, rubric: rubric)
+        o["code"] = .string(row.key)
+        o["name"] = .string(row.name)
+        return o
+    }
+
+    /// The catalogue's figures of a row under their JSON paths, and its
+    /// Thông tư 01 score when the report has a rubric.
+    static func figures(_ row: ReportRow, rubric: Rubric?) -> [String: JSONValue] {
+        var o: [String: JSONValue] = [:]
+        for figure in FigureCatalogue.all {
+            guard let path = figure.json else { continue }
+            let value: JSONValue
+            switch figure.value(row) {
+            case .count(let n): value = .int(n)
+            case .number(let x): value = .double(x)
+            case .text(let t): value = .string(t)
+            case .none: value = .null
+            }
+            o.set(value, at: path[...])
+        }
+        if let score = row.score, let rubric {
+            o["tt01"] = .object([
+                "points": .int(score.points), "max": .int(score.maxPoints), "percent": .double(score.percent),
+                "band": score.band(in: rubric).map { .string($0.name) } ?? .null,   // null when nothing was scored
+                "scored": .int(score.scored),
+                // The average points of each indicator, beyond SPEC §9's tt01 object.
+                "indicators": .object(Dictionary(uniqueKeysWithValues: rubric.enabledIndicators.compactMap { i in
+                    score.average(of: i.number).map { (String(i.number), JSONValue.double($0)) }
+                })),
+            ])
+        }
+        return o
+    }
+}
+
+/// A JSON value, so that entries can be built from the figure catalogue.
+enum JSONValue: Encodable, Equatable {
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .int(let n): try c.encode(n)
+        case .double(let x): try c.encode(x)
+        case .string(let s): try c.encode(s)
+        case .bool(let b): try c.encode(b)
+        case .null: try c.encodeNil()
+        case .array(let a): try c.encode(a)
+        case .object(let o): try c.encode(o)
+        }
+    }
+}
+
+extension Dictionary where Key == String, Value == JSONValue {
+    /// Sets a value at a path of nested objects (`["tthc", "total"]`).
+    mutating func set(_ value: JSONValue, at path: ArraySlice<String>) {
+        guard let key = path.first else { return }
+        if path.count == 1 { self[key] = value; return }
+        var inner: [String: JSONValue] = [:]
+        if case .object(let existing)? = self[key] { inner = existing }
+        inner.set(value, at: path.dropFirst())
+        self[key] = .object(inner)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaCore
 import Yams
 
 /// A report layout read from a YAML file in `Templates/` (mẫu báo cáo): a new
@@ -50,6 +51,12 @@ public struct SheetTemplate: Decodable, Sendable {
     public var chart: ChartTemplate?
     /// Freeze the header rows and put an autofilter on them (lists).
     public var filter: Bool?
+    /// What the rows run over (unit tables): `unit` (default), `unit-all`,
+    /// `linh-vuc`, `thu-tuc`, `kenh`, `muc-do` or `thang` (docs/rules.md#dimensions).
+    public var rows: ReportDimension?
+    /// Unit rows in sections by level with a subtotal row each: `level`
+    /// for Cấp tỉnh / Cấp huyện / Cấp xã, or a list of `{label, levels}`.
+    public var sections: LevelSections?
     /// The heading of an official document (Nghị định 30/2020/NĐ-CP): issuing
     /// body on the left, national motto on the right, place and date.
     public var letterhead: Bool?
@@ -58,6 +65,7 @@ public struct SheetTemplate: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case include, kind, name, font, title, header, columns, total, footnotes, page, chart, filter, letterhead, signature
+        case rows, sections
         case headerRowHeights = "header_row_heights"
     }
 
@@ -81,6 +89,40 @@ public struct SheetTemplate: Decodable, Sendable {
         filter = try c.decodeIfPresent(Bool.self, forKey: .filter)
         letterhead = try c.decodeIfPresent(Bool.self, forKey: .letterhead)
         signature = try c.decodeIfPresent(Bool.self, forKey: .signature)
+        rows = try c.decodeIfPresent(ReportDimension.self, forKey: .rows)
+        if let word = try? c.decodeIfPresent(String.self, forKey: .sections) {
+            guard word == "level" else {
+                throw DecodingError.dataCorruptedError(forKey: .sections, in: c,
+                                                       debugDescription: "sections: \"level\" or a list of {label, levels}")
+            }
+            sections = .standard
+        } else if let list = try c.decodeIfPresent([SectionTemplate].self, forKey: .sections) {
+            sections = LevelSections(sections: list.map { LevelSections.Section(label: $0.label, levels: $0.levels) })
+        }
+    }
+
+    /// The table's rows: its dimension and sections.
+    public var table: TableSpec { TableSpec(rows: rows ?? .unit, sections: sections) }
+}
+
+/// One section of unit rows: its label and the levels (Cap) it takes.
+struct SectionTemplate: Decodable {
+    var label: String
+    var levels: [String]
+}
+
+extension ReportDimension: Decodable {}
+
+extension ReportTemplate {
+    /// The dimensions other than units that the template's tables group by,
+    /// which the figures must be counted for.
+    public var dimensions: Set<ReportDimension> {
+        Set(sheets.filter { ($0.kind ?? .unitTable) == .unitTable }.compactMap(\.rows).filter { !$0.isUnitDimension })
+    }
+
+    /// The rows of the first unit table (the JSON's `rows`).
+    public var firstTable: TableSpec? {
+        sheets.first { ($0.kind ?? .unitTable) == .unitTable }?.table
     }
 }
 
@@ -232,6 +274,18 @@ extension ReportTemplate {
             if let chart = sheet.chart, !sheet.columns.contains(where: { $0.figure == chart.figure }) {
                 throw TemplateError(file: file, vi: "\(at).chart: chỉ tiêu \"\(chart.figure)\" phải là một cột của trang.",
                                     en: "\(at).chart: the figure \"\(chart.figure)\" must be one of the sheet's columns.")
+            }
+            if (sheet.rows != nil || sheet.sections != nil) && kind != .unitTable {
+                throw TemplateError(file: file, vi: "\(at): rows và sections chỉ dùng cho bảng theo đơn vị (unit-table).",
+                                    en: "\(at): rows and sections are for unit tables only.")
+            }
+            if sheet.sections != nil && !(sheet.rows ?? .unit).isUnitDimension {
+                throw TemplateError(file: file, vi: "\(at): sections (chia theo cấp) chỉ dùng với rows: unit hoặc unit-all.",
+                                    en: "\(at): sections (by level) need rows: unit or unit-all.")
+            }
+            if sheet.sections != nil && sheet.chart != nil {
+                throw TemplateError(file: file, vi: "\(at): biểu đồ không dùng được với sections (dòng cộng từng cấp sẽ lẫn vào).",
+                                    en: "\(at): a chart cannot be used with sections (the subtotal rows would be charted).")
             }
             if sheet.columns.isEmpty && kind != .tt01Scores {
                 throw TemplateError(file: file, vi: "\(at): trang không có cột nào.", en: "\(at): the sheet has no columns.")

@@ -174,8 +174,9 @@ struct SheetFrame {
         }
     }
 
-    func write(_ value: CellValue, kind: CellKind, bold: Bool = false, row: Int, column: Int) throws {
-        let format = cellFormat(kind, bold: bold)
+    func write(_ value: CellValue, kind: CellKind, bold: Bool = false, indent: Int = 0, row: Int, column: Int) throws {
+        var format = cellFormat(kind, bold: bold)
+        format.indent = kind == .text ? indent : 0
         switch value {
         case .number(let n): try sheet.write(n, row: row, column: column, format: format)
         case .text(let t): try sheet.write(t, row: row, column: column, format: format)

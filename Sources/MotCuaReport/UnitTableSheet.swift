@@ -22,9 +22,14 @@ struct UnitTableSheet {
         var row = headerTop + headerRows
         let firstDataRow = row
 
-        for (i, reportRow) in context.report.rows.enumerated() {
-            let values = figures.map { $0.value(reportRow, i + 1) }
-            for c in values.indices { try frame.write(values[c], kind: kinds[c], row: row, column: c) }
+        let rows = context.report.table(template.table)
+        for (reportRow, number) in zip(rows, Self.numbers(rows)) {
+            let values = figures.map { $0.value(reportRow, number) }
+            let bold = reportRow.kind == .section
+            for c in values.indices {
+                let indent = template.columns[c].figure == "unit_name" ? reportRow.depth : 0
+                try frame.write(values[c], kind: kinds[c], bold: bold, indent: indent, row: row, column: c)
+            }
             try frame.fitHeight(of: row, values: values, widths: widths)
             row += 1
         }
@@ -60,4 +65,27 @@ struct UnitTableSheet {
 
         try frame.applyPageSetup(headerTop: headerTop, headerRows: headerRows)
     }
+
+    /// The STT of each row: 1, 2, 3…; with sections, I, II, III… on the
+    /// subtotal rows and the units numbered again from 1 in each section.
+    static func numbers(_ rows: [ReportRow]) -> [String] {
+        var section = 0, n = 0
+        return rows.map { r in
+            if r.kind == .section {
+                section += 1; n = 0
+                return romanNumeral(section)
+            }
+            n += 1
+            return String(n)
+        }
+    }
+}
+
+/// I, II, III, IV… as Vietnamese forms number their parts.
+func romanNumeral(_ n: Int) -> String {
+    let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                                  (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    var rest = n, out = ""
+    for (value, letters) in table { while rest >= value { out += letters; rest -= value } }
+    return out
 }

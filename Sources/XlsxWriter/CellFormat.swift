@@ -23,6 +23,8 @@ public struct CellFormat: Hashable, Sendable {
     public var numberFormat: String? = nil
     /// Background fill as 0xRRGGBB.
     public var fill: UInt32? = nil
+    /// Indent level of the text (about three spaces each), for nested rows.
+    public var indent = 0
 
     public init() {}
 
@@ -53,6 +55,7 @@ public struct CellFormat: Hashable, Sendable {
         if border { format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue)) }
         if bottomBorder { format_set_bottom(format, UInt8(LXW_BORDER_THIN.rawValue)) }
         if let nf = numberFormat { format_set_num_format(format, nf) }
+        if indent > 0 { format_set_indent(format, UInt8(min(indent, 15))) }
         if let fill {
             format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
             format_set_bg_color(format, fill)

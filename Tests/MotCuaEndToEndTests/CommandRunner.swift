@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaTestSupport
 import XCTest
 
 /// Runs the built `motcua` executable as a user would, from the test's own
@@ -43,6 +44,14 @@ struct CommandRunner {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        // Every report JSON a test makes is checked against the schema.
+        if arguments.first == "report", process.terminationStatus != 1,
+           let i = arguments.firstIndex(of: "--json"), i + 1 < arguments.count {
+            let path = directory.map { URL(fileURLWithPath: arguments[i + 1], relativeTo: $0).path } ?? arguments[i + 1]
+            if let data = FileManager.default.contents(atPath: path) {
+                assertValidReportJSON(data, name: path, file: file, line: line)
+            }
+        }
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaTestSupport
 import XCTest
 
 /// Thông tư 01 scoring with assessor evaluations (SPEC §2.4, §5, §10.14).
@@ -6,8 +7,8 @@ final class EvaluationTests: SampleDataTestCase {
 
 
     func tt01(_ json: String, unit index: Int) throws -> [String: Any] {
-        let doc = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
-        return (doc["units"] as! [[String: Any]])[index]["tt01"] as! [String: Any]
+        let doc = try validatedReportJSON(at: json)
+        return (doc["rows"] as! [[String: Any]])[index]["tt01"] as! [String: Any]
     }
 
     func testEvaluationsOverrideDerivedPointsAndAssessMoreIndicators() throws {

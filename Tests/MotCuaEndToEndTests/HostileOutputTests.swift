@@ -178,7 +178,7 @@ final class HostileOutputTests: SampleDataTestCase {
                                          "--procedures", sample.appendingPathComponent("procedures.csv").path])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stderr.contains("đơn vị TU ghi chính nó là đơn vị cha"), result.stderr)
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("r.json"))) as! [String: Any]
+        let json = try validatedReportJSON(at: dir.appendingPathComponent("r.json").path)
         XCTAssertEqual((json["total"] as! [String: Any])["received"] as? Int, 1907)
     }
 

@@ -52,7 +52,7 @@ final class OnTimeAndOverdueTests: SampleDataTestCase {
         XCTAssertFalse(applicants.isEmpty)
         XCTAssertNil(applicants.first { shared.contains($0) }, "an applicant's name leaked into the workbook")
 
-        let doc = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
+        let doc = try validatedReportJSON(at: json)
         let t = doc["total"] as! [String: Any]
         XCTAssertEqual([t["early"], t["on_time"], t["late"], t["unclassified"]] as? [Int], [1349, 497, 16, 6])
         XCTAssertEqual([t["pending_in_time"], t["pending_overdue"], t["pending_supplement"]] as? [Int], [26, 13, 6])

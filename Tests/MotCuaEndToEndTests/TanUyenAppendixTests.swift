@@ -55,10 +55,27 @@ final class TanUyenAppendixTests: SampleDataTestCase {
         XCTAssertEqual(sheet.text(firstDataRow + 4, 20), "3 HS tiếp nhận chưa xác định mức độ")
 
         // The JSON carries the same figures, unrounded, under SPEC §9's names.
-        let doc = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as! [String: Any]
+        let doc = try validatedReportJSON(at: json)
+        XCTAssertEqual(doc["schema_version"] as? Int, 2)
+        let jsonRows = doc["rows"] as! [[String: Any]]
+        XCTAssertEqual(jsonRows.count, 11)
+        // The district received nothing itself, so the jsonRows are its 11 units.
+        XCTAssertEqual(jsonRows[0]["code"] as? String, "TU.BPMC")
+        XCTAssertEqual(jsonRows[0]["own"] as? Bool, false)
+        // `units`: every unit of the subtree, the root first, with its subtree and own figures.
         let units = doc["units"] as! [[String: Any]]
-        XCTAssertEqual(units.count, 11)
-        let trungDong = units[4]
+        XCTAssertEqual(units.count, 12)
+        XCTAssertEqual(units[0]["code"] as? String, "TU")
+        XCTAssertTrue(units[0]["parent"] is NSNull)
+        XCTAssertEqual(units[0]["depth"] as? Int, 0)
+        XCTAssertEqual(units[0]["level"] as? String, "huyen")
+        XCTAssertEqual(units[0]["received"] as? Int, 1907)
+        XCTAssertEqual((units[0]["own"] as! [String: Any])["received"] as? Int, 0)
+        XCTAssertEqual(units[5]["name"] as? String, "UBND xã Trung Đồng")
+        XCTAssertEqual(units[5]["parent"] as? String, "TU")
+        XCTAssertEqual(units[5]["depth"] as? Int, 1)
+        XCTAssertEqual((units[5]["own"] as! [String: Any])["received"] as? Int, 68)
+        let trungDong = jsonRows[4]
         XCTAssertEqual(trungDong["name"] as? String, "UBND xã Trung Đồng")
         XCTAssertEqual(trungDong["received"] as? Int, 68)
         XCTAssertEqual(trungDong["received_level"] as? [String: Int], ["2": 57, "3": 8, "4": 0, "other": 3])

@@ -72,8 +72,7 @@ class UnattendedRunTestCase: TemporaryDirectoryTestCase {
     }
 
     func json(_ relative: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: dir.appendingPathComponent(relative))
-        return (try JSONSerialization.jsonObject(with: data) as! [String: Any])["total"] as! [String: Any]
+        try validatedReportJSON(at: dir.appendingPathComponent(relative).path)["total"] as! [String: Any]
     }
 
     func inboxNames() throws -> [String] {

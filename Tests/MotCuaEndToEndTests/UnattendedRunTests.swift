@@ -43,7 +43,7 @@ final class UnattendedRunTests: UnattendedRunTestCase {
         XCTAssertTrue(second.stdout.contains("2020-11-05-again.csv: đã nhập trước đó"), second.stdout)
         XCTAssertTrue(second.stdout.contains("cập nhật 5"), second.stdout)
         let november = try json("out/TU/2020-11.json")
-        let earlier = (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: before))) as! [String: Any])["total"] as! [String: Any]
+        let earlier = (try validatedReportJSON(at: before))["total"] as! [String: Any]
         XCTAssertEqual(november["finished"] as! Int, (earlier["finished"] as! Int) + 5)
         XCTAssertEqual(november["received"] as? Int, earlier["received"] as? Int)
         XCTAssertEqual(try json("out/TU/2020-10.json")["received"] as? Int, 1907, "the first night's report is still there")

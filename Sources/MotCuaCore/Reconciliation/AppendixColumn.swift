@@ -33,57 +33,42 @@ public enum AppendixColumn: String, CaseIterable, Sendable, Hashable, Comparable
 
     /// TTHC columns count catalogue procedures, not dossiers: the total row
     /// shows the catalogue count, not a sum of the rows (SPEC §6.1).
-    public var isProcedureCount: Bool { [.tthcTong, .tthcMd2, .tthcMd3, .tthcMd4].contains(self) }
+    public var isProcedureCount: Bool { figure.aggregation == .catalogue }
 
     /// The only column that is a percentage (one decimal) rather than a count.
-    public var isRate: Bool { self == .tyLeGiaiQuyet }
+    public var isRate: Bool { figure.format == .rate }
+
+    /// The catalogue figure the column prints (docs/rules.md#appendix):
+    /// its value, labels and header aliases are the figure's.
+    public var figure: Figure {
+        let name: String
+        switch self {
+        case .hstnTong: name = "received"
+        case .tthcTong: name = "tthc_total"
+        case .hstnMd2: name = "received_level2"
+        case .tthcMd2: name = "tthc_level2"
+        case .hstnMd3TrucTiep: name = "received_level3_direct"
+        case .hstnMd3TrucTuyen: name = "received_level3_online"
+        case .tthcMd3: name = "tthc_level3"
+        case .hstnMd4TrucTiep: name = "received_level4_direct"
+        case .hstnMd4TrucTuyen: name = "received_level4_online"
+        case .tthcMd4: name = "tthc_level4"
+        case .hoSoTon: name = "backlog"
+        case .tiepNhanMcdt: name = "received_at_desk"
+        case .tiepNhanTrucTuyen: name = "received_online"
+        case .daGiaiQuyetMd2: name = "finished_level2"
+        case .daGiaiQuyetMd3: name = "finished_level3"
+        case .daGiaiQuyetMd4: name = "finished_level4"
+        case .chuaGiaiQuyet: name = "pending"
+        case .tyLeGiaiQuyet: name = "resolution_rate"
+        }
+        return FigureCatalogue.figure(named: name)!
+    }
 
     /// The header of the printed appendix, for messages ("HSTN mức độ 3 trực tuyến").
-    public var vietnameseLabel: String {
-        switch self {
-        case .hstnTong: return "Tổng số HSTN"
-        case .tthcTong: return "Tổng số TTHC"
-        case .hstnMd2: return "HSTN mức độ 2"
-        case .tthcMd2: return "TTHC mức độ 2"
-        case .hstnMd3TrucTiep: return "HSTN mức độ 3 trực tiếp"
-        case .hstnMd3TrucTuyen: return "HSTN mức độ 3 trực tuyến"
-        case .tthcMd3: return "TTHC mức độ 3"
-        case .hstnMd4TrucTiep: return "HSTN mức độ 4 trực tiếp"
-        case .hstnMd4TrucTuyen: return "HSTN mức độ 4 trực tuyến"
-        case .tthcMd4: return "TTHC mức độ 4"
-        case .hoSoTon: return "Hồ sơ tồn"
-        case .tiepNhanMcdt: return "Tiếp nhận MCĐT"
-        case .tiepNhanTrucTuyen: return "Tiếp nhận trực tuyến"
-        case .daGiaiQuyetMd2: return "Đã giải quyết mức độ 2"
-        case .daGiaiQuyetMd3: return "Đã giải quyết mức độ 3"
-        case .daGiaiQuyetMd4: return "Đã giải quyết mức độ 4"
-        case .chuaGiaiQuyet: return "Chưa giải quyết"
-        case .tyLeGiaiQuyet: return "Tỷ lệ giải quyết %"
-        }
-    }
+    public var vietnameseLabel: String { figure.vi }
 
-    public var englishLabel: String {
-        switch self {
-        case .hstnTong: return "total received"
-        case .tthcTong: return "total procedures"
-        case .hstnMd2: return "received, level 2"
-        case .tthcMd2: return "procedures, level 2"
-        case .hstnMd3TrucTiep: return "received, level 3 at the desk"
-        case .hstnMd3TrucTuyen: return "received, level 3 online"
-        case .tthcMd3: return "procedures, level 3"
-        case .hstnMd4TrucTiep: return "received, level 4 at the desk"
-        case .hstnMd4TrucTuyen: return "received, level 4 online"
-        case .tthcMd4: return "procedures, level 4"
-        case .hoSoTon: return "backlog"
-        case .tiepNhanMcdt: return "received at the desk (MCĐT)"
-        case .tiepNhanTrucTuyen: return "received online"
-        case .daGiaiQuyetMd2: return "finished, level 2"
-        case .daGiaiQuyetMd3: return "finished, level 3"
-        case .daGiaiQuyetMd4: return "finished, level 4"
-        case .chuaGiaiQuyet: return "pending"
-        case .tyLeGiaiQuyet: return "resolution rate %"
-        }
-    }
+    public var englishLabel: String { figure.en }
 
     /// "Tổng số HSTN (hstn_tong)": the printed header and the CSV name, so a
     /// clerk finds the cell in the paper table and an IT officer in the file.
@@ -92,34 +77,7 @@ public enum AppendixColumn: String, CaseIterable, Sendable, Hashable, Comparable
     }
 
     /// The figure this column shows for a computed report row.
-    ///
-    /// Mirrors the appendix template (`Templates/phu-luc.yaml` through
-    /// `FigureRegistry`): "HSTN trực tiếp" of levels 3 and 4 is the level's
-    /// received minus its online, so postal counts as direct (SPEC §10.10).
-    /// The end-to-end test on the Tân Uyên sample keeps the two in step.
-    public func value(of row: ReportRow) -> Double {
-        let f = row.figures
-        switch self {
-        case .hstnTong: return Double(f.received)
-        case .tthcTong: return Double(row.procedures.total)
-        case .hstnMd2: return Double(f.receivedByLevel.level2)
-        case .tthcMd2: return Double(row.procedures.level2)
-        case .hstnMd3TrucTiep: return Double(f.receivedByLevel.level3 - f.receivedOnlineByLevel.level3)
-        case .hstnMd3TrucTuyen: return Double(f.receivedOnlineByLevel.level3)
-        case .tthcMd3: return Double(row.procedures.level3)
-        case .hstnMd4TrucTiep: return Double(f.receivedByLevel.level4 - f.receivedOnlineByLevel.level4)
-        case .hstnMd4TrucTuyen: return Double(f.receivedOnlineByLevel.level4)
-        case .tthcMd4: return Double(row.procedures.level4)
-        case .hoSoTon: return Double(f.backlog)
-        case .tiepNhanMcdt: return Double(f.receivedAtDesk)
-        case .tiepNhanTrucTuyen: return Double(f.receivedOnline)
-        case .daGiaiQuyetMd2: return Double(f.finishedByLevel.level2)
-        case .daGiaiQuyetMd3: return Double(f.finishedByLevel.level3)
-        case .daGiaiQuyetMd4: return Double(f.finishedByLevel.level4)
-        case .chuaGiaiQuyet: return Double(f.pending)
-        case .tyLeGiaiQuyet: return f.resolutionRate
-        }
-    }
+    public func value(of row: ReportRow) -> Double { figure.value(row).number ?? 0 }
 
     /// A value as a reader writes it: counts with thousands separators
     /// (Vietnamese "1.907", English "1,907"), the rate with one decimal

@@ -1,0 +1,44 @@
+/// One unit's own dossiers in one group of a dimension.
+struct GroupCell: Hashable, Sendable {
+    let dimension: ReportDimension
+    let unit: String
+    let key: String
+}
+
+/// Figures and scores by ``GroupCell``, and the names the dossiers gave the groups.
+struct GroupTallies: Sendable {
+    private(set) var figures: [GroupCell: UnitFigures] = [:]
+    private(set) var scores: [GroupCell: UnitScore] = [:]
+    private(set) var names: [ReportDimension: [String: String]] = [:]
+
+    mutating func add(_ cell: GroupCell, state: PeriodState, channel: Channel, level: LevelBucket,
+                      workSeconds: Int64, score: DossierScore?) {
+        figures[cell, default: UnitFigures()].add(state, channel: channel, level: level, workSeconds: workSeconds)
+        if let score { scores[cell, default: UnitScore()].add(score) }
+    }
+
+    /// Keeps the first name a dossier gives a group.
+    mutating func name(_ dimension: ReportDimension, _ key: String, _ name: String?) {
+        guard let name, !name.isEmpty, names[dimension]?[key] == nil else { return }
+        names[dimension, default: [:]][key] = name
+    }
+}
+
+/// What a report keeps to build any of its tables (docs/rules.md#dimensions):
+/// the own figures of every unit of its scope and, for the dimensions asked
+/// for, each unit's figures by group.
+struct Tallies: Sendable {
+    /// The scope's units in display order (the root's subtree, or the whole tree).
+    let scope: [String]
+    let own: [String: UnitFigures]
+    let ownScores: [String: UnitScore]
+    let groups: GroupTallies
+    let catalogue: ProcedureCatalogue
+    let workingDayLength: Int
+    /// Whether the report scores dossiers (then every row carries a score).
+    let scored: Bool
+    /// The dimensions other than units that were counted.
+    let dimensions: Set<ReportDimension>
+    /// The period's month keys, in order.
+    let months: [String]
+}
