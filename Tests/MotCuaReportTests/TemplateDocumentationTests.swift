@@ -1,4 +1,5 @@
 import XCTest
+import MotCuaCore
 @testable import MotCuaReport
 
 /// Every built-in template loads, and every YAML example in Templates/README.md
@@ -10,12 +11,22 @@ final class TemplateDocumentationTests: XCTestCase {
         let names = try FileManager.default.contentsOfDirectory(atPath: templates.path)
             .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("rubric") }.sorted()
         XCTAssertEqual(names, ["bao-cao.yaml", "cham-diem-tt01.yaml", "dung-han.yaml", "kiem-tra-du-lieu.yaml",
-                               "phu-luc-nd42.yaml", "phu-luc.yaml", "qua-han.yaml"])
+                               "phu-luc-nd42.yaml", "phu-luc.yaml", "qua-han.yaml", "theo-linh-vuc.yaml",
+                               "theo-thang.yaml"])
         for name in names {
             XCTAssertNoThrow(try ReportTemplate.load(path: templates.appendingPathComponent(name).path), name)
         }
         let full = try ReportTemplate.load(path: templates.appendingPathComponent("bao-cao.yaml").path)
         XCTAssertEqual(full.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Quá hạn", "Chấm điểm TT01", "Kiểm tra dữ liệu"])
+    }
+
+    /// Every column a unit table can print is in the README's table of figures.
+    func testEveryFigureIsDocumented() throws {
+        let readme = try String(contentsOf: templates.appendingPathComponent("README.md"), encoding: .utf8)
+        for name in FigureRegistry.names { XCTAssertTrue(readme.contains("`\(name)`"), "\(name) is not in Templates/README.md") }
+        for dimension in ReportDimension.allCases {
+            XCTAssertTrue(readme.contains("`\(dimension.rawValue)`"), "rows: \(dimension.rawValue) is not in Templates/README.md")
+        }
     }
 
     func testTheReadmeExamplesAreValidTemplates() throws {
