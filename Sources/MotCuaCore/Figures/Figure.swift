@@ -83,4 +83,7 @@ public enum TimeAggregation: Sendable, Equatable {
     case openingStock
     /// A stock at the end of the month (pending): the period's is its last month's.
     case closingStock
+    /// A stock plus a flow (backlog + received): the months neither add up
+    /// to the period nor equal one of its months.
+    case mixed
 }

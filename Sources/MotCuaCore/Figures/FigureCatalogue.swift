@@ -53,6 +53,10 @@ public enum FigureCatalogue {
         count("received_level4_online", "HSTN mức độ 4 trực tuyến", "received, level 4 online", json: ["received_level4_online"],
               headers: ["hstn_md4_truc_tuyen", "Mức độ 4 - HSTN trực tuyến"]) { $0.receivedOnlineByLevel.level4 },
 
+        // Số hồ sơ nhận giải quyết of the national form (Biểu 06, column C; docs/rules.md#bieu-06).
+        count("handled", "Số hồ sơ nhận giải quyết", "dossiers to handle (backlog + received)", time: .mixed) {
+            $0.backlog + $0.received
+        },
         count("finished", "Đã giải quyết", "finished", json: ["finished"]) { $0.finished },
         count("finished_level2", "Đã giải quyết mức độ 2", "finished, level 2", json: ["finished_level", "2"],
               headers: ["da_giai_quyet_md2", "Đã giải quyết - Mức độ 2"]) { $0.finishedByLevel.level2 },
@@ -66,6 +70,8 @@ public enum FigureCatalogue {
         count("on_time", "Đúng hạn", "on time", json: ["on_time"]) { $0.onTime },
         count("late", "Trễ hạn", "late", json: ["late"]) { $0.late },
         count("unclassified", "Không xác định được hạn", "no due date to compare", json: ["unclassified"]) { $0.unclassified },
+        // Biểu 06, column I: withdrawn or stopped dossiers were handed back, counted as handled on time.
+        count("on_time_or_returned", "Đúng hạn (kể cả trả lại)", "on time, including returned") { $0.onTime + $0.unclassified },
 
         count("pending", "Chưa giải quyết", "pending", time: .closingStock, json: ["pending"],
               headers: ["chua_giai_quyet"]) { $0.pending },
@@ -75,6 +81,9 @@ public enum FigureCatalogue {
               json: ["pending_overdue"]) { $0.pendingOverdue },
         count("pending_supplement", "Chờ bổ sung", "waiting for a supplement", time: .closingStock,
               json: ["pending_supplement"]) { $0.pendingSupplement },
+        // Biểu 06, column L: waiting for a supplement stops the clock, so it is in time.
+        count("pending_not_overdue", "Đang giải quyết trong hạn (kể cả chờ bổ sung)", "pending, not overdue",
+              time: .closingStock) { $0.pendingInTime + $0.pendingSupplement },
     ]
 
     private static func rate(_ name: String, _ vi: String, _ en: String, headers: [String] = [],
