@@ -21,7 +21,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var periodOptions: PeriodOptions
     @Option(help: "Chỉ báo cáo đơn vị này và các đơn vị cấp dưới (mã đơn vị).") var unit: String?
-    @Option(help: "Mẫu báo cáo: tên mẫu có sẵn (bao-cao, phu-luc, dung-han, qua-han; xem motcua templates list) hoặc đường dẫn tệp .yaml.")
+    @Option(help: "Mẫu báo cáo: tên mẫu có sẵn (bao-cao, phu-luc, dung-han, qua-han, theo-linh-vuc, theo-thang; xem motcua templates list) hoặc đường dẫn tệp .yaml.")
     var template: String = "bao-cao"
     @Option(help: "Tệp Excel cần ghi (.xlsx).") var out: String
     @Option(help: "Ghi thêm số liệu dạng JSON vào tệp này.") var json: String?
