@@ -6,8 +6,9 @@ Re-implements the classification of SPEC §4 / §10 (backlog, received,
 finished, pending for a period; cutoff = end of the last day 23:59:59;
 finish = NgayKetThucXuLy else NgayTra; finishes after the cutoff ignored),
 prints the appendix (PHỤ LỤC, SPEC §6.1) and compares every cell with the
-published table. Also recomputes every due date (SPEC §3, §10.13) and checks
-that it equals the exported NgayHenTra.
+published table. Also recomputes every due date (SPEC §3, §10.13) on the
+working calendar of motcua's built-in calendar files (Templates/calendar/)
+and checks that it equals the exported NgayHenTra.
 
     python3 Scripts/sample-data/check_tan_uyen.py --period 2020-10
 
@@ -27,6 +28,7 @@ from datetime import date, datetime, timedelta
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.abspath(os.path.join(HERE, "..", "..", "SampleData", "tan-uyen-2020-10"))
+CALENDAR = os.path.abspath(os.path.join(HERE, "..", "..", "Templates", "calendar"))
 
 
 # ------------------------------------------------------------------ helpers
@@ -107,11 +109,17 @@ def parse_ts(s):
 class WorkCalendar:
     SPANS = ((7.5, 11.5), (13.5, 17.0))  # working hours, in hours of the day
 
-    def __init__(self, holidays):
-        self.holidays = set(holidays)
+    def __init__(self, days_off, make_up, years):
+        self.days_off = set(days_off)
+        self.make_up = set(make_up)
+        self.years = set(years)
 
     def working(self, d):
-        return d.weekday() < 5 and d not in self.holidays
+        if d.year not in self.years:
+            # The built-in holiday rules (docs/rules.md#holidays) are not re-implemented here.
+            raise SystemExit("no calendar file in Templates/calendar/ for %d: the checker only knows the shipped years"
+                             % d.year)
+        return d in self.make_up or (d.weekday() < 5 and d not in self.days_off)
 
     def spans(self, d):
         base = datetime(d.year, d.month, d.day)
@@ -137,17 +145,32 @@ class WorkCalendar:
             t = datetime(d.year, d.month, d.day)
 
 
-def load_holidays(data_dir):
-    path = os.path.join(data_dir, "calendar-2020.csv")
-    days = []
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                if row["kind"].strip() == "nghi":
-                    days.append(datetime.strptime(row["date"].strip(), "%Y-%m-%d").date())
-    else:
-        days = [date(2020, 9, 2)]
-    return days
+def load_calendar(calendar_dir):
+    """The days off and make-up days of motcua's built-in calendar files
+    (Templates/calendar/<year>.csv), the one source of holiday data; a year
+    takes its days off from its file (docs/rules.md#holidays)."""
+    days_off, make_up, years = [], [], []
+    for name in sorted(os.listdir(calendar_dir)):
+        if not re.fullmatch(r"\d{4}\.csv", name):
+            continue
+        with open(os.path.join(calendar_dir, name), encoding="utf-8-sig") as fh:
+            for line in fh:
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                fields = [f.strip() for f in line.split(",", 2)]
+                if fold(fields[0]) in ("date", "ngay"):
+                    continue
+                day = datetime.strptime(fields[0], "%Y-%m-%d").date()
+                kind = fold(fields[1])
+                if kind == "nghi":
+                    days_off.append(day)
+                    years.append(day.year)
+                elif kind == "lambu":
+                    make_up.append(day)
+                else:
+                    raise SystemExit("%s: unknown kind %r" % (name, fields[1]))
+    return WorkCalendar(days_off, make_up, years)
 
 
 def recompute_due(cal, received, channel, dur, unit):
@@ -360,6 +383,7 @@ def fmt_rate(tenths):
     return ("%d" % (tenths // 10)) if tenths % 10 == 0 else ("%d.%d" % (tenths // 10, tenths % 10))
 
 
+
 # ------------------------------------------------------------------ main
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Check the Tân Uyên sample data against the published appendix.")
@@ -367,6 +391,7 @@ def main(argv=None):
     ap.add_argument("--data", default=DATA, help="folder with dossiers.csv, units.csv, procedures.csv")
     ap.add_argument("--reference", default=None,
                     help="published appendix CSV (default: DATA/published-phu-luc-2020-10.csv for --period 2020-10)")
+    ap.add_argument("--calendar", default=CALENDAR, help="folder of calendar files (default: motcua's built-in ones)")
     ap.add_argument("--no-due-check", action="store_true", help="skip the due-date recomputation check")
     args = ap.parse_args(argv)
     d_from, d_to = parse_period(args.period)
@@ -493,7 +518,7 @@ def main(argv=None):
 
     # ---- due dates
     if not args.no_due_check:
-        cal = WorkCalendar(load_holidays(args.data))
+        cal = load_calendar(args.calendar)
         checked = diff = unknown = 0
         for r in dossiers:
             p = procs.get(fold(r.get("MaTTHC")))
