@@ -1006,6 +1006,7 @@ Regenerate and check / Sinh lại và kiểm tra:
 ```
 python3 Scripts/sample-data/generate_tan_uyen.py
 python3 Scripts/sample-data/check_tan_uyen.py --period 2020-10
+bash Scripts/check-sample-data.sh [path/to/motcua]   # what CI runs (Scripts/test.sh)
 ```
 
 ## Files / Tệp
