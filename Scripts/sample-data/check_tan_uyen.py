@@ -2,11 +2,11 @@
 # -*- coding: utf-8 -*-
 """Independent check of the Tân Uyên sample data.
 
-Re-implements the classification of SPEC §4 / §10 (backlog, received,
+Re-implements the classification of docs/rules.md#classification (backlog, received,
 finished, pending for a period; cutoff = end of the last day 23:59:59;
 finish = NgayKetThucXuLy else NgayTra; finishes after the cutoff ignored),
-prints the appendix (PHỤ LỤC, SPEC §6.1) and compares every cell with the
-published table. Also recomputes every due date (SPEC §3, §10.13) on the
+prints the appendix (PHỤ LỤC, docs/rules.md#appendix) and compares every cell with the
+published table. Also recomputes every due date (docs/rules.md#deadlines) on the
 working calendar of motcua's built-in calendar files (Templates/calendar/)
 and checks that it equals the exported NgayHenTra. With --motcua-json, the
 figures of motcua's own JSON report of the period (total and every unit:

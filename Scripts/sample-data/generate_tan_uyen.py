@@ -4,7 +4,7 @@
 
 The October 2020 figures of the generated export reproduce, cell for cell, the
 appendix (PHỤ LỤC) of letter 1980/UBND-VP of 30/10/2020 of UBND huyện Tân
-Uyên, when classified by the rules of SPEC §4 and §10 (cutoff 31/10/2020
+Uyên, when classified by the rules of docs/rules.md#classification (cutoff 31/10/2020
 23:59:59). Everything else (names, times, procedures, the September and
 November dossiers) is synthetic.
 
@@ -192,7 +192,7 @@ def fmt(t):
 
 
 # --------------------------------------------------------------------------
-# Units and the October 2020 targets (= reference appendix, SPEC §6.1).
+# Units and the October 2020 targets (= reference appendix, docs/rules.md#appendix).
 ROOT = ("TU", "UBND huyện Tân Uyên", "huyen", "", 0, "H29.25.00")
 UNITS = [
     # code, name, cap, dossier-code prefix, ethnic mix (Kinh, Thái, Mông, Dao)
@@ -959,7 +959,7 @@ def stats(g):
     s["fin_oct_returned_nov"] = sum(1 for r in recs if r["F"] and OCT_START <= r["F"] <= CUTOFF and r["T"]
                                     and r["T"] > CUTOFF)
     s["not_returned_oct"] = sum(1 for r in recs if r["F"] and OCT_START <= r["F"] <= CUTOFF and r["status"] == 9)
-    # on-time classes of the October finishes (SPEC §4)
+    # on-time classes of the October finishes (docs/rules.md#finished)
     fin = [r for r in recs if r["tag"] not in ("sep_fin", "nov", "rejected", "registered")
            and (r["F"] or r["T"]) and OCT_START <= (r["F"] or r["T"]) <= CUTOFF]
     s["fin_oct"] = len(fin)
@@ -990,15 +990,14 @@ README_TEMPLATE = """# Tân Uyên sample data (October 2020) / Dữ liệu mẫu
 
 **Synthetic data.** Every dossier, name and time here is invented by
 `Scripts/sample-data/generate_tan_uyen.py` (fixed seed, byte-identical on every
-run). Only the October 2020 totals are real: classified by SPEC §4/§10 for
+run). Only the October 2020 totals are real: classified by the rules of `docs/rules.md` for
 `--period 2020-10`, the export reproduces every cell of the appendix (PHỤ LỤC)
 of letter 1980/UBND-VP of 30/10/2020 of UBND huyện Tân Uyên
-(`published-phu-luc-2020-10.csv`, the same bytes as `reference/tan-uyen-phu-luc-2020-10.csv` of the
-specification).
+(`published-phu-luc-2020-10.csv`, a copy of the table published with the letter).
 
 **Dữ liệu giả lập.** Toàn bộ hồ sơ, họ tên, thời gian đều do script trên sinh ra
 (hạt giống cố định, chạy lại cho kết quả giống hệt từng byte). Chỉ số liệu tổng
-hợp tháng 10/2020 là thật: khi phân loại theo SPEC §4/§10, dữ liệu cho đúng từng
+hợp tháng 10/2020 là thật: khi phân loại theo `docs/rules.md`, dữ liệu cho đúng từng
 ô của Phụ lục kèm Công văn 1980/UBND-VP ngày 30/10/2020 của UBND huyện Tân Uyên.
 
 Regenerate and check / Sinh lại và kiểm tra:
@@ -1013,7 +1012,7 @@ bash Scripts/check-sample-data.sh [path/to/motcua]   # what CI runs (Scripts/tes
 
 | file | content / nội dung |
 |---|---|
-| `dossiers.csv` | {rows} dossiers, one per row (UTF-8, no BOM, `,`, LF), canonical headers of SPEC §2.1, times `dd/MM/yyyy HH:mm:ss` like VNPT iGate / hồ sơ, mỗi dòng một hồ sơ |
+| `dossiers.csv` | {rows} dossiers, one per row (UTF-8, no BOM, `,`, LF), canonical headers of `docs/rules.md#headers`, times `dd/MM/yyyy HH:mm:ss` like VNPT iGate / hồ sơ, mỗi dòng một hồ sơ |
 | `units.csv` | root `TU` (UBND huyện Tân Uyên) and its 11 units in appendix order / đơn vị |
 | `procedures.csv` | 364 procedures: 348 level 2, 12 level 3, 4 level 4; `CapThucHien` blank (every unit counts the whole catalogue, as the appendix does) / danh mục TTHC |
 | `published-phu-luc-2020-10.csv` | the published appendix the data reproduces (not written by the script) / phụ lục đã công bố |
@@ -1059,7 +1058,7 @@ Dossier codes are `<unit prefix>-<yyMMdd of receipt>-<sequence>` (prefix
 `H29.25` for the district desk, `H29.25.NN` for the other units). The export
 covers receipts from 01/09/2020 to 05/11/2020 (September at a lower volume).
 
-Due dates (`NgayHenTra`) follow SPEC §3/§10.13: working time only
+Due dates (`NgayHenTra`) follow `docs/rules.md#deadlines`: working time only
 (07:30–11:30, 13:30–17:00, Mon–Fri; the days off are those of motcua's
 built-in `Templates/calendar/2020.csv`, so 2/9/2020 is off and the sample needs
 no calendar file of its own), 0.5 day = 3 h 45 min, the 15:00 rule for desk

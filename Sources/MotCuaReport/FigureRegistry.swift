@@ -21,7 +21,7 @@ public enum CellValue: Equatable, Sendable {
 }
 
 /// The figures a template column can print, by name. Names follow the JSON
-/// fields of SPEC §9 where one exists.
+/// fields of docs/rules.md#figures where one exists.
 public enum FigureRegistry {
     public struct Figure: Sendable {
         public let kind: CellKind
@@ -58,7 +58,7 @@ public enum FigureRegistry {
         "received_level3": count { $0.receivedByLevel.level3 },
         "received_level4": count { $0.receivedByLevel.level4 },
         "received_level_other": count { $0.receivedByLevel.other },
-        // Postal counts as direct here: desk-entered = received − online (SPEC §10.10).
+        // Postal counts as direct here: desk-entered = received − online (docs/rules.md#appendix).
         "received_level3_direct": count { $0.receivedByLevel.level3 - $0.receivedOnlineByLevel.level3 },
         "received_level3_online": count { $0.receivedOnlineByLevel.level3 },
         "received_level4_direct": count { $0.receivedByLevel.level4 - $0.receivedOnlineByLevel.level4 },

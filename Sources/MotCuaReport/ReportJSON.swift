@@ -1,7 +1,7 @@
 import Foundation
 import MotCuaCore
 
-/// The JSON form of a report (SPEC §9): the same figures as the workbook,
+/// The JSON form of a report (docs/rules.md#json): the same figures as the workbook,
 /// unrounded, for other systems and for tests.
 public enum ReportJSON {
     struct Document: Encodable {
@@ -77,7 +77,7 @@ public enum ReportJSON {
         }
     }
 
-    /// SPEC §9's `tt01` object, plus the average points of each indicator.
+    /// The `tt01` object (docs/rules.md#tt01), plus the average points of each indicator.
     struct TT01JSON: Encodable {
         let points: Int
         let max: Int
