@@ -73,6 +73,21 @@ final class RulesDocumentationTests: XCTestCase {
         XCTAssertGreaterThan(cited, 0, "nothing cites docs/rules.md")
     }
 
+    /// Rules are cited from docs/rules.md, not from the specification the
+    /// project started from, which maintainers do not have: no "SPEC §4.2",
+    /// no bare "(§2.5)".
+    func testNothingCitesTheOutsideSpecification() {
+        let citation = try! NSRegularExpression(pattern: #"\bSPEC\b|§\s*[0-9]"#)
+        for (path, text) in Self.citingFiles() where path != "docs/rules.md" && !path.hasSuffix("/RulesDocumentationTests.swift") {
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let l = String(line)
+                if citation.firstMatch(in: l, range: NSRange(location: 0, length: (l as NSString).length)) != nil {
+                    XCTFail("\(path): \(l.trimmingCharacters(in: .whitespaces)) — cite a section of docs/rules.md instead")
+                }
+            }
+        }
+    }
+
     /// The first capture group of every match of `pattern`.
     static func matches(of pattern: String, in text: String) -> [String] {
         let regex = try! NSRegularExpression(pattern: pattern)
