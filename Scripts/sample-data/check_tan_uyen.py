@@ -2,23 +2,30 @@
 # -*- coding: utf-8 -*-
 """Independent check of the Tân Uyên sample data.
 
-Re-implements the classification of SPEC §4 / §10 (backlog, received,
+Re-implements the classification of docs/rules.md#classification (backlog, received,
 finished, pending for a period; cutoff = end of the last day 23:59:59;
 finish = NgayKetThucXuLy else NgayTra; finishes after the cutoff ignored),
-prints the appendix (PHỤ LỤC, SPEC §6.1) and compares every cell with the
-published table. Also recomputes every due date (SPEC §3, §10.13) and checks
-that it equals the exported NgayHenTra.
+prints the appendix (PHỤ LỤC, docs/rules.md#appendix) and compares every cell with the
+published table. Also recomputes every due date (docs/rules.md#deadlines) on the
+working calendar of motcua's built-in calendar files (Templates/calendar/)
+and checks that it equals the exported NgayHenTra. With --motcua-json, the
+figures of motcua's own JSON report of the period (total and every unit:
+on-time classes, pending classes, channels, levels, rates) must equal the
+checker's too.
 
-    python3 Scripts/sample-data/check_tan_uyen.py --period 2020-10
+    python3 Scripts/sample-data/check_tan_uyen.py --period 2020-10 [--motcua-json report.json]
 
+Scripts/check-sample-data.sh runs it in CI (Scripts/test.sh).
 Exit status: 0 when everything matches, 1 on any mismatch, 2 on bad usage.
 Standard library only; shares no code with generate_tan_uyen.py.
 """
 
 import argparse
 import calendar as _cal
+import math as _math
 import csv
 import io
+import json
 import os
 import re
 import sys
@@ -27,6 +34,7 @@ from datetime import date, datetime, timedelta
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.abspath(os.path.join(HERE, "..", "..", "SampleData", "tan-uyen-2020-10"))
+CALENDAR = os.path.abspath(os.path.join(HERE, "..", "..", "Templates", "calendar"))
 
 
 # ------------------------------------------------------------------ helpers
@@ -107,11 +115,17 @@ def parse_ts(s):
 class WorkCalendar:
     SPANS = ((7.5, 11.5), (13.5, 17.0))  # working hours, in hours of the day
 
-    def __init__(self, holidays):
-        self.holidays = set(holidays)
+    def __init__(self, days_off, make_up, years):
+        self.days_off = set(days_off)
+        self.make_up = set(make_up)
+        self.years = set(years)
 
     def working(self, d):
-        return d.weekday() < 5 and d not in self.holidays
+        if d.year not in self.years:
+            # The built-in holiday rules (docs/rules.md#holidays) are not re-implemented here.
+            raise SystemExit("no calendar file in Templates/calendar/ for %d: the checker only knows the shipped years"
+                             % d.year)
+        return d in self.make_up or (d.weekday() < 5 and d not in self.days_off)
 
     def spans(self, d):
         base = datetime(d.year, d.month, d.day)
@@ -137,17 +151,32 @@ class WorkCalendar:
             t = datetime(d.year, d.month, d.day)
 
 
-def load_holidays(data_dir):
-    path = os.path.join(data_dir, "calendar-2020.csv")
-    days = []
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                if row["kind"].strip() == "nghi":
-                    days.append(datetime.strptime(row["date"].strip(), "%Y-%m-%d").date())
-    else:
-        days = [date(2020, 9, 2)]
-    return days
+def load_calendar(calendar_dir):
+    """The days off and make-up days of motcua's built-in calendar files
+    (Templates/calendar/<year>.csv), the one source of holiday data; a year
+    takes its days off from its file (docs/rules.md#holidays)."""
+    days_off, make_up, years = [], [], []
+    for name in sorted(os.listdir(calendar_dir)):
+        if not re.fullmatch(r"\d{4}\.csv", name):
+            continue
+        with open(os.path.join(calendar_dir, name), encoding="utf-8-sig") as fh:
+            for line in fh:
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                fields = [f.strip() for f in line.split(",", 2)]
+                if fold(fields[0]) in ("date", "ngay"):
+                    continue
+                day = datetime.strptime(fields[0], "%Y-%m-%d").date()
+                kind = fold(fields[1])
+                if kind == "nghi":
+                    days_off.append(day)
+                    years.append(day.year)
+                elif kind == "lambu":
+                    make_up.append(day)
+                else:
+                    raise SystemExit("%s: unknown kind %r" % (name, fields[1]))
+    return WorkCalendar(days_off, make_up, years)
 
 
 def recompute_due(cal, received, channel, dur, unit):
@@ -165,7 +194,7 @@ def recompute_due(cal, received, channel, dur, unit):
     if unit == "gio-lam-viec":
         return cal.advance(start, dur * 3600)
     if unit == "ngay":
-        d = start.date() + timedelta(days=int(dur))
+        d = start.date() + timedelta(days=_math.ceil(dur))  # a fraction of a day counts as a whole day
         while not cal.working(d):
             d += timedelta(days=1)
         return datetime(d.year, d.month, d.day, 17, 0)
@@ -303,7 +332,7 @@ def classify(dossiers, procs, d_from, d_to):
         if fin is not None and start <= fin <= cutoff:
             a["finished"] += 1
             a["fin_lv"][lvl] += 1
-            if st in (7, 8):
+            if st in (7, 8) or due is None:  # withdrawn, stopped, or nothing to judge by
                 a["unclassified"] += 1
             elif fin.date() < due.date():
                 a["early"] += 1
@@ -315,9 +344,14 @@ def classify(dossiers, procs, d_from, d_to):
         else:
             q, _ = parse_ts(r.get("NgayYeuCauBoSung"))
             arr, _ = parse_ts(r.get("NgayTiepNhanBoSung"))
-            if q is not None and q <= cutoff and (arr is None or arr > cutoff):
+            arrived = arr is not None and arr <= cutoff
+            if q is not None:  # requested by the cutoff, and nothing arrived after the request
+                waiting = q <= cutoff and not (arrived and arr >= q)
+            else:  # no request date: the current status 5 stands in for it
+                waiting = st == 5 and not arrived
+            if waiting:
                 a["pend_wait"] += 1
-            elif due >= cutoff:
+            elif due is None or due >= cutoff:
                 a["pend_in"] += 1
             else:
                 a["pend_over"] += 1
@@ -360,6 +394,62 @@ def fmt_rate(tenths):
     return ("%d" % (tenths // 10)) if tenths % 10 == 0 else ("%d.%d" % (tenths // 10, tenths % 10))
 
 
+# The figures of motcua's JSON (docs/rules.md#figures) that this checker
+# computes too: name -> value from an accumulator.
+def json_figures(a):
+    with_class = a["early"] + a["on_time"] + a["late"]
+
+    def pct(part, whole):
+        return 0.0 if whole == 0 else part * 100.0 / whole
+
+    out = {
+        "backlog": a["backlog"], "received": a["received"], "received_direct": a["direct"],
+        "received_online": a["online"], "received_postal": a["postal"], "finished": a["finished"],
+        "early": a["early"], "on_time": a["on_time"], "late": a["late"], "unclassified": a["unclassified"],
+        "pending": a["backlog"] + a["received"] - a["finished"], "pending_in_time": a["pend_in"],
+        "pending_overdue": a["pend_over"], "pending_supplement": a["pend_wait"],
+        "received_level3_online": a["rec_online_lv"][3], "received_level4_online": a["rec_online_lv"][4],
+        "resolution_rate": pct(a["finished"], a["backlog"] + a["received"]),
+        "on_time_rate": pct(a["early"] + a["on_time"], with_class), "late_rate": pct(a["late"], with_class),
+        "online_rate": pct(a["online"], a["received"]),
+    }
+    for key, lv in (("2", 2), ("3", 3), ("4", 4), ("other", 0)):
+        out["received_level." + key] = a["rec_lv"][lv]
+        out["finished_level." + key] = a["fin_lv"][lv]
+    return out
+
+
+def compare_json(path, rollup, total):
+    """Compares motcua's JSON report of the same period with this checker's
+    figures: the total, and every unit entry by its code (whole subtree).
+    Returns the number of differences."""
+    with open(path, encoding="utf-8") as fh:
+        doc = json.load(fh)
+    entries = [("TỔNG CỘNG", doc["total"], total)]
+    for u in doc.get("units", []):
+        if u.get("own") is True:  # a root's own row: not a subtree
+            continue
+        entries.append((u["code"], u, rollup.get(u["code"], new_acc())))
+    diffs = compared = 0
+    for label, got, acc in entries:
+        for name, want in json_figures(acc).items():
+            value = got
+            for part in name.split("."):
+                value = value.get(part) if isinstance(value, dict) else None
+            if value is None:
+                continue  # a figure this version of the JSON does not carry
+            compared += 1
+            if abs(float(value) - want) > 1e-9:
+                diffs += 1
+                print("JSON MISMATCH: %s / %s: motcua %s, checker %s" % (label, name, value, want))
+    print("Compared %d figures of %d rows with %s: %s." % (
+        compared, len(entries), os.path.basename(path), "all equal" if diffs == 0 else "%d mismatches" % diffs))
+    if compared == 0:
+        print("JSON MISMATCH: no figure of %s could be compared" % path)
+        diffs += 1
+    return diffs
+
+
 # ------------------------------------------------------------------ main
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Check the Tân Uyên sample data against the published appendix.")
@@ -367,7 +457,10 @@ def main(argv=None):
     ap.add_argument("--data", default=DATA, help="folder with dossiers.csv, units.csv, procedures.csv")
     ap.add_argument("--reference", default=None,
                     help="published appendix CSV (default: DATA/published-phu-luc-2020-10.csv for --period 2020-10)")
+    ap.add_argument("--calendar", default=CALENDAR, help="folder of calendar files (default: motcua's built-in ones)")
     ap.add_argument("--no-due-check", action="store_true", help="skip the due-date recomputation check")
+    ap.add_argument("--motcua-json", default=None,
+                    help="motcua's JSON report of the same period (report --json): its figures must equal the checker's")
     args = ap.parse_args(argv)
     d_from, d_to = parse_period(args.period)
     ref_path = args.reference
@@ -491,9 +584,13 @@ def main(argv=None):
         print("Compared %d cells with %s: %s." % (
             compared, os.path.basename(ref_path), "all equal" if failures == 0 else "%d mismatches" % failures))
 
+    # ---- motcua's own figures
+    if args.motcua_json:
+        failures += compare_json(args.motcua_json, rollup, total)
+
     # ---- due dates
     if not args.no_due_check:
-        cal = WorkCalendar(load_holidays(args.data))
+        cal = load_calendar(args.calendar)
         checked = diff = unknown = 0
         for r in dossiers:
             p = procs.get(fold(r.get("MaTTHC")))

@@ -4,7 +4,7 @@
 
 The October 2020 figures of the generated export reproduce, cell for cell, the
 appendix (PHỤ LỤC) of letter 1980/UBND-VP of 30/10/2020 of UBND huyện Tân
-Uyên, when classified by the rules of SPEC §4 and §10 (cutoff 31/10/2020
+Uyên, when classified by the rules of docs/rules.md#classification (cutoff 31/10/2020
 23:59:59). Everything else (names, times, procedures, the September and
 November dossiers) is synthetic.
 
@@ -37,24 +37,45 @@ REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 DEFAULT_OUT = os.path.join(REPO, "SampleData", "tan-uyen-2020-10")
 
 # --------------------------------------------------------------------------
-# Calendar: Mon-Fri, 07:30-11:30 and 13:30-17:00; 2020 public holidays.
-# (In 2020 Quốc khánh was the single day 2/9; the second day was added by
-# the 2019 Labour Code from 2021.)
-HOLIDAYS_2020 = [
-    (date(2020, 1, 1), "Tết Dương lịch"),
-    (date(2020, 1, 23), "Tết Nguyên Đán Canh Tý"),
-    (date(2020, 1, 24), "Tết Nguyên Đán Canh Tý"),
-    (date(2020, 1, 25), "Tết Nguyên Đán Canh Tý (mùng 1)"),
-    (date(2020, 1, 26), "Tết Nguyên Đán Canh Tý"),
-    (date(2020, 1, 27), "Tết Nguyên Đán Canh Tý"),
-    (date(2020, 1, 28), "Tết Nguyên Đán Canh Tý"),
-    (date(2020, 1, 29), "Tết Nguyên Đán Canh Tý"),
-    (date(2020, 4, 2), "Giỗ Tổ Hùng Vương (10/3 âm lịch)"),
-    (date(2020, 4, 30), "Ngày Giải phóng miền Nam"),
-    (date(2020, 5, 1), "Ngày Quốc tế Lao động"),
-    (date(2020, 9, 2), "Quốc khánh"),
-]
-HOLIDAYS = {d for d, _ in HOLIDAYS_2020}
+# Calendar: Mon-Fri, 07:30-11:30 and 13:30-17:00, with the days off and
+# make-up days of the calendar motcua compiles in (Templates/calendar/*.csv,
+# the one source of holiday data: docs/calendar.md). In 2020 Quốc khánh was
+# the single day 2/9; the second day came with the 2019 Labour Code in 2021.
+CALENDAR_DIR = os.path.join(REPO, "Templates", "calendar")
+CALENDAR_YEARS = (2020,)  # the export covers 01/09/2020-05/11/2020
+
+
+def shipped_calendar(years):
+    """Days off and make-up days of `years`, read from Templates/calendar/<year>.csv.
+
+    The sample's due dates must agree with what motcua computes, so the
+    generator reads the same file as the binary instead of a copy of it.
+    """
+    off, make_up = set(), set()
+    for year in years:
+        path = os.path.join(CALENDAR_DIR, "%d.csv" % year)
+        with open(path, encoding="utf-8-sig") as fh:
+            for line in fh:
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                date_text, kind = [f.strip() for f in line.split(",", 2)[:2]]
+                if date_text.lower() in ("date", "ngay", "ngày"):
+                    continue
+                day = datetime.strptime(date_text, "%Y-%m-%d").date()
+                kind = unicodedata.normalize("NFC", kind).lower().replace("_", "-").replace(" ", "-")
+                if kind in ("nghi", "nghỉ"):
+                    off.add(day)
+                elif kind in ("lam-bu", "làm-bù"):
+                    make_up.add(day)
+                else:
+                    raise SystemExit("%s: unknown kind %r" % (path, kind))
+        if not any(d.year == year for d in off):
+            raise SystemExit("%s lists no day off: the generator needs the year's holidays" % path)
+    return off, make_up
+
+
+HOLIDAYS, MAKE_UP_DAYS = shipped_calendar(CALENDAR_YEARS)
 WORK = [(7 * 3600 + 1800, 11 * 3600 + 1800), (13 * 3600 + 1800, 17 * 3600)]
 DAY_SECS = sum(b - a for a, b in WORK)  # 27000 = 7.5 h
 T1500 = 15 * 3600
@@ -70,7 +91,7 @@ EXPORT = datetime(2020, 11, 5, 17, 30)        # time the export was taken
 
 
 def is_workday(d):
-    return d.weekday() < 5 and d not in HOLIDAYS
+    return d in MAKE_UP_DAYS or (d.weekday() < 5 and d not in HOLIDAYS)
 
 
 def at(d, secs):
@@ -171,7 +192,7 @@ def fmt(t):
 
 
 # --------------------------------------------------------------------------
-# Units and the October 2020 targets (= reference appendix, SPEC §6.1).
+# Units and the October 2020 targets (= reference appendix, docs/rules.md#appendix).
 ROOT = ("TU", "UBND huyện Tân Uyên", "huyen", "", 0, "H29.25.00")
 UNITS = [
     # code, name, cap, dossier-code prefix, ethnic mix (Kinh, Thái, Mông, Dao)
@@ -899,12 +920,6 @@ def procedures_rows(procs):
                p["congkhai"]]
 
 
-def calendar_rows():
-    yield ["date", "kind", "note"]
-    for d, note in HOLIDAYS_2020:
-        yield [d.isoformat(), "nghi", note]
-
-
 def stats(g):
     """Counts for the README (from the generator's own bookkeeping)."""
     recs = g.records
@@ -944,7 +959,7 @@ def stats(g):
     s["fin_oct_returned_nov"] = sum(1 for r in recs if r["F"] and OCT_START <= r["F"] <= CUTOFF and r["T"]
                                     and r["T"] > CUTOFF)
     s["not_returned_oct"] = sum(1 for r in recs if r["F"] and OCT_START <= r["F"] <= CUTOFF and r["status"] == 9)
-    # on-time classes of the October finishes (SPEC §4)
+    # on-time classes of the October finishes (docs/rules.md#finished)
     fin = [r for r in recs if r["tag"] not in ("sep_fin", "nov", "rejected", "registered")
            and (r["F"] or r["T"]) and OCT_START <= (r["F"] or r["T"]) <= CUTOFF]
     s["fin_oct"] = len(fin)
@@ -975,15 +990,14 @@ README_TEMPLATE = """# Tân Uyên sample data (October 2020) / Dữ liệu mẫu
 
 **Synthetic data.** Every dossier, name and time here is invented by
 `Scripts/sample-data/generate_tan_uyen.py` (fixed seed, byte-identical on every
-run). Only the October 2020 totals are real: classified by SPEC §4/§10 for
+run). Only the October 2020 totals are real: classified by the rules of `docs/rules.md` for
 `--period 2020-10`, the export reproduces every cell of the appendix (PHỤ LỤC)
 of letter 1980/UBND-VP of 30/10/2020 of UBND huyện Tân Uyên
-(`published-phu-luc-2020-10.csv`, the same bytes as `reference/tan-uyen-phu-luc-2020-10.csv` of the
-specification).
+(`published-phu-luc-2020-10.csv`, a copy of the table published with the letter).
 
 **Dữ liệu giả lập.** Toàn bộ hồ sơ, họ tên, thời gian đều do script trên sinh ra
 (hạt giống cố định, chạy lại cho kết quả giống hệt từng byte). Chỉ số liệu tổng
-hợp tháng 10/2020 là thật: khi phân loại theo SPEC §4/§10, dữ liệu cho đúng từng
+hợp tháng 10/2020 là thật: khi phân loại theo `docs/rules.md`, dữ liệu cho đúng từng
 ô của Phụ lục kèm Công văn 1980/UBND-VP ngày 30/10/2020 của UBND huyện Tân Uyên.
 
 Regenerate and check / Sinh lại và kiểm tra:
@@ -991,16 +1005,16 @@ Regenerate and check / Sinh lại và kiểm tra:
 ```
 python3 Scripts/sample-data/generate_tan_uyen.py
 python3 Scripts/sample-data/check_tan_uyen.py --period 2020-10
+bash Scripts/check-sample-data.sh [path/to/motcua]   # what CI runs (Scripts/test.sh)
 ```
 
 ## Files / Tệp
 
 | file | content / nội dung |
 |---|---|
-| `dossiers.csv` | {rows} dossiers, one per row (UTF-8, no BOM, `,`, LF), canonical headers of SPEC §2.1, times `dd/MM/yyyy HH:mm:ss` like VNPT iGate / hồ sơ, mỗi dòng một hồ sơ |
+| `dossiers.csv` | {rows} dossiers, one per row (UTF-8, no BOM, `,`, LF), canonical headers of `docs/rules.md#headers`, times `dd/MM/yyyy HH:mm:ss` like VNPT iGate / hồ sơ, mỗi dòng một hồ sơ |
 | `units.csv` | root `TU` (UBND huyện Tân Uyên) and its 11 units in appendix order / đơn vị |
 | `procedures.csv` | 364 procedures: 348 level 2, 12 level 3, 4 level 4; `CapThucHien` blank (every unit counts the whole catalogue, as the appendix does) / danh mục TTHC |
-| `calendar-2020.csv` | 2020 public holidays (`date,kind,note`, SPEC §2.5); in 2020 Quốc khánh was the single day 2/9 / ngày nghỉ lễ 2020 |
 | `published-phu-luc-2020-10.csv` | the published appendix the data reproduces (not written by the script) / phụ lục đã công bố |
 
 Export time / thời điểm kết xuất: **05/11/2020 17:30**. `TrangThaiHoSo` is the
@@ -1044,12 +1058,14 @@ Dossier codes are `<unit prefix>-<yyMMdd of receipt>-<sequence>` (prefix
 `H29.25` for the district desk, `H29.25.NN` for the other units). The export
 covers receipts from 01/09/2020 to 05/11/2020 (September at a lower volume).
 
-Due dates (`NgayHenTra`) follow SPEC §3/§10.13: working time only
-(07:30–11:30, 13:30–17:00, Mon–Fri, 2/9/2020 off), 0.5 day = 3 h 45 min, the
-15:00 rule for desk and postal dossiers, online submissions outside working
-hours counted from the next working hour, calendar-day procedures due at 17:00
-of the day N days later (moved to a working day), and a restart from
-`NgayTiepNhanBoSung` after a supplement. `ChuHoSo` is personal data and must
+Due dates (`NgayHenTra`) follow `docs/rules.md#deadlines`: working time only
+(07:30–11:30, 13:30–17:00, Mon–Fri; the days off are those of motcua's
+built-in `Templates/calendar/2020.csv`, so 2/9/2020 is off and the sample needs
+no calendar file of its own), 0.5 day = 3 h 45 min, the 15:00 rule for desk
+and postal dossiers, online submissions outside working hours counted from the
+next working hour, calendar-day procedures due at 17:00 of the day N days later
+(moved to a working day), and a restart from `NgayTiepNhanBoSung` after a
+supplement. `ChuHoSo` is personal data and must
 never appear in reports.
 
 Hạn trả (`NgayHenTra`) tính theo giờ hành chính, áp dụng quy tắc sau 15 giờ
@@ -1071,7 +1087,6 @@ def main(argv=None):
     write_csv(os.path.join(args.out, "units.csv"), units_rows())
     write_csv(os.path.join(args.out, "procedures.csv"), procedures_rows(g.procs))
     write_csv(os.path.join(args.out, "dossiers.csv"), g.rows())
-    write_csv(os.path.join(args.out, "calendar-2020.csv"), calendar_rows())
     s = stats(g)
     readme = README_TEMPLATE.format(**s)
     with open(os.path.join(args.out, "README.md"), "w", encoding="utf-8", newline="\n") as fh:

@@ -41,7 +41,7 @@ struct CalendarCommand: ParsableCommand {
             let calendar = try CalendarLoader.load(userFiles: calendars, library: try templateOptions.library())
             let schedule = calendar.schedule(for: year)
             let workingDays = calendar.workingDayCount(in: year)
-            // §2.5: one `nghi` day in a file replaces all built-in holidays of
+            // docs/rules.md#working-days: one `nghi` day in a file replaces all built-in holidays of
             // its year. Warn when that looks like an accident.
             if schedule.source == .calendarFiles, schedule.daysOff.count < 8 {
                 printError(language == .en

@@ -18,7 +18,7 @@ enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
     var ingest: Language { self == .en ? .en : .vi }
 }
 
-/// Exit codes of SPEC §9.
+/// Exit codes (docs/rules.md#exit-codes).
 enum ExitStatus {
     static let failure: Int32 = 1
     static let usage: Int32 = 2

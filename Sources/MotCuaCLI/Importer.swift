@@ -12,7 +12,7 @@ struct Importer {
     let store: DossierStore
     let english: Bool
     var mapping = ResolvedMapping()
-    /// Recomputes due dates that an export leaves blank (SPEC §3).
+    /// Recomputes due dates that an export leaves blank (docs/rules.md#due-date-source).
     var calendar: WorkCalendar
     var quiet = false
     /// Where messages go: standard output/error by default, the run log in `motcua run`.

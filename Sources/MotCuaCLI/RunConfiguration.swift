@@ -1,7 +1,7 @@
 import Foundation
 import MotCuaCore
 
-/// The configuration of an unattended run (SPEC §9): where the database and
+/// The configuration of an unattended run (docs/rules.md#unattended): where the database and
 /// the inbox are, the reference files, and the reports to write. Paths are as
 /// written in the file; ``RunPlan`` resolves them against the file's folder.
 /// Read by ``RunConfigurationReader``, which names the line of every mistake.

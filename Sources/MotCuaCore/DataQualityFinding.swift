@@ -1,4 +1,4 @@
-/// A problem in the data behind a report (kiểm tra dữ liệu, SPEC §7): the
+/// A problem in the data behind a report (kiểm tra dữ liệu, docs/rules.md#data-quality): the
 /// reader of a workbook should see why a number may not be what they expect.
 public struct DataQualityFinding: Sendable, Hashable {
     public enum Kind: Int, Sendable, CaseIterable, Comparable {

@@ -1,5 +1,5 @@
 /// Where one version of a dossier stands among the versions that exports
-/// give of it: of two versions the greater is kept (SPEC §10.4, "the newer
+/// give of it: of two versions the greater is kept (docs/rules.md#import, "the newer
 /// state wins").
 ///
 /// The order is total over contents — the state moment, then the latest

@@ -1,5 +1,5 @@
 /// Computes a dossier's due date from its procedure's prescribed time
-/// (SPEC §3, §10.13): from NgayTiepNhan, or from NgayTiepNhanBoSung when a
+/// (docs/rules.md#deadlines): from NgayTiepNhan, or from NgayTiepNhanBoSung when a
 /// supplement restarted the count, adding working time on the working calendar.
 ///
 /// Used when an export has no NgayHenTra, and by the data-quality check that

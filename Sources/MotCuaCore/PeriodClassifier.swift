@@ -21,7 +21,7 @@ public enum PendingClass: Sendable, Hashable {
 }
 
 /// The state of one dossier for one period, rebuilt from its timestamps
-/// (SPEC §4). `nil` from the classifier means the dossier plays no part.
+/// (docs/rules.md#classification). `nil` from the classifier means the dossier plays no part.
 public struct PeriodState: Sendable, Hashable {
     /// Hồ sơ tồn: received before the period and not finished before it started.
     public var isBacklog: Bool
@@ -78,7 +78,7 @@ public struct PeriodClassifier: Sendable {
 
     /// A supplement was requested at or before the cutoff and none arrived by
     /// it. Without a request date, the current status 5 stands in for the
-    /// request (SPEC §4's fallback for exports that lack the column).
+    /// request (docs/rules.md#pending: the fallback for exports that lack the column).
     private func isWaitingForSupplement(_ d: Dossier) -> Bool {
         let arrivedByCutoff = d.supplementReceivedAt.map { $0.secondsSinceEpoch <= cutoff } ?? false
         if let requested = d.supplementRequestedAt {

@@ -59,7 +59,7 @@ public struct PeriodReport: Sendable {
     public private(set) var findings: [DataQualityFinding]
     /// The scoring rubric used, if any.
     public let rubric: Rubric?
-    /// Evaluation values outside the rubric's range, ignored (SPEC §10.14).
+    /// Evaluation values outside the rubric's range, ignored (docs/rules.md#tt01).
     public let scoringWarnings: [ScoringWarning]
     /// What the tables by dimension are built from.
     let tallies: Tallies
@@ -216,7 +216,7 @@ public struct PeriodAggregator: Sendable {
         var totalScore: UnitScore? = scorer == nil ? nil : UnitScore()
         for r in rows { if let s = r.score { totalScore! += s } }
         let totalUnit = root ?? OrgUnit(code: "", name: "Tổng cộng")
-        // The total row shows the whole catalogue, not a sum (SPEC §6.1).
+        // The total row shows the whole catalogue, not a sum (docs/rules.md#tthc).
         let total = ReportRow(unit: totalUnit, figures: totalFigures,
                               procedures: catalogue.procedureCounts(forUnitLevel: nil),
                               workingDayLength: calendar.dayLength, score: totalScore, kind: .total)

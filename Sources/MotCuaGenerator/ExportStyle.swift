@@ -1,5 +1,5 @@
 import MotCuaCore
-/// The shapes of export the import must accept (SPEC §2.1). A style changes
+/// The shapes of export the import must accept (docs/rules.md#inputs). A style changes
 /// only how the same data is encoded, never the data: the same seed and size
 /// give the same dossiers in every style.
 public enum ExportStyle: String, CaseIterable, Sendable {
@@ -39,7 +39,7 @@ public enum ExportStyle: String, CaseIterable, Sendable {
 
     // MARK: - Headers
 
-    /// Dossier headers, in the canonical column order of SPEC §2.1.
+    /// Dossier headers, in the canonical column order of docs/rules.md#headers.
     var dossierHeader: [String] {
         switch self {
         case .canonical:

@@ -4,7 +4,7 @@ import MotCuaCore
 /// Deterministic synthetic one-stop exports of any size, for benchmarks and
 /// tests: a province's unit tree (`units.csv`), a procedure catalogue
 /// (`procedures.csv`) and `dossiers.csv` with one row per dossier and every
-/// canonical column of SPEC §2.1.
+/// canonical column of docs/rules.md#headers.
 ///
 /// The same options give byte-identical files, and the same seed and size
 /// give the same dossiers in every ``ExportStyle`` (only the encoding

@@ -252,7 +252,7 @@ public struct CSVReader: Sendable {
     }
 
     /// The delimiter of a file: the most frequent of `,` `;` and tab in the
-    /// header line outside quotes (SPEC §10.16).
+    /// header line outside quotes (docs/rules.md#encoding).
     /// - throws: ``InputFileError`` on a tie, naming the `--delimiter` option.
     public static func detectDelimiter(in text: CSVText) throws -> UInt8 {
         var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]

@@ -11,7 +11,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 ///
 /// A byte-level reader rather than a CSV library: the exports are hundreds of
 /// megabytes, and the reader must report the physical line where each record
-/// starts (quoted fields contain newlines) for the reject messages of SPEC §7.
+/// starts (quoted fields contain newlines) for the reject messages of docs/rules.md#rejects.
 public struct CSVText: Sendable {
     public let file: String
     public let encoding: TextEncoding

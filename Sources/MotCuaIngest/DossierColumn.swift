@@ -1,4 +1,4 @@
-/// The columns of a dossier export that motcua understands (SPEC §2.1), in
+/// The columns of a dossier export that motcua understands (docs/rules.md#headers), in
 /// the order that decides which problem a bad row is rejected for.
 public enum DossierColumn: String, CaseIterable, Sendable {
     case code = "MaHoSo"

@@ -219,7 +219,7 @@ public enum DossierFileReader {
                 } else {
                     result.duplicates.append(DuplicateCode.rejection(file: result.file, line: line, code: d.code,
                                                                      firstLine: lineOf[d.code]!))
-                    // As the store decides (SPEC §10.4): the newer state, not the later line.
+                    // As the store decides (docs/rules.md#import): the newer state, not the later line.
                     let kept = result.dossiers[p]
                     if DossierVersion(d, digest: DossierBatch.contentHash(of: d))
                         > DossierVersion(kept, digest: DossierBatch.contentHash(of: kept)) { result.dossiers[p] = d }
@@ -257,7 +257,7 @@ enum FieldCount {
     }
 }
 
-/// The report line for a MaHoSo repeated with other content in one file (SPEC §10.4).
+/// The report line for a MaHoSo repeated with other content in one file (docs/rules.md#import).
 public enum DuplicateCode {
     public static func rejection(file: String, line: Int, code: String, firstLine: Int) -> RowRejection {
         RowRejection(file: file, line: line, column: "MaHoSo", value: code, reason: BilingualText(

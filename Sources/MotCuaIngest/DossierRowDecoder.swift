@@ -4,7 +4,7 @@ import MotCuaCore
 public enum DecodedRow: Sendable {
     case dossier(Dossier, line: Int)
     /// Not a dossier yet: an online registration (status 1) never received
-    /// (SPEC §10.1). Counted in the summary, not rejected.
+    /// (docs/rules.md#rejects). Counted in the summary, not rejected.
     case skipped(line: Int)
     case rejected(RowRejection)
 }
@@ -14,7 +14,7 @@ public enum DecodedRow: Sendable {
 ///
 /// A row with several problems is rejected for the first of: code, status,
 /// channel, dates (in column order), missing receipt, unit, procedure, due
-/// date, finish before receipt (SPEC §10.5).
+/// date, finish before receipt (docs/rules.md#rejects).
 ///
 /// Works on the record's bytes: dates and counts are parsed without building
 /// strings, and columns whose values repeat (units, procedures, statuses,

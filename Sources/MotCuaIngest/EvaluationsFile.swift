@@ -1,12 +1,12 @@
 import Foundation
 import MotCuaCore
 
-/// Reads the optional evaluations file (SPEC §2.4): `MaHoSo` plus any of the
+/// Reads the optional evaluations file (docs/rules.md#evaluations): `MaHoSo` plus any of the
 /// Thông tư 01 indicator columns `CS1`…`CS9`, the points an assessor or the
 /// citizen survey (phiếu đánh giá) gave a dossier. They override derived points.
 ///
 /// A blank value means "not given". Any whole number is kept, even outside
-/// 0–2: the scorer ignores it with a warning (SPEC §10.14), so that the
+/// 0–2: the scorer ignores it with a warning (docs/rules.md#tt01), so that the
 /// warning can name the dossier and the rubric's maximum. A value that is not
 /// a whole number rejects the row (file, line, column), like every input file.
 public enum EvaluationsFile {

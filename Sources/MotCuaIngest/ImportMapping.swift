@@ -1,6 +1,6 @@
 import MotCuaCore
 
-/// A mapping file (tệp ánh xạ, SPEC §2.6) for a source system whose export
+/// A mapping file (tệp ánh xạ, docs/rules.md#mapping) for a source system whose export
 /// does not use the names and words motcua knows: extra column aliases,
 /// status/channel/level words, date order, encoding and delimiter, working
 /// hours, and the reference files to use. Written in YAML or JSON:

@@ -28,7 +28,7 @@ public struct InputFileError: Error, Sendable, CustomStringConvertible {
     public var description: String { text(.vi) }
 }
 
-/// One row that cannot be used, with where it is and why (SPEC §7).
+/// One row that cannot be used, with where it is and why (docs/rules.md#rejects).
 public struct RowRejection: Sendable, Hashable {
     public let file: String
     /// Physical line where the record starts (header = line 1).

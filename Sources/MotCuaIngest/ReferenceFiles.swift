@@ -1,7 +1,7 @@
 import Foundation
 import MotCuaCore
 
-/// Reads the units file (SPEC §2.2): `MaDonVi, TenDonVi, Cap, MaDonViCha, ThuTu`.
+/// Reads the units file (docs/rules.md#units-file): `MaDonVi, TenDonVi, Cap, MaDonViCha, ThuTu`.
 public enum UnitsFile {
     enum Column: String, CaseIterable, Sendable { case code, name, level, parent, order }
 
@@ -49,7 +49,7 @@ public enum UnitsFile {
     }
 }
 
-/// Reads the procedure catalogue (SPEC §2.3).
+/// Reads the procedure catalogue (docs/rules.md#procedures-file).
 public enum ProceduresFile {
     /// The largest processing time accepted, in any unit (days or hours): 3,650.
     public static let longestDuration = 3650.0

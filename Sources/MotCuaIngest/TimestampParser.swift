@@ -1,6 +1,6 @@
 import MotCuaCore
 
-/// What a date-only value means for a column (SPEC §10.2).
+/// What a date-only value means for a column (docs/rules.md#timestamps).
 public enum DateOnlyMeaning: Sendable {
     /// 00:00 of that day: receipt, finish, return, supplement dates.
     case startOfDay
@@ -10,12 +10,12 @@ public enum DateOnlyMeaning: Sendable {
     case endOfWorkingDay
 }
 
-/// Parses the timestamp formats of SPEC §2.1, all in Vietnam local time:
+/// Parses the timestamp formats of docs/rules.md#timestamps, all in Vietnam local time:
 /// `dd/MM/yyyy[ HH:mm[:ss]]` (also `d/M/yyyy`), `yyyy-MM-dd[ HH:mm:ss]`,
 /// ISO 8601 with `T` (an explicit offset is converted to UTC+7),
 /// `yyyyMMddHHmmss` (portal sync), and Excel serial day numbers.
 ///
-/// Rejected as unparseable (SPEC §10.3): two-digit years, `yyyyMMdd`,
+/// Rejected as unparseable (docs/rules.md#timestamps): two-digit years, `yyyyMMdd`,
 /// `yyyy/MM/dd`, impossible dates, years outside 1900–2199.
 public struct TimestampParser: Sendable {
     /// Second of the day when the working day ends (17:00 by default).

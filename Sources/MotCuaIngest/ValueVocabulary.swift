@@ -33,7 +33,7 @@ public struct ValueVocabulary: Sendable {
         return channelWords[TextFolding.words(raw)]
     }
 
-    /// `nil` for an unknown level: the procedure's level then applies (SPEC §10.6).
+    /// `nil` for an unknown level: the procedure's level then applies (docs/rules.md#values).
     func level(_ raw: String) -> ServiceLevel? {
         if raw.isEmpty { return nil }
         if let n = Int(raw) { return ServiceLevel(rawValue: n) }

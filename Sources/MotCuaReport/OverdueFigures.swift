@@ -1,7 +1,7 @@
 import MotCuaCore
 
 /// The columns an overdue list can print, per dossier. Personal data
-/// (`applicant`) is here only for a template that asks for it (SPEC §8).
+/// (`applicant`) is here only for a template that asks for it (docs/rules.md#personal-data).
 public enum OverdueFigures {
     typealias Figure = ListFigure<OverdueEntry>
 

@@ -83,7 +83,7 @@ public enum ReportJSON {
                 "points": .int(score.points), "max": .int(score.maxPoints), "percent": .double(score.percent),
                 "band": score.band(in: rubric).map { .string($0.name) } ?? .null,   // null when nothing was scored
                 "scored": .int(score.scored),
-                // The average points of each indicator, beyond SPEC §9's tt01 object.
+                // The average points of each indicator, beyond the tt01 object of docs/rules.md#tt01.
                 "indicators": .object(Dictionary(uniqueKeysWithValues: rubric.enabledIndicators.compactMap { i in
                     score.average(of: i.number).map { (String(i.number), JSONValue.double($0)) }
                 })),

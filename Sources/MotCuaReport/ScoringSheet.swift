@@ -1,7 +1,7 @@
 import MotCuaCore
 import XlsxWriter
 
-/// Writes the "Chấm điểm TT01" sheet (SPEC §6.4): per unit, the average of
+/// Writes the "Chấm điểm TT01" sheet (docs/rules.md#tt01): per unit, the average of
 /// each enabled indicator, the number of dossiers scored, total points,
 /// maximum, percent and band; a total row; then the rubric itself — each
 /// indicator's name, rule in words and data source, and the bands — because

@@ -11,7 +11,7 @@ public struct ImportCounts: Sendable {
     /// Dossiers whose stored state is newer than the file's: kept as stored.
     public var olderInFile = 0
     /// The newest state stored before this import, and the file's newest;
-    /// an older file imported after a newer one is worth a warning (SPEC §10.4).
+    /// an older file imported after a newer one is worth a warning (docs/rules.md#import).
     public var newestStoredBefore: LocalDateTime?
     public var newestInFile: LocalDateTime?
     /// Lines that repeated an earlier line's MaHoSo with other content (the newer state is kept),
@@ -71,7 +71,7 @@ extension DossierStore {
     /// `produce` reads the file and hands batches of dossiers, with their
     /// lines, to `consume`; it returns what it found besides. Of the lines with
     /// the same MaHoSo, in this file or imported before, the newest state wins
-    /// (``DossierVersion``; SPEC §10.4), so the order of the imports does not
+    /// (``DossierVersion``; docs/rules.md#import), so the order of the imports does not
     /// matter. If anything throws, nothing is kept.
     /// `sha256` is asked for at the end, so that it can be computed meanwhile.
     public func importDossiers(

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import MotCuaCLI
 
-// SPEC §9 exit codes: 0 success, 1 failure, 2 bad usage, 3 rejected rows.
+// Exit codes (docs/rules.md#exit-codes): 0 success, 1 failure, 2 bad usage, 3 rejected rows.
 // ArgumentParser's own code for bad usage is 64 (EX_USAGE), so map it.
 do {
     var command = try MotCua.parseAsRoot()

@@ -1,7 +1,8 @@
 import XCTest
 @testable import MotCuaCore
 
-/// The overdue list and processing time (SPEC §3, §4, §6.3) on the real calendar.
+/// The overdue list and processing time (docs/rules.md#overdue,
+/// docs/rules.md#days-overdue, docs/rules.md#processing-time) on the real calendar.
 final class OverdueListTests: XCTestCase {
     let calendar = WorkCalendar()
     let tree = UnitTree([OrgUnit(code: "R", name: "Huyện"), OrgUnit(code: "A", name: "Xã A", parentCode: "R", sortOrder: 1),

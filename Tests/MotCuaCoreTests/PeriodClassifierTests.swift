@@ -1,7 +1,8 @@
 import XCTest
 @testable import MotCuaCore
 
-/// SPEC §4 and §10.7–10.8: the state of a dossier at the cutoff, rebuilt from timestamps.
+/// docs/rules.md#classification and docs/rules.md#boundaries: the state of a dossier at the
+/// cutoff, rebuilt from timestamps.
 final class PeriodClassifierTests: XCTestCase {
     let classifier = PeriodClassifier(period: october2020)
 
@@ -64,7 +65,7 @@ final class PeriodClassifierTests: XCTestCase {
     func testWithdrawnAndStoppedAreFinishedWithoutClass() {
         XCTAssertEqual(classify(dossier(received: "2020-10-05 08:00", finished: "2020-10-30 09:00", status: .withdrawn))?.finish, .unclassified)
         XCTAssertEqual(classify(dossier(received: "2020-10-05 08:00", returned: "2020-10-30 09:00", status: .stopped))?.finish, .unclassified)
-        // §10.7: 7/8 without an end date, and 9/10 without a finish date, are pending.
+        // docs/rules.md#classification: 7/8 without an end date, and 9/10 without a finish date, are pending.
         XCTAssertEqual(classify(dossier(received: "2020-10-05 08:00", due: "2020-11-30 17:00", status: .withdrawn))?.pending, .inTime)
         XCTAssertEqual(classify(dossier(received: "2020-10-05 08:00", due: "2020-11-30 17:00", status: .returned))?.pending, .inTime)
     }

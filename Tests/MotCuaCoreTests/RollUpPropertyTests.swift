@@ -1,7 +1,7 @@
 import XCTest
 @testable import MotCuaCore
 
-/// Roll-up over unit trees of any depth (SPEC §4, §10.9): a parent's figures
+/// Roll-up over unit trees of any depth (docs/rules.md#rollup): a parent's figures
 /// are the sums over its subtree; the total counts every dossier once.
 final class RollUpPropertyTests: XCTestCase {
     func testTotalsEqualSumsAtEveryLevel() {

@@ -2,7 +2,7 @@ import Foundation
 import MotCuaTestSupport
 import XCTest
 
-/// Thông tư 01 scoring with assessor evaluations (SPEC §2.4, §5, §10.14).
+/// Thông tư 01 scoring with assessor evaluations (docs/rules.md#evaluations, docs/rules.md#tt01).
 final class EvaluationTests: SampleDataTestCase {
 
 

@@ -4,7 +4,7 @@ import MotCuaTestSupport
 
 /// The full workbook (Phụ lục, Đúng hạn, Quá hạn) and `motcua overdue` on the
 /// Tân Uyên sample. Expected figures come from Scripts/sample-data/check_tan_uyen.py,
-/// an independent implementation of SPEC §4.
+/// an independent implementation of docs/rules.md#classification.
 final class OnTimeAndOverdueTests: SampleDataTestCase {
 
 

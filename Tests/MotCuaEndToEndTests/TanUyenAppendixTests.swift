@@ -38,7 +38,7 @@ final class TanUyenAppendixTests: SampleDataTestCase {
                 let value = cell?.number ?? .nan
                 if header[c] == "ty_le_giai_quyet" {
                     if published[c].isEmpty {
-                        // The published total row leaves the rate blank; SPEC §10.10: it is computed.
+                        // The published total row leaves the rate blank; docs/rules.md#appendix: it is computed.
                         XCTAssertEqual(published[0], "TỔNG CỘNG")
                         XCTAssertEqual(value, 1868.0 / 1913.0 * 100, accuracy: 1e-9)
                     } else {
@@ -54,7 +54,7 @@ final class TanUyenAppendixTests: SampleDataTestCase {
         // Row 5 (Trung Đồng): 68 received, 57 + 8 by level; the note says why.
         XCTAssertEqual(sheet.text(firstDataRow + 4, 20), "3 HS tiếp nhận chưa xác định mức độ")
 
-        // The JSON carries the same figures, unrounded, under SPEC §9's names.
+        // The JSON carries the same figures, unrounded, under the names of docs/rules.md#figures.
         let doc = try validatedReportJSON(at: json)
         XCTAssertEqual(doc["schema_version"] as? Int, 2)
         let jsonRows = doc["rows"] as! [[String: Any]]

@@ -2,7 +2,7 @@ import XCTest
 import MotCuaTestSupport
 @testable import MotCuaIngest
 
-/// Dialects and encodings of SPEC §2.1 and §10.16, read from real files.
+/// Dialects and encodings of docs/rules.md#encoding, read from real files.
 final class CSVReaderTests: TemporaryDirectoryTestCase {
 
     func file(_ name: String, _ bytes: [UInt8]) throws -> String {

@@ -2,7 +2,8 @@ import XCTest
 import MotCuaCore
 @testable import MotCuaIngest
 
-/// Header aliases (SPEC §2.1, §10.16), value words, and reject reasons in the order of §10.5.
+/// Header aliases (docs/rules.md#headers), value words (docs/rules.md#values), and reject
+/// reasons in the order of docs/rules.md#rejects.
 final class DossierRowDecoderTests: XCTestCase {
     let reference = ReferenceData(
         units: [OrgUnit(code: "MK", name: "UBND xã Mường Khoa", level: "xa")],
@@ -59,7 +60,7 @@ final class DossierRowDecoderTests: XCTestCase {
         XCTAssertEqual(rejection(unknownName)?.column, "TenTTHC")
         XCTAssertEqual(rejection(with(6, ""))?.column, "NgayHenTra")
         XCTAssertEqual(rejection(with(7, "30/09/2020 08:00"))?.column, "NgayKetThucXuLy")
-        // Several problems: the first in §10.5's order wins (code before status before dates).
+        // Several problems: the first in the order of docs/rules.md#rejects wins (code before status before dates).
         var many = with(0, ""); many[8] = "??"; many[5] = "bad"
         XCTAssertEqual(rejection(many)?.column, "MaHoSo")
         var statusAndDate = with(8, "??"); statusAndDate[5] = "bad"

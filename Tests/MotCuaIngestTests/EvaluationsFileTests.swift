@@ -2,7 +2,7 @@ import XCTest
 import MotCuaTestSupport
 @testable import MotCuaIngest
 
-/// The evaluations file of SPEC §2.4, read from real temporary files.
+/// The evaluations file of docs/rules.md#evaluations, read from real temporary files.
 final class EvaluationsFileTests: TemporaryDirectoryTestCase {
 
     func file(_ text: String, name: String = "danh-gia.csv") throws -> String {

@@ -2,7 +2,7 @@ import XCTest
 import MotCuaCore
 @testable import MotCuaIngest
 
-/// SPEC §2.1 timestamp formats and §10.2–10.3.
+/// Timestamp formats and date-only values of docs/rules.md#timestamps.
 final class TimestampParserTests: XCTestCase {
     let parser = TimestampParser()
 

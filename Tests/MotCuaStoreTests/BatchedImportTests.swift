@@ -5,7 +5,7 @@ import MotCuaCore
 
 /// The store inserts dossiers 32 to a statement; whatever the batch
 /// boundaries, an import must come out as if each line were stored in turn
-/// (SPEC §10.4): the newer state wins, within a file as across imports, and
+/// (docs/rules.md#import): the newer state wins, within a file as across imports, and
 /// identical repeats count once.
 final class BatchedImportTests: TemporaryDirectoryTestCase {
 
@@ -31,7 +31,7 @@ final class BatchedImportTests: TemporaryDirectoryTestCase {
                     if lost[d.code] == d { identical += 1; continue }
                     duplicates.append((line, d.code, first))
                 }
-                // The newest version wins, a repeat within the file included (SPEC §10.4).
+                // The newest version wins, a repeat within the file included (docs/rules.md#import).
                 if version(d) > version(existing) {
                     stored[d.code] = d; lost[d.code] = nil
                     if written.insert(d.code).inserted { updated += 1 }

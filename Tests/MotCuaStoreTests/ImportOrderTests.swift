@@ -5,7 +5,7 @@ import MotCuaCore
 @testable import MotCuaStore
 
 /// The final state of every dossier is the newest version any export gave
-/// of it, whatever the order the exports were imported in (SPEC §10.4).
+/// of it, whatever the order the exports were imported in (docs/rules.md#import).
 final class ImportOrderTests: TemporaryDirectoryTestCase {
 
     /// One dossier's life: received, perhaps asked for a supplement, perhaps finished and returned.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads the text of a calendar file (`calendar/*.csv`, §2.5):
+/// Reads the text of a calendar file (`calendar/*.csv`, docs/rules.md#working-days):
 ///
 /// ```
 /// # comment lines and blank lines are ignored

@@ -9,8 +9,7 @@ public struct DeadlineRules: Hashable, Sendable {
     public static let standard = DeadlineRules()
 }
 
-/// Due dates, days overdue and processing time (§3, §10.13 of the
-/// specification).
+/// Due dates, days overdue and processing time (docs/rules.md#deadlines).
 public enum Deadline {
     /// The moment from which a dossier's processing time is counted.
     ///

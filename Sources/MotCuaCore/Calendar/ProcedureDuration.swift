@@ -1,6 +1,6 @@
 /// The prescribed processing time of a procedure (thời hạn giải quyết):
 /// a number, possibly fractional (0.5), in one of the units of the catalogue
-/// (`DonViThoiGian`, §2.3).
+/// (`DonViThoiGian`, docs/rules.md#procedures-file).
 public struct ProcedureDuration: Hashable, Sendable, CustomStringConvertible {
     public enum Unit: String, Hashable, Sendable, CaseIterable {
         /// Ngày làm việc: N × the length of a working day of working time.

@@ -50,7 +50,7 @@ extension WorkCalendar {
     }
 
     /// End of the last session of a day (17:00): a due date written without a
-    /// time means this moment (§10.2).
+    /// time means this moment (docs/rules.md#timestamps).
     public func endOfWorkingDay(_ date: CivilDate) -> LocalDateTime {
         LocalDateTime(date: date, secondOfDay: workingHours.lastEnd)
     }

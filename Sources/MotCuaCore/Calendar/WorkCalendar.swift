@@ -5,7 +5,7 @@
 /// a make-up day (làm bù). Days off of a year come from the built-in rules
 /// (``BuiltInHolidays``) unless a calendar file has at least one `nghi` day
 /// in that year: then that year takes its days off from the files alone
-/// (§2.5). Make-up days from files always apply. When several files give the
+/// (docs/rules.md#working-days). Make-up days from files always apply. When several files give the
 /// same date, the last one wins: pass the shipped files first and the user's
 /// files after them, so a province's decision overrides the national one.
 ///

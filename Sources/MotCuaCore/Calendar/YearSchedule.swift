@@ -18,7 +18,7 @@ public struct NamedDay: Hashable, Sendable, CustomStringConvertible {
 /// weekend (Giỗ Tổ on a Sunday, the Saturday inside a Tết break): only
 /// weekdays change the working-day count, but a reader wants the full list.
 public struct YearSchedule: Hashable, Sendable {
-    /// Where a year's days off come from (§2.5 of the specification).
+    /// Where a year's days off come from (docs/rules.md#working-days).
     public enum Source: String, Hashable, Sendable {
         /// Computed by ``BuiltInHolidays`` (no calendar file has a `nghi` day in the year).
         case builtInRules

@@ -29,7 +29,7 @@ public enum FigureCatalogue {
         count("received_online", "Tiếp nhận trực tuyến", "received online", json: ["received_online"],
               headers: ["tiep_nhan_truc_tuyen", "Tiếp nhận - Trực tuyến"]) { $0.receivedOnline },
         count("received_postal", "HSTN qua bưu chính", "received by post", json: ["received_postal"]) { $0.receivedPostal },
-        // MCĐT: entered at the desk into the one-stop e-system, so postal counts here (docs/rules.md#channels).
+        // MCĐT: entered at the desk into the one-stop e-system, so postal counts here (docs/rules.md#level-channel).
         count("received_at_desk", "Tiếp nhận MCĐT", "received at the desk (MCĐT)",
               headers: ["tiep_nhan_mcdt", "MCĐT", "Tiếp nhận - MCĐT"]) { $0.receivedAtDesk },
         count("received_level2", "HSTN mức độ 2", "received, level 2", json: ["received_level", "2"],
@@ -53,7 +53,7 @@ public enum FigureCatalogue {
         count("received_level4_online", "HSTN mức độ 4 trực tuyến", "received, level 4 online", json: ["received_level4_online"],
               headers: ["hstn_md4_truc_tuyen", "Mức độ 4 - HSTN trực tuyến"]) { $0.receivedOnlineByLevel.level4 },
 
-        // Số hồ sơ nhận giải quyết of the national form (Biểu 06, column C; docs/rules.md#bieu-06).
+        // Số hồ sơ nhận giải quyết of the national form (Biểu 06, column C; docs/rules.md#figures).
         count("handled", "Số hồ sơ nhận giải quyết", "dossiers to handle (backlog + received)", time: .mixed) {
             $0.backlog + $0.received
         },
@@ -109,7 +109,7 @@ public enum FigureCatalogue {
         Figure(name, vi: vi, en: en, aggregation: .catalogue, json: json, headers: headers) { .count(read($0.procedures)) }
     }
 
-    /// Catalogue procedures the row's units may handle (số TTHC; docs/rules.md#procedure-counts).
+    /// Catalogue procedures the row's units may handle (số TTHC; docs/rules.md#tthc).
     static let procedures: [Figure] = [
         procedures("tthc_total", "Tổng số TTHC", "total procedures", json: ["tthc", "total"],
                    headers: ["tthc_tong", "TTHC tổng số", "Tổng số - TTHC"]) { $0.total },

@@ -122,7 +122,7 @@ extension PeriodReport {
         }
     }
 
-    /// Catalogue procedures of a group (docs/rules.md#procedure-counts).
+    /// Catalogue procedures of a group (docs/rules.md#tthc).
     private func procedures(of dimension: ReportDimension, key: String) -> ProcedureCounts {
         let unknown = key == ReportDimension.unknownKey
         switch dimension {

@@ -1,4 +1,4 @@
-/// One of the 18 numeric columns of the appendix table (Phụ lục, SPEC §6.1),
+/// One of the 18 numeric columns of the appendix table (Phụ lục, docs/rules.md#appendix),
 /// named as in the published reference CSV (`hstn_tong`, …, `ty_le_giai_quyet`).
 ///
 /// `motcua check` reads a published table by these names and recomputes each
@@ -32,7 +32,7 @@ public enum AppendixColumn: String, CaseIterable, Sendable, Hashable, Comparable
     public static let finishedByLevel: [AppendixColumn] = [.daGiaiQuyetMd2, .daGiaiQuyetMd3, .daGiaiQuyetMd4]
 
     /// TTHC columns count catalogue procedures, not dossiers: the total row
-    /// shows the catalogue count, not a sum of the rows (SPEC §6.1).
+    /// shows the catalogue count, not a sum of the rows (docs/rules.md#tthc).
     public var isProcedureCount: Bool { figure.aggregation == .catalogue }
 
     /// The only column that is a percentage (one decimal) rather than a count.

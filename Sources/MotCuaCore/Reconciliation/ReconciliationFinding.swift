@@ -1,6 +1,6 @@
 /// A relation between the columns of one appendix row that a table which
 /// adds up satisfies. Some can be broken by a correct table (dossiers of
-/// unknown level count in the total but in no level column, SPEC §6.1); they
+/// unknown level count in the total but in no level column, docs/rules.md#appendix); they
 /// are reported anyway, worded neutrally, because the reader must see where
 /// the table does not add up and why it might not.
 public enum ConsistencyRule: String, CaseIterable, Sendable, Hashable {

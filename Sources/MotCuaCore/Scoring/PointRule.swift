@@ -1,5 +1,5 @@
 /// Where an indicator's points come from when no evaluation gives them
-/// (SPEC §5, last column). The raw values are the words of the rubric file.
+/// (docs/rules.md#tt01, last column of the table). The raw values are the words of the rubric file.
 public enum IndicatorSource: String, Sendable, Hashable, CaseIterable {
     /// Indicator 1: trước hạn / đúng hạn / trễ hạn.
     case onTimeClass = "on_time_class"
@@ -16,7 +16,7 @@ public enum IndicatorSource: String, Sendable, Hashable, CaseIterable {
     case notDerived = "none"
 }
 
-/// The point rule of an indicator, as data (SPEC §5 table).
+/// The point rule of an indicator, as data (docs/rules.md#tt01).
 public enum PointRule: Sendable, Hashable {
     /// Points for a dossier finished early, on the due day, or late.
     case onTimeClass(early: Int, onTime: Int, late: Int)
@@ -27,7 +27,7 @@ public enum PointRule: Sendable, Hashable {
     /// Points for CongKhai 2 (full), 1 (partial) and 0 (none).
     case disclosure(full: Int, partial: Int, none: Int)
     /// Points for level 4 / toàn trình, level 3 / một phần, and any other
-    /// level (2, 1, unknown: still assessed, SPEC §10.14).
+    /// level (2, 1, unknown: still assessed, docs/rules.md#tt01).
     case serviceLevel(level4: Int, level3: Int, other: Int)
     /// Points when all steps were early, all on time, or any step late.
     case steps(allEarly: Int, allOnTime: Int, anyLate: Int)

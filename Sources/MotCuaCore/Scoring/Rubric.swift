@@ -33,7 +33,7 @@ public struct Rubric: Sendable, Hashable {
     }
 
     /// The band a percent falls in: the first whose minimum it reaches.
-    /// Compare the unrounded percent (SPEC §10.14): 89.96 % is not "Tốt"
+    /// Compare the unrounded percent (docs/rules.md#tt01): 89.96 % is not "Tốt"
     /// even though it prints as 90,0.
     public func band(forPercent percent: Double) -> RubricBand? {
         bands.first { percent >= $0.minimumPercent }

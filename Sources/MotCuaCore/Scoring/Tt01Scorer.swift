@@ -2,9 +2,9 @@
 ///
 /// Derived points come from the dossier, its on-time class and the procedure
 /// catalogue; an evaluation (the CS1…CS9 columns of the evaluations file,
-/// SPEC §2.4) overrides them indicator by indicator. An indicator with
+/// docs/rules.md#evaluations) overrides them indicator by indicator. An indicator with
 /// neither is not assessed and counts in neither the points nor the maximum.
-/// The edge cases follow SPEC §10.14.
+/// The edge cases follow docs/rules.md#tt01.
 public struct Tt01Scorer: Sendable {
     public let rubric: Rubric
     public let catalogue: ProcedureCatalogue
@@ -19,7 +19,7 @@ public struct Tt01Scorer: Sendable {
     }
 
     /// Scores one dossier, or returns `nil` when it is not scored: only
-    /// dossiers finished in the period with an on-time class are (SPEC §5), so
+    /// dossiers finished in the period with an on-time class are (docs/rules.md#tt01), so
     /// a pending dossier (`finish == nil`) and a withdrawn or stopped one
     /// (`.unclassified`) give `nil`.
     ///
@@ -83,7 +83,7 @@ public struct Tt01Scorer: Sendable {
 
     /// Indicator 9 judges the procedure's service, so the catalogue's level
     /// wins; the dossier's own MucDo is used only when the procedure is not in
-    /// the catalogue (SPEC §10.14) — unlike the appendix, which counts the
+    /// the catalogue (docs/rules.md#tt01) — unlike the appendix, which counts the
     /// dossier at its declared level.
     func serviceLevel(of dossier: Dossier) -> ServiceLevel? {
         if let p = procedure(of: dossier) { return p.level }

@@ -1,7 +1,7 @@
 import XCTest
 @testable import MotCuaCore
 
-/// §3 and §10.13: the 15:00 rule, outside-hours submissions, durations, days
+/// docs/rules.md#deadlines: the 15:00 rule, outside-hours submissions, durations, days
 /// overdue and processing time. 2025 dates use the shipped calendar.
 final class DeadlineTests: XCTestCase {
     let cal = CalendarFixtures.shipped
@@ -88,7 +88,7 @@ final class DeadlineTests: XCTestCase {
         XCTAssertEqual(due("2025-01-20 09:00", .direct, .calendarDays(0.5)), at("2025-01-21 17:00"))
     }
 
-    // MARK: Days overdue (§3)
+    // MARK: Days overdue (docs/rules.md#days-overdue)
 
     func testDaysOverdueBoundaries() {
         func overdue(_ due: String, _ finish: String) -> Int {
@@ -110,7 +110,7 @@ final class DeadlineTests: XCTestCase {
                                             finish: LocalDateTime.endOfDay(ymd("2025-04-30")), calendar: cal), 0)
     }
 
-    // MARK: Processing time (§3)
+    // MARK: Processing time (docs/rules.md#processing-time)
 
     func testProcessingDays() {
         func days(_ a: String, _ b: String) -> Double {

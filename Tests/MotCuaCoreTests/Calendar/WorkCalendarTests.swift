@@ -1,7 +1,7 @@
 import XCTest
 @testable import MotCuaCore
 
-/// How files and built-in rules combine (§2.5), and day arithmetic.
+/// How files and built-in rules combine (docs/rules.md#working-days), and day arithmetic.
 final class WorkCalendarTests: XCTestCase {
     func entries(_ text: String, _ name: String = "user.csv") -> [CalendarEntry] {
         try! CalendarFile.parse(text, fileName: name)

@@ -1,7 +1,7 @@
 import XCTest
 import MotCuaCore
 
-/// Each derived indicator's rule (SPEC §5, §10.14).
+/// Each derived indicator's rule (docs/rules.md#tt01).
 final class ScoringIndicatorRuleTests: XCTestCase {
     func score(_ d: Dossier = scoringDossier(), _ finish: FinishClass = .early,
                _ evaluation: [Int: Int] = [:]) throws -> DossierScore {

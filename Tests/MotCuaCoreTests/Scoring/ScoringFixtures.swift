@@ -1,6 +1,6 @@
 import MotCuaCore
 
-/// The default rubric of SPEC §5, built in code (the shipped YAML file is
+/// The default rubric of docs/rules.md#tt01, built in code (the shipped YAML file is
 /// checked against it in MotCuaReportTests).
 func tt01TestRubric() -> Rubric {
     Rubric(name: "TT01", indicators: [

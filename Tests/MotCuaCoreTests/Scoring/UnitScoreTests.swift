@@ -1,7 +1,7 @@
 import XCTest
 import MotCuaCore
 
-/// Per-unit accumulation, roll-up by sums, averages and bands (SPEC §5, §10.14).
+/// Per-unit accumulation, roll-up by sums, averages and bands (docs/rules.md#tt01).
 final class ScoringUnitScoreTests: XCTestCase {
     let rubric = tt01TestRubric()
 
