@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaCore
+import MotCuaReport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,9 +29,9 @@ final class RunLock {
                 throw Message("run.lock-symlink", vi: "\(path): tệp khóa là một liên kết tượng trưng (symlink); từ chối dùng. Hãy xóa liên kết này.",
                                en: "\(path): the lock file is a symbolic link; refused. Remove the link.")
             }
-            let reason = code == EACCES || code == EROFS ? "không có quyền ghi" : String(cString: strerror(code))
-            throw Message("run.lock-cannot-create", vi: "\(path): không tạo được tệp khóa (\(reason)).",
-                           en: "\(path): cannot create the lock file (\(String(cString: strerror(code)))).")
+            let reason = Message.systemReason(errno: code)
+            throw Message("run.lock-cannot-create", vi: "\(path): không tạo được tệp khóa (\(reason.vi)).",
+                          en: "\(path): cannot create the lock file (\(reason.en)).")
         }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
