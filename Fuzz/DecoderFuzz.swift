@@ -5,7 +5,7 @@ import MotCuaIngest
 // libFuzzer entry point for the export decoder: encoding and BOM detection,
 // delimiter detection, CSV records, header matching, value words, timestamps
 // and row decoding. Any input must end in records, rejections or a clear
-// InputFileError — never a crash or a hang.
+// input.* Message — never a crash or a hang.
 private let reference = ReferenceData(
     units: [OrgUnit(code: "TU", name: "UBND huyện Tân Uyên", level: "huyen")],
     catalogue: ProcedureCatalogue([Procedure(code: "P2", name: "Đăng ký khai sinh", level: .two, duration: 1)]))
@@ -32,7 +32,7 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
             _ = decoder.decode(record)
             rows += 1
         }
-    } catch is InputFileError {
+    } catch let message as Message where message.code.hasPrefix("input.") {
         // A clear message for the clerk: the expected outcome for bad files.
     } catch {
         fatalError("unexpected error type: \(error)")

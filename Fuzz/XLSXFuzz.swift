@@ -7,7 +7,7 @@ import MotCuaCore
 // the sheet XML scanner, header search and row decoding. An input starting
 // "PK" is a whole workbook; any other input is the sheet XML of a fixed
 // workbook (stored, unchecked CRC), so that mutations reach the XML directly.
-// Every input must end in rows, rejections or a clear InputFileError — never
+// Every input must end in rows, rejections or a clear input.* Message — never
 // a crash or a hang.
 private let reference = ReferenceData(
     units: [OrgUnit(code: "TU", name: "UBND huyện Tân Uyên", level: "huyen")],
@@ -60,10 +60,10 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         sheet.rows.narrow(to: sheet.header.count,
                           dateColumns: Set([DossierColumn.receivedAt, .dueAt].compactMap { map.index[$0] }))
         try XLSXRecords(rows: sheet.rows, file: sheet.file).forEachRow { row in _ = decoder.decode(row) }
-    } catch is InputFileError {
+    } catch let message as Message where message.code.hasPrefix("input.") {
         // A clear message for the clerk: the expected outcome for bad files.
     } catch is ZipError {
-        // The directory itself is damaged (XLSXDossierSheet.open turns this into an InputFileError).
+        // The directory itself is damaged (XLSXDossierSheet.open turns this into an input.* Message).
     } catch {
         fatalError("unexpected error type: \(error)")
     }

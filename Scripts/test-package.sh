@@ -97,8 +97,10 @@ toolchain=""
 if swift_bin=$(command -v swift); then
   toolchain=$(cd "$(dirname "$(readlink -f "$swift_bin")")/.." && pwd)
 fi
-run_check() { (cd "$cd_to" && env -u MOTCUA_TEMPLATES -u LD_LIBRARY_PATH $command --check >> "$srv/check.log" 2>&1); }
-run_nightly() { (cd "$cd_to" && env -u MOTCUA_TEMPLATES -u LD_LIBRARY_PATH $command >> "$srv/cron.log" 2>&1); }
+# The log's language follows MOTCUA_LANG and the locale: without them it is
+# Vietnamese, the language expected_last_log_line is written in.
+run_check() { (cd "$cd_to" && env -u MOTCUA_TEMPLATES -u LD_LIBRARY_PATH -u MOTCUA_LANG -u LC_ALL -u LC_MESSAGES -u LANG $command --check >> "$srv/check.log" 2>&1); }
+run_nightly() { (cd "$cd_to" && env -u MOTCUA_TEMPLATES -u LD_LIBRARY_PATH -u MOTCUA_LANG -u LC_ALL -u LC_MESSAGES -u LANG $command >> "$srv/cron.log" 2>&1); }
 version_cmd() { env -u LD_LIBRARY_PATH "$motcua" --version; }
 if [ -n "$toolchain" ] && [ "$toolchain" != /usr ] &&
    unshare -m mount -t tmpfs tmpfs "$toolchain" 2>/dev/null; then

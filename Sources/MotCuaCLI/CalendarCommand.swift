@@ -27,26 +27,27 @@ struct CalendarCommand: ParsableCommand {
     @Flag(help: "In JSON: {\"year\", \"days_off\", \"make_up_days\", \"working_days\"}.")
     var json = false
 
-    @Option(name: .customLong("lang"), help: "Ngôn ngữ thông báo lỗi: vi hoặc en.")
-    var language: LanguageOption = .vi
+    @Option(name: .customLong("lang"), help: LanguageOption.help)
+    var language: LanguageOption?
 
     func validate() throws {
         guard (WorkCalendar.firstTableYear...WorkCalendar.lastTableYear).contains(year) else {
-            throw ValidationError("Năm \(year) nằm ngoài khoảng 1900–2200 (year out of range).")
+            throw usageError("Năm \(year) nằm ngoài khoảng 1900–2200.", "The year \(year) is outside 1900–2200.")
         }
     }
 
     func run() throws {
-        try reportingErrors(english: language == .en) {
+        try reportingErrors {
             let calendar = try CalendarLoader.load(userFiles: calendars, library: try templateOptions.library())
             let schedule = calendar.schedule(for: year)
             let workingDays = calendar.workingDayCount(in: year)
             // docs/rules.md#working-days: one `nghi` day in a file replaces all built-in holidays of
             // its year. Warn when that looks like an accident.
             if schedule.source == .calendarFiles, schedule.daysOff.count < 8 {
-                printError(language == .en
-                    ? "Warning: \(year) takes its days off from the calendar files alone (\(schedule.daysOff.count) listed); the built-in holidays (1/1, Tết, …) do not apply to it."
-                    : "Chú ý: năm \(year) lấy ngày nghỉ hoàn toàn từ tệp lịch (chỉ có \(schedule.daysOff.count) ngày); các ngày lễ có sẵn (1/1, Tết, …) không áp dụng cho năm này.")
+                printError(Message("calendar.few-days-off",
+                    vi: "năm \(year) lấy ngày nghỉ hoàn toàn từ tệp lịch (chỉ có \(schedule.daysOff.count) ngày); các ngày lễ có sẵn (1/1, Tết, …) không áp dụng cho năm này.",
+                    en: "\(year) takes its days off from the calendar files alone (\(schedule.daysOff.count) listed); the built-in holidays (1/1, Tết, …) do not apply to it.",
+                    severity: .warning).labelled())
             }
             printInfo(json ? Self.json(schedule, workingDays: workingDays) : Self.table(schedule, workingDays: workingDays))
         }
@@ -81,28 +82,38 @@ struct CalendarCommand: ParsableCommand {
         return out + "\""
     }
 
-    static let weekdayNames = ["", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+    static func weekdayName(_ isoWeekday: Int, _ language: Language) -> String {
+        let vi = ["", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]
+        let en = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        return language.pick(vi[isoWeekday], en[isoWeekday])
+    }
 
-    static func table(_ schedule: YearSchedule, workingDays: Int) -> String {
+    /// The year as a table, in `language`. The days' names are the
+    /// calendar's own (Vietnamese, as the files write them); English dates
+    /// are ISO (2025-09-02), Vietnamese ones dd/MM/yyyy.
+    static func table(_ schedule: YearSchedule, workingDays: Int, _ l: Language = .current) -> String {
         var lines: [String] = []
-        let source = schedule.source == .calendarFiles ? "tệp lịch" : "quy tắc có sẵn (Bộ luật Lao động)"
-        lines.append("Lịch làm việc năm \(schedule.year) — nguồn ngày nghỉ: \(source)")
+        let source = schedule.source == .calendarFiles
+            ? l.pick("tệp lịch", "calendar files") : l.pick("quy tắc có sẵn (Bộ luật Lao động)", "built-in rules (Labour Code)")
+        lines.append(l.pick("Lịch làm việc năm \(schedule.year) — nguồn ngày nghỉ: \(source)",
+                            "Working calendar \(schedule.year) — days off from: \(source)"))
         lines.append("")
-        lines.append("Ngày nghỉ (\(schedule.daysOff.count)):")
-        lines.append(contentsOf: schedule.daysOff.map(row))
-        if schedule.daysOff.isEmpty { lines.append("  (không có)") }
+        lines.append(l.pick("Ngày nghỉ", "Days off") + " (\(schedule.daysOff.count)):")
+        lines.append(contentsOf: schedule.daysOff.map { row($0, l) })
+        if schedule.daysOff.isEmpty { lines.append(l.pick("  (không có)", "  (none)")) }
         lines.append("")
-        lines.append("Ngày làm bù (\(schedule.makeUpDays.count)):")
-        lines.append(contentsOf: schedule.makeUpDays.map(row))
-        if schedule.makeUpDays.isEmpty { lines.append("  (không có)") }
+        lines.append(l.pick("Ngày làm bù", "Make-up working days") + " (\(schedule.makeUpDays.count)):")
+        lines.append(contentsOf: schedule.makeUpDays.map { row($0, l) })
+        if schedule.makeUpDays.isEmpty { lines.append(l.pick("  (không có)", "  (none)")) }
         lines.append("")
-        lines.append("Số ngày làm việc: \(workingDays)")
+        lines.append(l.pick("Số ngày làm việc: ", "Working days: ") + formatCount(workingDays, l))
         return lines.joined(separator: "\n")
     }
 
-    static func row(_ day: NamedDay) -> String {
-        let weekday = weekdayNames[day.date.isoWeekday]
-        return "  \(day.date.vietnameseDescription)  \(weekday.padding(toLength: 9, withPad: " ", startingAt: 0))  \(day.name)"
+    static func row(_ day: NamedDay, _ l: Language) -> String {
+        let weekday = weekdayName(day.date.isoWeekday, l)
+        let date = l.pick(day.date.vietnameseDescription, "\(day.date)")
+        return "  \(date)  \(weekday.padding(toLength: 9, withPad: " ", startingAt: 0))  \(day.name)"
     }
 }
 
@@ -111,7 +122,7 @@ struct CalendarCommand: ParsableCommand {
 /// by a templates folder; sorted by name), then the user's `--calendar` files
 /// in order, so the user's win.
 enum CalendarLoader {
-    /// - throws: ``CLIError`` naming the file (and line) in Vietnamese and English.
+    /// - throws: a ``Message`` (`calendar.*`) or ``CalendarFileError`` naming the file (and line).
     static func load(userFiles: [String], workingHours: WorkingHours = .standard,
                      library: TemplateLibrary) throws -> WorkCalendar {
         var entries: [CalendarEntry] = []
@@ -123,22 +134,18 @@ enum CalendarLoader {
     static func read(_ url: URL, shownAs name: String) throws -> [CalendarEntry] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw CLIError(vi: "không tìm thấy tệp lịch \(name)", en: "calendar file not found: \(name)")
+            throw Message("calendar.not-found", vi: "không tìm thấy tệp lịch \(name)", en: "calendar file not found: \(name)")
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw CLIError(vi: "không đọc được tệp lịch \(name)", en: "cannot read the calendar file \(name)")
+            throw Message("calendar.unreadable", vi: "không đọc được tệp lịch \(name)", en: "cannot read the calendar file \(name)")
         }
         return try parse(data, shownAs: name)
     }
 
     static func parse(_ data: Data, shownAs name: String) throws -> [CalendarEntry] {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw CLIError(vi: "tệp lịch \(name) không phải UTF-8", en: "the calendar file \(name) is not UTF-8")
+            throw Message("calendar.not-utf8", vi: "tệp lịch \(name) không phải UTF-8", en: "the calendar file \(name) is not UTF-8")
         }
-        do {
-            return try CalendarFile.parse(text, fileName: name)
-        } catch let error as CalendarFileError {
-            throw CLIError(vi: error.description, en: error.englishDescription)
-        }
+        return try CalendarFile.parse(text, fileName: name)
     }
 }

@@ -39,13 +39,15 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         guard published != nil || reportPeriod != nil else {
-            throw ValidationError("Cần --published FILE.csv (đối chiếu bảng đã công bố), hoặc --period để kiểm tra dữ liệu của một kỳ.")
+            throw usageError("Cần --published FILE.csv (đối chiếu bảng đã công bố), hoặc --period để kiểm tra dữ liệu của một kỳ.",
+                             "Give --published FILE.csv (check a published table), or --period to check the data of a period.")
         }
         if reportPeriod == nil && (!input.isEmpty || unit != nil) {
-            throw ValidationError("--input và --unit dùng để so sánh với số liệu của một kỳ: thêm --period (hoặc --from/--to).")
+            throw usageError("--input và --unit dùng để so sánh với số liệu của một kỳ: thêm --period (hoặc --from/--to).",
+                             "--input and --unit compare with the figures of a period: add --period (or --from/--to).")
         }
         if input.isEmpty && (units != nil || procedures != nil) {
-            throw ValidationError("--units và --procedures chỉ dùng với --input.")
+            throw usageError("--units và --procedures chỉ dùng với --input.", "--units and --procedures go with --input only.")
         }
     }
 
@@ -53,12 +55,11 @@ struct CheckCommand: ParsableCommand {
     var reportPeriod: ReportPeriod? { periodOptions.resolved }
 
     func run() throws {
-        let english = common.english
         var rejectedRows = 0
         var agrees = false
-        try reportingErrors(english: english) {
+        try reportingErrors {
             guard let path = published else {
-                rejectedRows = try listDataQuality(english: english)
+                rejectedRows = try listDataQuality()
                 agrees = true
                 return
             }
@@ -71,20 +72,22 @@ struct CheckCommand: ParsableCommand {
                 let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir, library: try inputOptions.library())
                 // Rejected rows of --input go beside the first export, as `report` puts them beside its output.
                 let inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
-                                              english: english, mapping: resolvedMapping, calendar: calendar,
+                                              mapping: resolvedMapping, calendar: calendar,
                                               rejectsBeside: input.first ?? path)
                 defer { inputs.close() }
                 let report = try inputs.aggregate(period: reportPeriod, calendar: calendar, unit: unit)
                 rejectedRows = inputs.rejectedRows
                 if report.dossiersUsed == 0 {
-                    printError(english ? "Warning: no dossiers in \(reportPeriod.label); the computed figures are zeros."
-                                       : "Cảnh báo: không có hồ sơ nào trong kỳ \(reportPeriod.label); số liệu tính được toàn số 0.")
+                    printError(Message("check.no-dossiers",
+                                       vi: "không có hồ sơ nào trong kỳ \(reportPeriod.label); số liệu tính được toàn số 0.",
+                                       en: "no dossiers in \(reportPeriod.label); the computed figures are zeros.",
+                                       severity: .warning).labelled())
                 }
                 computed = ComputedTable(report)
             }
             let result = Reconciliation.reconcile(table, computed: computed, nameKey: PublishedTableFile.nameKey)
             let text = CheckReport(file: (path as NSString).lastPathComponent, table: table, result: result,
-                                   period: reportPeriod?.label, english: english).text
+                                   period: reportPeriod?.label).text
             printInfo(text)
             agrees = result.agrees
         }
@@ -95,28 +98,33 @@ struct CheckCommand: ParsableCommand {
     /// Without `--published`: the data-quality findings of the period, one
     /// line each, grouped by kind (the same as the "Kiểm tra dữ liệu" sheet).
     /// Findings are information, not failure: the exit code stays 0.
-    private func listDataQuality(english: Bool) throws -> Int {
+    private func listDataQuality() throws -> Int {
         let reportPeriod = self.reportPeriod!
         let (mapping, resolvedMapping, mappingDir) = try inputOptions.loadMapping()
         let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir, library: try inputOptions.library())
         let inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
-                                      english: english, mapping: resolvedMapping, calendar: calendar,
+                                      mapping: resolvedMapping, calendar: calendar,
                                       rejectsBeside: input.first ?? common.database)
         defer { inputs.close() }
         let report = try inputs.aggregate(period: reportPeriod, calendar: calendar, unit: unit)
-        var lines = [english ? "Data check, period \(reportPeriod.label): \(report.dossiersUsed) dossiers."
-                             : "Kiểm tra dữ liệu kỳ \(reportPeriod.label): \(formatCount(report.dossiersUsed)) hồ sơ."]
+        var lines = [localized("Kiểm tra dữ liệu kỳ \(reportPeriod.label): \(formatCount(report.dossiersUsed)) hồ sơ.",
+                               "Data check, period \(reportPeriod.label): \(formatCount(report.dossiersUsed)) dossiers.")]
         for kind in DataQualityFinding.Kind.allCases {
             let found = report.findings.filter { $0.kind == kind }
             guard !found.isEmpty else { continue }
-            lines.append("\n\(kind.vietnameseName) (\(found.count)):")
+            lines.append("\n\(kind.name()) (\(formatCount(found.count))):")
             for f in found.prefix(200) {
                 let unit = report.tree[f.unitCode]?.name ?? f.unitCode
                 lines.append("  \(unit)\(f.dossierCode.isEmpty ? "" : ", \(f.dossierCode)"): \(f.detail)")
             }
-            if found.count > 200 { lines.append("  … và \(found.count - 200) hồ sơ khác (xem trang Kiểm tra dữ liệu của báo cáo).") }
+            if found.count > 200 {
+                lines.append(localized("  … và \(formatCount(found.count - 200)) hồ sơ khác (xem trang Kiểm tra dữ liệu của báo cáo).",
+                                       "  … and \(formatCount(found.count - 200)) more dossiers (see the report's data check sheet)."))
+            }
         }
-        lines.append(report.findings.isEmpty ? "\nKhông phát hiện vấn đề nào." : "\nTổng cộng \(report.findings.count) phát hiện.")
+        lines.append(report.findings.isEmpty ? localized("\nKhông phát hiện vấn đề nào.", "\nNo problems found.")
+                     : localized("\nTổng cộng \(formatCount(report.findings.count)) phát hiện.",
+                                 "\n\(formatCount(report.findings.count)) findings in all."))
         printInfo(lines.joined(separator: "\n"))
         return inputs.rejectedRows
     }
@@ -126,9 +134,10 @@ struct CheckCommand: ParsableCommand {
         let missing = AppendixColumn.allCases.filter { !table.columns.contains($0) }
         guard !missing.isEmpty else { return }
         let names = missing.map(\.rawValue).joined(separator: ", ")
-        printError(common.english
-            ? "Warning: the published table has no column \(names); the checks that need it are skipped."
-            : "Cảnh báo: bảng công bố không có cột \(names); các phép kiểm tra cần cột đó được bỏ qua.")
+        printError(Message("check.missing-columns", file: published,
+                           vi: "bảng công bố không có cột \(names); các phép kiểm tra cần cột đó được bỏ qua.",
+                           en: "the published table has no column \(names); the checks that need it are skipped.",
+                           severity: .warning).labelled())
     }
 }
 
@@ -139,23 +148,22 @@ struct CheckReport {
     let table: PublishedTable
     let result: ReconciliationResult
     let period: String?
-    let english: Bool
+    var language: Language = .current
 
     var text: String {
+        let l = language
         var lines: [String] = []
         let units = table.unitRows.count
-        let totalNote = table.totalRow == nil ? "" : (english ? " and the total row" : " và dòng tổng cộng")
-        lines.append(english
-            ? "Checking the published table \(file): \(table.rows.count) rows (\(units) units\(totalNote))."
-            : "Đối chiếu bảng công bố \(file): \(table.rows.count) dòng (\(units) đơn vị\(totalNote)).")
+        let totalNote = table.totalRow == nil ? "" : l.pick(" và dòng tổng cộng", " and the total row")
+        lines.append(l.pick("Đối chiếu bảng công bố \(file): \(n(table.rows.count)) dòng (\(n(units)) đơn vị\(totalNote)).",
+                            "Checking the published table \(file): \(n(table.rows.count)) rows (\(n(units)) units\(totalNote))."))
         lines.append("")
-        lines.append(english ? "Rows that do not add up (\(result.consistency.count)):"
-                             : "Dòng tự mâu thuẫn (\(result.consistency.count)):")
+        lines.append(l.pick("Dòng tự mâu thuẫn", "Rows that do not add up") + " (\(n(result.consistency.count))):")
         lines += group(result.consistency)
         if let comparison = result.comparison, let period {
             lines.append("")
-            lines.append(english ? "Different from the figures computed from the dossiers, \(period) (\(comparison.count)):"
-                                 : "Khác với số liệu tính từ hồ sơ, kỳ \(period) (\(comparison.count)):")
+            lines.append(l.pick("Khác với số liệu tính từ hồ sơ, kỳ \(period)",
+                                "Different from the figures computed from the dossiers, \(period)") + " (\(n(comparison.count))):")
             lines += group(comparison)
         }
         lines.append("")
@@ -163,24 +171,24 @@ struct CheckReport {
         return lines.joined(separator: "\n")
     }
 
+    private func n(_ count: Int) -> String { formatCount(count, language) }
+
     private func group(_ findings: [ReconciliationFinding]) -> [String] {
-        findings.isEmpty ? [english ? "  none." : "  không có."] : findings.map { "  " + $0.text(english: english) + "." }
+        findings.isEmpty ? [language.pick("  không có.", "  none.")] : findings.map { "  " + $0.text(language) + "." }
     }
 
     private var summary: String {
-        let r = result
-        let own = english
-            ? "\(r.consistency.count) findings in \(r.inconsistentRowCount) rows that do not add up"
-            : "\(r.consistency.count) phát hiện ở \(r.inconsistentRowCount) dòng tự mâu thuẫn"
+        let r = result, l = language
+        let own = l.pick("\(n(r.consistency.count)) phát hiện ở \(n(r.inconsistentRowCount)) dòng tự mâu thuẫn",
+                         "\(n(r.consistency.count)) findings in \(n(r.inconsistentRowCount)) rows that do not add up")
         guard r.wasCompared, let period else {
-            return english ? "Result: \(own); not compared with the dossiers (give --period to compare)."
-                           : "Kết quả: \(own); chưa so sánh với số liệu tính từ hồ sơ (thêm --period để so sánh)."
+            return l.pick("Kết quả: \(own); chưa so sánh với số liệu tính từ hồ sơ (thêm --period để so sánh).",
+                          "Result: \(own); not compared with the dossiers (give --period to compare).")
         }
-        let verdict = r.agrees ? (english ? " The table agrees." : " Bảng khớp hoàn toàn.") : ""
-        return english
-            ? "Result: \(own); \(r.differingCellCount) cells differ from the figures computed for \(period) "
-                + "(\(r.cellsCompared) cells of \(r.rowsCompared) rows compared), \(r.unmatchedRowCount) rows on one side only.\(verdict)"
-            : "Kết quả: \(own); \(r.differingCellCount) ô khác số liệu tính từ hồ sơ kỳ \(period) "
-                + "(đã so sánh \(r.cellsCompared) ô của \(r.rowsCompared) dòng), \(r.unmatchedRowCount) dòng chỉ có ở một bên.\(verdict)"
+        let verdict = r.agrees ? l.pick(" Bảng khớp hoàn toàn.", " The table agrees.") : ""
+        return l.pick("Kết quả: \(own); \(n(r.differingCellCount)) ô khác số liệu tính từ hồ sơ kỳ \(period) "
+                        + "(đã so sánh \(n(r.cellsCompared)) ô của \(n(r.rowsCompared)) dòng), \(n(r.unmatchedRowCount)) dòng chỉ có ở một bên.\(verdict)",
+                      "Result: \(own); \(n(r.differingCellCount)) cells differ from the figures computed for \(period) "
+                        + "(\(n(r.cellsCompared)) cells of \(n(r.rowsCompared)) rows compared), \(n(r.unmatchedRowCount)) rows on one side only.\(verdict)")
     }
 }

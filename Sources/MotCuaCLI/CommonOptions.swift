@@ -1,21 +1,23 @@
 import ArgumentParser
 import Foundation
-import MotCuaIngest
 
 /// Options every command shares.
 struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: "Tệp cơ sở dữ liệu SQLite (mặc định: motcua.sqlite trong thư mục hiện tại).")
     var database: String = "motcua.sqlite"
 
-    @Option(name: .customLong("lang"), help: "Ngôn ngữ thông báo: vi hoặc en.")
-    var language: LanguageOption = .vi
-
-    var english: Bool { language == .en }
+    @Option(name: .customLong("lang"), help: LanguageOption.help)
+    var language: LanguageOption?
 }
 
+/// `--lang vi|en`. The value is read from the command line before parsing
+/// (``Language/choose(arguments:environment:)``, in main), so that the
+/// parser's own errors and `--help` follow it too; the option is declared so
+/// that it is accepted, checked and listed in `--help`.
 enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
     case vi, en
-    var ingest: Language { self == .en ? .en : .vi }
+
+    static let help: ArgumentHelp = "Ngôn ngữ thông báo: vi hoặc en (mặc định: biến MOTCUA_LANG, rồi ngôn ngữ của hệ thống LC_ALL/LC_MESSAGES/LANG, rồi vi)."
 }
 
 /// Exit codes (docs/rules.md#exit-codes).
@@ -34,13 +36,3 @@ func printInfo(_ message: String) {
     FileHandle.standardOutput.write(Data((message + "\n").utf8))
 }
 
-/// Thousands with a dot, as Vietnamese documents write them: 1.907.
-func formatCount(_ n: Int) -> String {
-    let s = String(abs(n))
-    var out = ""
-    for (i, ch) in s.enumerated() {
-        if i > 0 && (s.count - i) % 3 == 0 { out.append(".") }
-        out.append(ch)
-    }
-    return n < 0 ? "-" + out : out
-}

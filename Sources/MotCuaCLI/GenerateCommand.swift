@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MotCuaCore
 import MotCuaGenerator
+import MotCuaReport
 
 /// `motcua generate`: deterministic synthetic exports of any size (units,
 /// procedures, dossiers) for benchmarks and tests.
@@ -31,21 +32,18 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .customLong("calendar"), help: "Tệp lịch CSV bổ sung (date,kind,note); lặp lại được.")
     var calendars: [String] = []
     @OptionGroup var templateOptions: TemplateOptions
-    @Option(name: .customLong("lang"), help: "Ngôn ngữ thông báo: vi hoặc en.") var language: LanguageOption = .vi
+    @Option(name: .customLong("lang"), help: LanguageOption.help) var language: LanguageOption?
 
     func validate() throws {
-        guard dossiers >= 0 else { throw ValidationError("--dossiers phải là số không âm.") }
-        for d in [from, to] where parseISODate(d) == nil {
-            throw ValidationError("Ngày không hợp lệ: \"\(d)\" (dạng yyyy-MM-dd).")
-        }
+        guard dossiers >= 0 else { throw usageError("--dossiers phải là số không âm.", "--dossiers must not be negative.") }
+        for d in [from, to] where parseISODate(d) == nil { throw invalidDate(d) }
         if let a = parseISODate(from), let b = parseISODate(to), b < a {
-            throw ValidationError("--to phải không trước --from.")
+            throw usageError("--to phải không trước --from.", "--to must not be before --from.")
         }
     }
 
     func run() throws {
-        let english = language == .en
-        try reportingErrors(english: english) {
+        try reportingErrors {
             // The calendar the other commands use (shipped files + --calendar),
             // so that generated due dates agree with --recompute-due.
             let calendar = try CalendarLoader.load(userFiles: calendars, library: try templateOptions.library())
@@ -53,12 +51,7 @@ struct GenerateCommand: ParsableCommand {
                 dossiers: dossiers, from: parseISODate(from)!, to: parseISODate(to)!,
                 style: style.exportStyle, seed: seed, twoLevel: twoLevel)
             let started = Date()
-            let summary: SyntheticExport.Summary
-            do {
-                summary = try SyntheticExport.write(options, to: out, calendar: calendar)
-            } catch let e as GeneratorError {
-                throw CLIError(vi: e.vi, en: e.en)
-            }
+            let summary = try SyntheticExport.write(options, to: out, calendar: calendar)
             var files = summary.files
             if format == .xlsx {
                 let csv = summary.dossiers.path
@@ -78,19 +71,19 @@ struct GenerateCommand: ParsableCommand {
                     files[files.count - 1] = SyntheticExport.WrittenFile(path: xlsx, rows: rows, bytes: Int64(size ?? 0))
                 } catch {
                     _ = try? FileManager.default.removeItem(atPath: part)
-                    throw CLIError(vi: "Không ghi được \(xlsx): \(error)", en: "Cannot write \(xlsx): \(error)")
+                    if error is UserMessage { throw error }
+                    throw Message.fileSystem(error, code: "generate.xlsx-failed", path: xlsx,
+                                             vi: "không ghi được tệp", en: "cannot write the file")
                 }
             }
             let seconds = Date().timeIntervalSince(started)
             for f in files {
-                let mb = String(format: "%.1f", Double(f.bytes) / 1_048_576)
-                printInfo(english ? "Wrote \(f.path): \(formatCount(f.rows)) rows, \(mb) MB."
-                                  : "Đã ghi \(f.path): \(formatCount(f.rows)) dòng, \(mb) MB.")
+                printInfo(localized("Đã ghi \(f.path): \(formatCount(f.rows)) dòng, \(formatSize(bytes: f.bytes)).",
+                                    "Wrote \(f.path): \(formatCount(f.rows)) rows, \(formatSize(bytes: f.bytes))."))
             }
-            let time = String(format: "%.2f", seconds)
-            printInfo(english
-                ? "Style \(style.rawValue), seed \(seed), export taken \(summary.exportedAt); \(time) s."
-                : "Kiểu \(style.rawValue), hạt giống \(seed), thời điểm kết xuất \(summary.exportedAt.vietnameseDescription); \(time) giây.")
+            printInfo(localized(
+                "Kiểu \(style.rawValue), hạt giống \(seed), thời điểm kết xuất \(summary.exportedAt.vietnameseDescription); \(formatSeconds(seconds)).",
+                "Style \(style.rawValue), seed \(seed), export taken \(summary.exportedAt); \(formatSeconds(seconds))."))
         }
     }
 }

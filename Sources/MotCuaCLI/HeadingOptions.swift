@@ -15,7 +15,7 @@ struct HeadingOptions: ParsableArguments {
     @Option(name: .customLong("signer-name"), help: "Họ tên người ký.") var signerName: String?
 
     func validate() throws {
-        if let date, parseISODate(date) == nil { throw ValidationError("Ngày không hợp lệ: \"\(date)\" (dạng yyyy-MM-dd).") }
+        if let date, parseISODate(date) == nil { throw invalidDate(date) }
     }
 
     var heading: ReportHeading {

@@ -26,16 +26,17 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty && units == nil && procedures == nil && evaluations == nil && input.mapping == nil {
-            throw ValidationError("Cần ít nhất một tệp hồ sơ, hoặc --units / --procedures.")
+            throw usageError("Cần ít nhất một tệp hồ sơ, hoặc --units / --procedures.",
+                             "Give at least one dossier file, or --units / --procedures.")
         }
     }
 
     func run() throws {
-        try reportingErrors(english: common.english) {
+        try reportingErrors {
             let (mapping, resolved, dir) = try input.loadMapping()
             let calendar = try input.loadCalendar(mapping: mapping, relativeTo: dir, library: try input.library())
             let store = try DossierStore(path: common.database)
-            let importer = Importer(store: store, english: common.english, mapping: resolved, calendar: calendar)
+            let importer = Importer(store: store, mapping: resolved, calendar: calendar)
             let outcome = try importer.run(units: units ?? mapping.units.map { resolve($0, relativeTo: dir) },
                                            procedures: procedures ?? mapping.procedures.map { resolve($0, relativeTo: dir) },
                                            dossierFiles: files, evaluations: evaluations)

@@ -10,7 +10,6 @@ import MotCuaStore
 /// clerk can read, and the rejected rows written to a CSV beside the database.
 struct Importer {
     let store: DossierStore
-    let english: Bool
     var mapping = ResolvedMapping()
     /// Recomputes due dates that an export leaves blank (docs/rules.md#due-date-source).
     var calendar: WorkCalendar
@@ -50,25 +49,27 @@ struct Importer {
             let (list, rejected) = try UnitsFile.read(path: units)
             try store.saveUnits(list)
             rejections += rejected
-            say("\(name(units)): \(formatCount(list.count)) đơn vị\(rejected.isEmpty ? "" : ", \(rejected.count) dòng bị từ chối").",
-                "\(name(units)): \(formatCount(list.count)) units\(rejected.isEmpty ? "" : ", \(rejected.count) rows rejected").")
+            say("\(name(units)): \(formatCount(list.count)) đơn vị\(rejected.isEmpty ? "" : ", \(formatCount(rejected.count)) dòng bị từ chối").",
+                "\(name(units)): \(formatCount(list.count)) units\(rejected.isEmpty ? "" : ", \(formatCount(rejected.count)) rows rejected").")
             let tree = UnitTree(try store.units())
             for code in tree.selfParents {
-                say("\(name(units)): cảnh báo: đơn vị \(code) ghi chính nó là đơn vị cha; được coi là đơn vị cấp cao nhất.",
-                    "\(name(units)): warning: unit \(code) names itself as its parent; it is treated as a top-level unit.", error: true)
+                warn(Message("units.self-parent", file: name(units),
+                             vi: "đơn vị \(code) ghi chính nó là đơn vị cha; được coi là đơn vị cấp cao nhất.",
+                             en: "unit \(code) names itself as its parent; it is treated as a top-level unit.", severity: .warning))
             }
             for cycle in tree.cycles {
                 let loop = (cycle + [cycle[0]]).joined(separator: " → ")
-                say("\(name(units)): cảnh báo: đơn vị cha lặp vòng (\(loop)); \(cycle[0]) được coi là đơn vị cấp cao nhất.",
-                    "\(name(units)): warning: the parent units form a loop (\(loop)); \(cycle[0]) is treated as a top-level unit.", error: true)
+                warn(Message("units.parent-loop", file: name(units),
+                             vi: "đơn vị cha lặp vòng (\(loop)); \(cycle[0]) được coi là đơn vị cấp cao nhất.",
+                             en: "the parent units form a loop (\(loop)); \(cycle[0]) is treated as a top-level unit.", severity: .warning))
             }
         }
         if let procedures {
             let (list, rejected) = try ProceduresFile.read(path: procedures)
             try store.saveProcedures(list)
             rejections += rejected
-            say("\(name(procedures)): \(formatCount(list.count)) thủ tục\(rejected.isEmpty ? "" : ", \(rejected.count) dòng bị từ chối").",
-                "\(name(procedures)): \(formatCount(list.count)) procedures\(rejected.isEmpty ? "" : ", \(rejected.count) rows rejected").")
+            say("\(name(procedures)): \(formatCount(list.count)) thủ tục\(rejected.isEmpty ? "" : ", \(formatCount(rejected.count)) dòng bị từ chối").",
+                "\(name(procedures)): \(formatCount(list.count)) procedures\(rejected.isEmpty ? "" : ", \(formatCount(rejected.count)) rows rejected").")
         }
         if !dossierFiles.isEmpty {
             let catalogue = ProcedureCatalogue(try store.procedures())
@@ -96,8 +97,8 @@ struct Importer {
                                                               delimiter: mapping.delimiter)
             let written = try store.saveEvaluations(values)
             rejections += rejected
-            say("\(name(evaluations)): \(formatCount(values.count)) hồ sơ được đánh giá (\(formatCount(written)) điểm tiêu chí)\(rejected.isEmpty ? "" : ", \(rejected.count) dòng bị từ chối").",
-                "\(name(evaluations)): \(formatCount(values.count)) dossiers evaluated (\(formatCount(written)) indicator points)\(rejected.isEmpty ? "" : ", \(rejected.count) rows rejected").")
+            say("\(name(evaluations)): \(formatCount(values.count)) hồ sơ được đánh giá (\(formatCount(written)) điểm tiêu chí)\(rejected.isEmpty ? "" : ", \(formatCount(rejected.count)) dòng bị từ chối").",
+                "\(name(evaluations)): \(formatCount(values.count)) dossiers evaluated (\(formatCount(written)) indicator points)\(rejected.isEmpty ? "" : ", \(formatCount(rejected.count)) rows rejected").")
         }
         var outcome = Outcome(rejections: rejections)
         // The rejects file always describes this command's imports: one left by
@@ -111,12 +112,12 @@ struct Importer {
         }
         if !rejections.isEmpty {
             outcome.rejectsFile = path
-            for r in rejections.prefix(20) { emit("  " + r.text(english ? .en : .vi), true) }
+            for r in rejections.prefix(20) { emit("  " + r.text(), true) }
             if rejections.count > 20 {
-                emit(english ? "  … and \(rejections.count - 20) more." : "  … và \(rejections.count - 20) dòng khác.", true)
+                emit(localized("  … và \(formatCount(rejections.count - 20)) dòng khác.", "  … and \(formatCount(rejections.count - 20)) more."), true)
             }
-            say("Đã ghi \(session.rejections.count) dòng bị từ chối vào \(path).",
-                "Wrote \(session.rejections.count) rejected rows to \(path).", error: true)
+            say("Đã ghi \(formatCount(session.rejections.count)) dòng bị từ chối vào \(path).",
+                "Wrote \(formatCount(session.rejections.count)) rejected rows to \(path).", error: true)
         }
         return outcome
     }
@@ -127,28 +128,29 @@ struct Importer {
         let sheetEN = file.sheet.map { " (sheet \"\($0)\")" } ?? ""
         say("""
             \(name(file.file))\(sheetVI): đọc \(formatCount(file.rowsRead)) dòng — mới \(formatCount(c.inserted)), cập nhật \(formatCount(c.updated)), \
-            không đổi \(formatCount(c.unchanged)), bỏ qua \(file.skipped) (chưa tiếp nhận), từ chối \(file.rejections.count)\
-            \(c.duplicates.isEmpty ? "" : ", trùng mã \(c.duplicates.count)")\(c.identicalRepeats == 0 ? "" : ", lặp y hệt \(c.identicalRepeats)").\
+            không đổi \(formatCount(c.unchanged)), bỏ qua \(formatCount(file.skipped)) (chưa tiếp nhận), từ chối \(formatCount(file.rejections.count))\
+            \(c.duplicates.isEmpty ? "" : ", trùng mã \(formatCount(c.duplicates.count))")\(c.identicalRepeats == 0 ? "" : ", lặp y hệt \(formatCount(c.identicalRepeats))").\
             \(nothing && c.unchanged > 0 ? " Tệp này đã được nhập trước đó: dữ liệu không thay đổi." : "")
             """, """
             \(name(file.file))\(sheetEN): read \(formatCount(file.rowsRead)) rows — new \(formatCount(c.inserted)), updated \(formatCount(c.updated)), \
-            unchanged \(formatCount(c.unchanged)), skipped \(file.skipped) (not yet received), rejected \(file.rejections.count)\
-            \(c.duplicates.isEmpty ? "" : ", duplicate codes \(c.duplicates.count)")\(c.identicalRepeats == 0 ? "" : ", identical repeats \(c.identicalRepeats)").\
+            unchanged \(formatCount(c.unchanged)), skipped \(formatCount(file.skipped)) (not yet received), rejected \(formatCount(file.rejections.count))\
+            \(c.duplicates.isEmpty ? "" : ", duplicate codes \(formatCount(c.duplicates.count))")\(c.identicalRepeats == 0 ? "" : ", identical repeats \(formatCount(c.identicalRepeats))").\
             \(nothing && c.unchanged > 0 ? " This file was imported before: nothing changed." : "")
             """)
         for d in c.duplicates.prefix(10) {
-            emit("  " + DuplicateCode.rejection(file: file.file, line: d.line, code: d.code, firstLine: d.firstLine)
-                    .text(english ? .en : .vi), true)
+            emit("  " + DuplicateCode.rejection(file: file.file, line: d.line, code: d.code, firstLine: d.firstLine).text(), true)
         }
         if c.olderInFile > 0 {
-            say("Cảnh báo: \(formatCount(c.olderInFile)) hồ sơ trong tệp cũ hơn dữ liệu đã có; giữ nguyên dữ liệu mới hơn.",
-                "Warning: \(formatCount(c.olderInFile)) dossiers in the file are older than the stored ones; the newer state was kept.",
-                error: true)
+            warn(Message("import.older-dossiers", file: name(file.file),
+                         vi: "\(formatCount(c.olderInFile)) hồ sơ trong tệp cũ hơn dữ liệu đã có; giữ nguyên dữ liệu mới hơn.",
+                         en: "\(formatCount(c.olderInFile)) dossiers in the file are older than the stored ones; the newer state was kept.",
+                         severity: .warning))
         }
         if let stored = c.newestStoredBefore, let incoming = c.newestInFile, incoming < stored {
-            say("Cảnh báo: tệp này cũ hơn dữ liệu đã nhập (mốc mới nhất trong tệp \(incoming.vietnameseDescription), đã có \(stored.vietnameseDescription)). Có thể đã nhập nhầm tệp xuất cũ.",
-                "Warning: this file is older than the data already imported (newest in file \(incoming), stored \(stored)). An old export may have been imported by mistake.",
-                error: true)
+            warn(Message("import.older-file", file: name(file.file),
+                         vi: "tệp này cũ hơn dữ liệu đã nhập (mốc mới nhất trong tệp \(incoming.vietnameseDescription), đã có \(stored.vietnameseDescription)). Có thể đã nhập nhầm tệp xuất cũ.",
+                         en: "this file is older than the data already imported (newest in file \(incoming), stored \(stored)). An old export may have been imported by mistake.",
+                         severity: .warning))
         }
         if !c.changedByUnit.isEmpty && !quiet {
             let names = reference.units
@@ -157,9 +159,10 @@ struct Importer {
             }
         }
         if !c.implicitUnits.isEmpty {
-            say("Cảnh báo: \(c.implicitUnits.count) đơn vị không có trong danh sách đơn vị, đã tạo tạm từ tên trong tệp: \(c.implicitUnits.joined(separator: ", ")).",
-                "Warning: \(c.implicitUnits.count) units missing from the units file were created from the file's names: \(c.implicitUnits.joined(separator: ", ")).",
-                error: true)
+            warn(Message("import.implicit-units", file: name(file.file),
+                         vi: "\(formatCount(c.implicitUnits.count)) đơn vị không có trong danh sách đơn vị, đã tạo tạm từ tên trong tệp: \(c.implicitUnits.joined(separator: ", ")).",
+                         en: "\(formatCount(c.implicitUnits.count)) units missing from the units file were created from the file's names: \(c.implicitUnits.joined(separator: ", ")).",
+                         severity: .warning))
         }
     }
 
@@ -176,8 +179,11 @@ struct Importer {
 
     private func say(_ vi: String, _ en: String, error: Bool = false) {
         if quiet && !error { return }
-        emit(english ? en : vi, error)
+        emit(localized(vi, en), error)
     }
+
+    /// A warning, shown even when quiet: "Cảnh báo: tệp.csv: …".
+    private func warn(_ message: Message) { emit(message.labelled(), true) }
 
     private func name(_ path: String) -> String { (path as NSString).lastPathComponent }
 

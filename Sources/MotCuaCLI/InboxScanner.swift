@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaCore
 import MotCuaIngest
 
 /// Sorts the files waiting in the inbox into what a run does with each.
@@ -45,7 +46,7 @@ struct InboxScanner {
     func scan(_ inbox: String, isImported: (String) throws -> Bool) throws -> [Entry] {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: inbox) } catch {
-            throw CLIError(vi: "\(inbox): không đọc được thư mục hộp thư đến (inbox).", en: "\(inbox): cannot read the inbox folder.")
+            throw Message("run.inbox-unreadable", vi: "\(inbox): không đọc được thư mục hộp thư đến (inbox).", en: "\(inbox): cannot read the inbox folder.")
         }
         var entries: [Entry] = []
         for name in names.sorted() {

@@ -38,13 +38,13 @@ enum MappingLoader {
         var directory: URL? = nil
         if let mapping {
             guard let text = try? String(contentsOfFile: mapping, encoding: .utf8) else {
-                throw CLIError(vi: "\(mapping): không đọc được tệp ánh xạ.", en: "\(mapping): cannot read the mapping file.")
+                throw Message("mapping.unreadable", vi: "\(mapping): không đọc được tệp ánh xạ.", en: "\(mapping): cannot read the mapping file.")
             }
             do {
                 raw = try YAMLDecoder().decode(ImportMapping.self, from: text)
             } catch {
                 let (vi, en) = (error as? DecodingError).map(DecodingProblem.describe) ?? ("\(error)", "\(error)")
-                throw CLIError(vi: "\(mapping): tệp ánh xạ không hợp lệ: \(vi)", en: "\(mapping): invalid mapping file: \(en)")
+                throw Message("mapping.invalid", vi: "\(mapping): tệp ánh xạ không hợp lệ: \(vi)", en: "\(mapping): invalid mapping file: \(en)")
             }
             directory = URL(fileURLWithPath: mapping).deletingLastPathComponent()
         }
@@ -61,7 +61,7 @@ enum MappingLoader {
         var hours = WorkingHours.standard
         if let text = mapping.workingHours {
             do { hours = try WorkingHours(parsing: text) } catch {
-                throw CLIError(vi: "\(mappingPath ?? ""): working_hours \"\(text)\" không hợp lệ (ví dụ 07:30-11:30,13:30-17:00).",
+                throw Message("mapping.bad-working-hours", vi: "\(mappingPath ?? ""): working_hours \"\(text)\" không hợp lệ (ví dụ 07:30-11:30,13:30-17:00).",
                                en: "\(mappingPath ?? ""): invalid working_hours \"\(text)\" (e.g. 07:30-11:30,13:30-17:00).")
             }
         }

@@ -14,12 +14,12 @@ extension NightlyRun {
             plan = try RunPlan(configuration: config, file: configurationFile, today: today)
         } catch {
             let problems = (error as? RunConfigurationError)?.problems.map { $0 as Error } ?? [error]
-            for p in problems { printError((english ? "Error: " : "Lỗi: ") + describe(p, english: english)) }
-            printError(english ? "The configuration has \(problems.count) problem(s); a run would stop without importing anything."
-                               : "Cấu hình có \(problems.count) lỗi; lần chạy sẽ dừng mà không nhập gì.")
+            for p in problems { printError(userMessage(p).labelled()) }
+            printError(localized("Cấu hình có \(formatCount(problems.count)) lỗi; lần chạy sẽ dừng mà không nhập gì.",
+                                 "The configuration has \(formatCount(problems.count)) problem(s); a run would stop without importing anything."))
             return ExitStatus.failure
         }
-        func say(_ vi: String, _ en: String) { printInfo(english ? en : vi) }
+        func say(_ vi: String, _ en: String) { printInfo(localized(vi, en)) }
         say("Cấu hình \(configurationFile): hợp lệ.", "Configuration \(configurationFile): valid.")
         let exists = FileManager.default.fileExists(atPath: plan.database)
         say("Cơ sở dữ liệu: \(plan.database)\(exists ? "" : " (chưa có, sẽ được tạo)")",
@@ -27,8 +27,8 @@ extension NightlyRun {
         do {
             let store = exists ? try DossierStore(readingExisting: plan.database) : nil
             let entries = try InboxScanner().scan(plan.inbox) { sha in try store?.hasImported(sha256: sha) ?? false }
-            say("Hộp thư đến \(plan.inbox): \(entries.isEmpty ? "trống" : "\(entries.count) tệp")",
-                "Inbox \(plan.inbox): \(entries.isEmpty ? "empty" : "\(entries.count) files")")
+            say("Hộp thư đến \(plan.inbox): \(entries.isEmpty ? "trống" : "\(formatCount(entries.count)) tệp")",
+                "Inbox \(plan.inbox): \(entries.isEmpty ? "empty" : "\(formatCount(entries.count)) files")")
             for e in entries {
                 switch e.decision {
                 case .importFile: say("  sẽ nhập: \(e.name)", "  would import: \(e.name)")
@@ -36,15 +36,15 @@ extension NightlyRun {
                                            "  imported before, would only be archived: \(e.name)")
                 case .stillBeingCopied: say("  để lại (có thể đang được chép): \(e.name)",
                                             "  left (probably still being copied): \(e.name)")
-                case .unreadable(let error): say("  không đọc được: \(e.name) (\(describe(error, english: false)))",
-                                                 "  cannot be read: \(e.name) (\(describe(error, english: true)))")
+                case .unreadable(let error): say("  không đọc được: \(e.name) (\(describe(error)))",
+                                                 "  cannot be read: \(e.name) (\(describe(error)))")
                 case .ignored: say("  bỏ qua (tệp ẩn hoặc đang tải dở): \(e.name)", "  ignored (hidden or partial download): \(e.name)")
                 case .unsupported: say("  để nguyên, không nhập được loại tệp này: \(e.name)",
                                        "  left, cannot import this kind of file: \(e.name)")
                 }
             }
         } catch {
-            printError((english ? "Error: " : "Lỗi: ") + describe(error, english: english))
+            printError(userMessage(error).labelled())
             return ExitStatus.failure
         }
         say("Lưu trữ: \(plan.archive)", "Archive: \(plan.archive)")

@@ -11,7 +11,6 @@ import MotCuaStore
 struct NightlyRun {
     let configurationFile: String
     let today: CivilDate
-    let english: Bool
 
     var folder: URL { URL(fileURLWithPath: (configurationFile as NSString).deletingLastPathComponent) }
 
@@ -22,10 +21,10 @@ struct NightlyRun {
         } catch {
             // The administrator reads the log, not cron's mail: find it even in a broken file.
             let log = RunLog(path: RunConfigurationReader.salvageLogPath(configuration: configurationFile)
-                .map { resolve($0, relativeTo: folder) }, english: english)
+                .map { resolve($0, relativeTo: folder) })
             return configurationFailed(error, log: log)
         }
-        let log = RunLog(path: config.log.map { resolve($0, relativeTo: folder) }, english: english)
+        let log = RunLog(path: config.log.map { resolve($0, relativeTo: folder) })
         log.say("bắt đầu, cấu hình \(configurationFile)", "start, configuration \(configurationFile)")
         let plan: RunPlan
         do { plan = try RunPlan(configuration: config, file: configurationFile, today: today) } catch {
@@ -40,7 +39,8 @@ struct NightlyRun {
             lock = try RunLock(path: plan.database + ".lock")
         } catch {
             log.fail(error)
-            return finish(.failure(vi: "không lấy được khóa \(plan.database).lock", en: "could not take the lock \(plan.database).lock"), log)
+            return finish(.failure(Message("run.no-lock", vi: "không lấy được khóa \(plan.database).lock",
+                                           en: "could not take the lock \(plan.database).lock")), log)
         }
         return withExtendedLifetime(lock) {
             if let pid = lock.takenOverFrom {
@@ -51,7 +51,7 @@ struct NightlyRun {
                 return finish(try work(plan, log: log), log)
             } catch {
                 log.fail(error)
-                return finish(.failure(vi: describe(error, english: false), en: describe(error, english: true)), log)
+                return finish(.failure(userMessage(error)), log)
             }
         }
     }
@@ -60,8 +60,9 @@ struct NightlyRun {
         if !started { log.say("bắt đầu, cấu hình \(configurationFile)", "start, configuration \(configurationFile)") }
         let problems = (error as? RunConfigurationError)?.problems.map { $0 as Error } ?? [error]
         for p in problems { log.fail(p) }
-        return finish(.failure(vi: "cấu hình không hợp lệ (\(problems.count) lỗi), không nhập gì",
-                               en: "invalid configuration (\(problems.count) \(problems.count == 1 ? "problem" : "problems")), nothing imported"), log)
+        return finish(.failure(Message("config.invalid",
+                                       vi: "cấu hình không hợp lệ (\(formatCount(problems.count, .vi)) lỗi), không nhập gì",
+                                       en: "invalid configuration (\(formatCount(problems.count, .en)) \(problems.count == 1 ? "problem" : "problems")), nothing imported")), log)
     }
 
     private func finish(_ outcome: RunOutcome, _ log: RunLog) -> RunOutcome {
@@ -73,9 +74,9 @@ struct NightlyRun {
     /// logged and the others are still done.
     private func work(_ plan: RunPlan, log: RunLog) throws -> RunOutcome {
         let store = try DossierStore(path: plan.database)
-        var importer = Importer(store: store, english: english, mapping: plan.mapping, calendar: plan.calendar)
+        var importer = Importer(store: store, mapping: plan.mapping, calendar: plan.calendar)
         importer.rejectsPath = plan.database + ".rejects.csv"
-        importer.emit = { text, isError in log.say(text, text, isError: isError) }
+        importer.emit = { text, isError in log.say(text, isError: isError) }
         var rejected = try importer.run(units: plan.units, procedures: plan.procedures, dossierFiles: [],
                                         evaluations: plan.evaluations).rejectedRows
 
@@ -90,11 +91,15 @@ struct NightlyRun {
                 break
             case .unsupported:
                 if (entry.path as NSString).pathExtension.lowercased() == "xls" {
-                    log.say("cảnh báo: \(entry.path): tệp Excel 97–2003 (.xls) không nhập được; mở bằng Excel, lưu thành .xlsx hoặc CSV UTF-8 rồi đặt lại vào hộp thư đến; để nguyên tệp này",
-                            "warning: \(entry.path): an Excel 97–2003 file (.xls) cannot be imported; open it in Excel, save it as .xlsx or CSV UTF-8 and put that in the inbox; this file is left in place", isError: true)
+                    log.warn(Message("run.xls-in-inbox", file: entry.path,
+                                     vi: "tệp Excel 97–2003 (.xls) không nhập được; mở bằng Excel, lưu thành .xlsx hoặc CSV UTF-8 rồi đặt lại vào hộp thư đến; để nguyên tệp này",
+                                     en: "an Excel 97–2003 file (.xls) cannot be imported; open it in Excel, save it as .xlsx or CSV UTF-8 and put that in the inbox; this file is left in place",
+                                     severity: .warning))
                 } else {
-                    log.say("cảnh báo: \(entry.path): motcua không nhập được loại tệp này (chỉ .csv, .txt, .tsv, .xlsx); để nguyên trong hộp thư đến",
-                            "warning: \(entry.path): motcua cannot import this kind of file (only .csv, .txt, .tsv, .xlsx); left in the inbox", isError: true)
+                    log.warn(Message("run.unsupported-in-inbox", file: entry.path,
+                                     vi: "motcua không nhập được loại tệp này (chỉ .csv, .txt, .tsv, .xlsx); để nguyên trong hộp thư đến",
+                                     en: "motcua cannot import this kind of file (only .csv, .txt, .tsv, .xlsx); left in the inbox",
+                                     severity: .warning))
                 }
             case .unreadable(let error):
                 log.fail(error)
@@ -133,8 +138,8 @@ struct NightlyRun {
         for report in plan.reports {
             do { try writer.write(report) } catch {
                 failedReports += 1
-                log.say("báo cáo \(report.name) không lập được: \(describe(error, english: false))",
-                        "report \(report.name) not written: \(describe(error, english: true))", isError: true)
+                log.say("báo cáo \(report.name) không lập được: \(describe(error))",
+                        "report \(report.name) not written: \(describe(error))", isError: true)
             }
         }
         if failedReports > 0 || failedFiles > 0 {
@@ -168,8 +173,9 @@ struct NightlyRun {
             }
             try fm.moveItem(atPath: file, toPath: target)
         } catch {
-            throw CLIError(vi: "\(file): không chuyển được vào \(archive); tệp vẫn ở hộp thư đến (đã nhập, lần sau sẽ chỉ được chuyển).",
-                           en: "\(file): cannot move it to \(archive); it stays in the inbox (imported; next run only moves it).")
+            throw Message.fileSystem(error, code: "run.archive-failed", path: file,
+                                     vi: "không chuyển được vào \(archive); tệp vẫn ở hộp thư đến (đã nhập, lần sau sẽ chỉ được chuyển)",
+                                     en: "cannot move it to \(archive); it stays in the inbox (imported; next run only moves it)")
         }
         return target
     }
@@ -193,16 +199,18 @@ struct RunReportWriter {
                                                                  unitCode: report.root?.code ?? "") {
             report = report.addingLeadingFinding(finding)
             let day = newest.date.vietnameseDescription
-            log.say("cảnh báo: báo cáo \(spec.name): dữ liệu mới nhất đến ngày \(day); số hồ sơ chưa giải quyết, quá hạn có thể cao hơn thực tế",
-                    "warning: report \(spec.name): the newest data are from \(day); pending and overdue counts may be higher than they really are",
-                    isError: true)
+            log.warn(Message("report.data-ends-early",
+                             vi: "báo cáo \(spec.name): dữ liệu mới nhất đến ngày \(day); số hồ sơ chưa giải quyết, quá hạn có thể cao hơn thực tế",
+                             en: "report \(spec.name): the newest data are from \(newest.date); pending and overdue counts may be higher than they really are",
+                             severity: .warning))
         }
         try WorkbookWriter.write(template: spec.template, templateFile: spec.templateFile,
                                  context: plan.heading.context(for: report), to: spec.out)
         log.say("báo cáo \(spec.name): \(spec.out), \(formatCount(report.dossiersUsed)) hồ sơ",
-                "report \(spec.name): \(spec.out), \(report.dossiersUsed) dossiers")
+                "report \(spec.name): \(spec.out), \(formatCount(report.dossiersUsed)) dossiers")
         if report.dossiersUsed == 0 {
-            log.say("cảnh báo: kỳ \(spec.period.label) không có hồ sơ nào", "warning: no dossiers in \(spec.period.label)", isError: true)
+            log.warn(Message("report.no-dossiers", vi: "kỳ \(spec.period.label) không có hồ sơ nào",
+                             en: "no dossiers in \(spec.period.label)", severity: .warning))
         }
         if let json = spec.json {
             try WorkbookWriter.writeAtomically(try ReportJSON.encode(report, rows: spec.template.firstTable ?? TableSpec()),

@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaCore
 
 /// An output path of the run configuration (`out: out/{unit}/{period}.xlsx`)
 /// with its placeholders filled in.
@@ -9,7 +10,7 @@ import Foundation
 /// inside the folder the pattern names before its first placeholder. A unit
 /// code `../../etc` made `out/{unit}/…` write outside `out/`.
 enum OutputPattern {
-    /// - throws: ``CLIError`` when the result would leave the pattern's folder.
+    /// - throws: a ``Message`` when the result would leave the pattern's folder.
     static func fill(_ pattern: String, unit: String, period: String, relativeTo directory: URL) throws -> String {
         let filled = pattern.replacingOccurrences(of: "{unit}", with: component(unit))
             .replacingOccurrences(of: "{period}", with: component(period))
@@ -19,7 +20,7 @@ enum OutputPattern {
         let folder = URL(fileURLWithPath: resolve(folderPart.isEmpty ? "." : folderPart, relativeTo: directory)).standardizedFileURL.path
         let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
         guard standardized == folder || standardized.hasPrefix(folder == "/" ? "/" : folder + "/") else {
-            throw CLIError(vi: "\(pattern): đường dẫn sau khi điền ({unit} = \(unit)) ra ngoài thư mục \(folder); không ghi.",
+            throw Message("run.out-escapes-folder", vi: "\(pattern): đường dẫn sau khi điền ({unit} = \(unit)) ra ngoài thư mục \(folder); không ghi.",
                            en: "\(pattern): the filled path ({unit} = \(unit)) leaves the folder \(folder); not written.")
         }
         return standardized

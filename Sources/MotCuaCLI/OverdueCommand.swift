@@ -28,15 +28,15 @@ struct OverdueCommand: ParsableCommand {
     @OptionGroup var heading: HeadingOptions
 
     func validate() throws {
-        guard let day = parseISODate(asOf) else { throw ValidationError("Ngày không hợp lệ: \"\(asOf)\" (dạng yyyy-MM-dd).") }
+        guard let day = parseISODate(asOf) else { throw invalidDate(asOf) }
         if let from { guard let f = parseISODate(from), f <= day else {
-            throw ValidationError("--from phải là ngày yyyy-MM-dd không sau --as-of.")
+            throw usageError("--from phải là ngày yyyy-MM-dd không sau --as-of.", "--from must be a yyyy-MM-dd date not after --as-of.")
         } }
-        if out == nil && csv == nil { throw ValidationError("Cần --out FILE.xlsx hoặc --csv FILE.") }
+        if out == nil && csv == nil { throw usageError("Cần --out FILE.xlsx hoặc --csv FILE.", "Give --out FILE.xlsx or --csv FILE.") }
     }
 
     func run() throws {
-        try reportingErrors(english: common.english) {
+        try reportingErrors {
             let day = parseISODate(asOf)!
             let start = from.flatMap(parseISODate) ?? CivilDate(year: day.year, month: day.month, day: 1)!
             let period = ReportPeriod(from: start, to: day, label: asOf)
@@ -44,7 +44,7 @@ struct OverdueCommand: ParsableCommand {
             let library = try inputOptions.library()
             let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir, library: library)
             let inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
-                                          english: common.english, mapping: resolvedMapping, calendar: calendar,
+                                          mapping: resolvedMapping, calendar: calendar,
                                           rejectsBeside: out ?? csv!)
             defer { inputs.close() }
             let report = try inputs.aggregate(period: period, calendar: calendar, unit: unit)
@@ -55,9 +55,9 @@ struct OverdueCommand: ParsableCommand {
             }
             if let csv { try WorkbookWriter.writeAtomically(OverdueCSV.encode(report), to: csv) }
             let pending = report.overdue.filter { !$0.isFinished }.count
-            printInfo(common.english
-                ? "\(report.overdue.count) dossiers late or overdue (\(pending) still pending) as of \(asOf)."
-                : "\(report.overdue.count) hồ sơ trễ hạn, quá hạn (\(pending) hồ sơ chưa giải quyết) tính đến \(day.vietnameseDescription).")
+            printInfo(localized(
+                "\(formatCount(report.overdue.count)) hồ sơ trễ hạn, quá hạn (\(formatCount(pending)) hồ sơ chưa giải quyết) tính đến \(day.vietnameseDescription).",
+                "\(formatCount(report.overdue.count)) dossiers late or overdue (\(formatCount(pending)) still pending) as of \(asOf)."))
             if inputs.rejectedRows > 0 { throw ExitCode(ExitStatus.rejectedRows) }
         }
     }

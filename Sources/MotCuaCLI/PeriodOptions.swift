@@ -10,17 +10,18 @@ struct PeriodOptions: ParsableArguments {
 
     func validate() throws {
         if period != nil && (from != nil || to != nil) {
-            throw ValidationError("Dùng --period hoặc --from/--to, không dùng cả hai.")
+            throw usageError("Dùng --period hoặc --from/--to, không dùng cả hai.", "Use --period or --from/--to, not both.")
         }
-        if (from == nil) != (to == nil) { throw ValidationError("--from và --to phải dùng cùng nhau.") }
+        if (from == nil) != (to == nil) { throw usageError("--from và --to phải dùng cùng nhau.", "--from and --to go together.") }
         if let period, ReportPeriod.parse(period) == nil {
-            throw ValidationError("Kỳ báo cáo không hợp lệ: \"\(period)\" (ví dụ 2020-10, 2020-Q3, 2020-H1, 2020-9T, 2020).")
+            throw usageError("Kỳ báo cáo không hợp lệ: \"\(period)\" (ví dụ 2020-10, 2020-Q3, 2020-H1, 2020-9T, 2020).",
+                             "Invalid period \"\(period)\" (e.g. 2020-10, 2020-Q3, 2020-H1, 2020-9T, 2020).")
         }
         for d in [from, to].compactMap({ $0 }) where parseISODate(d) == nil {
-            throw ValidationError("Ngày không hợp lệ: \"\(d)\" (dạng yyyy-MM-dd).")
+            throw invalidDate(d)
         }
         if let from, let to, let a = parseISODate(from), let b = parseISODate(to), b < a {
-            throw ValidationError("--to phải không trước --from.")
+            throw usageError("--to phải không trước --from.", "--to must not be before --from.")
         }
     }
 

@@ -37,15 +37,18 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var inputOptions: InputOptions
 
     func validate() throws {
-        if by != nil && json == nil { throw ValidationError("--by ghi số liệu theo chiều vào JSON; cần thêm --json TỆP.") }
-        if periodOptions.resolved == nil { throw ValidationError("Cần --period, hoặc cả --from và --to.") }
+        if by != nil && json == nil {
+            throw usageError("--by ghi số liệu theo chiều vào JSON; cần thêm --json TỆP.", "--by writes figures by dimension into the JSON; add --json FILE.")
+        }
+        if periodOptions.resolved == nil { throw usageError("Cần --period, hoặc cả --from và --to.", "Give --period, or both --from and --to.") }
         if input.isEmpty && (units != nil || procedures != nil || evaluations != nil) {
-            throw ValidationError("--units và --procedures ở đây chỉ dùng với --input; để nạp vào cơ sở dữ liệu, dùng motcua import.")
+            throw usageError("--units và --procedures ở đây chỉ dùng với --input; để nạp vào cơ sở dữ liệu, dùng motcua import.",
+                             "--units and --procedures go with --input here; to load them into the database, use motcua import.")
         }
     }
 
     func run() throws {
-        try reportingErrors(english: common.english) {
+        try reportingErrors {
             let reportPeriod = periodOptions.resolved!
             let library = try inputOptions.library()
             let loaded = try library.report(template)
@@ -53,16 +56,15 @@ struct ReportCommand: ParsableCommand {
             let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir, library: library)
             let scoringRubric = try library.rubric(rubric)
             let inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
-                                          evaluations: evaluations, english: common.english, mapping: resolvedMapping,
+                                          evaluations: evaluations, mapping: resolvedMapping,
                                           calendar: calendar, rejectsBeside: out)
             defer { inputs.close() }
             let report = try inputs.aggregate(period: reportPeriod, calendar: calendar, unit: unit, rubric: scoringRubric,
                                               dimensions: loaded.template.dimensions.union(by.map { [$0] } ?? []))
-            for w in report.scoringWarnings.prefix(20) { printError((common.english ? "Warning: " : "Cảnh báo: ") + (common.english ? w.en : w.vi)) }
+            for w in report.scoringWarnings.prefix(20) { printError(w.message.labelled()) }
             if report.dossiersUsed == 0 {
-                printError(common.english
-                    ? "Warning: no dossiers in \(reportPeriod.label); the report shows zeros."
-                    : "Cảnh báo: không có hồ sơ nào trong kỳ \(reportPeriod.label); báo cáo toàn số 0.")
+                printError(Message("report.no-dossiers", vi: "không có hồ sơ nào trong kỳ \(reportPeriod.label); báo cáo toàn số 0.",
+                                   en: "no dossiers in \(reportPeriod.label); the report shows zeros.", severity: .warning).labelled())
             }
             let context = heading.context(for: report, rejections: inputs.rejections)
             try WorkbookWriter.write(template: loaded.template, templateFile: loaded.file, context: context, to: out)
@@ -70,9 +72,9 @@ struct ReportCommand: ParsableCommand {
                 try WorkbookWriter.writeAtomically(
                     try ReportJSON.encode(report, rows: loaded.template.firstTable ?? TableSpec(), groups: by), to: json)
             }
-            printInfo(common.english
-                ? "Wrote \(out) (\(report.rows.count) units, \(formatCount(report.dossiersUsed)) dossiers, period \(reportPeriod.label))."
-                : "Đã ghi \(out) (\(report.rows.count) đơn vị, \(formatCount(report.dossiersUsed)) hồ sơ, kỳ \(reportPeriod.label)).")
+            printInfo(localized(
+                "Đã ghi \(out) (\(formatCount(report.rows.count)) đơn vị, \(formatCount(report.dossiersUsed)) hồ sơ, kỳ \(reportPeriod.label)).",
+                "Wrote \(out) (\(formatCount(report.rows.count)) units, \(formatCount(report.dossiersUsed)) dossiers, period \(reportPeriod.label))."))
             if inputs.rejectedRows > 0 { throw ExitCode(ExitStatus.rejectedRows) }
         }
     }

@@ -14,10 +14,10 @@ struct ReportInputs {
     private let temporaryDirectory: URL?
 
     init(database: String, inputs: [String], units: String?, procedures: String?, evaluations: String? = nil,
-         english: Bool, mapping: ResolvedMapping, calendar: WorkCalendar, rejectsBeside output: String) throws {
+         mapping: ResolvedMapping, calendar: WorkCalendar, rejectsBeside output: String) throws {
         if inputs.isEmpty {
             guard FileManager.default.fileExists(atPath: database) else {
-                throw CLIError(vi: "\(database): chưa có cơ sở dữ liệu. Hãy chạy motcua import trước, hoặc dùng --input.",
+                throw Message("store.no-database", vi: "\(database): chưa có cơ sở dữ liệu. Hãy chạy motcua import trước, hoặc dùng --input.",
                                en: "\(database): no database yet. Run motcua import first, or use --input.")
             }
             store = try DossierStore(path: database)
@@ -25,10 +25,13 @@ struct ReportInputs {
             temporaryDirectory = nil
         } else {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+                throw Message.fileSystem(error, code: "report.temporary-folder", path: dir.path,
+                                         vi: "không tạo được thư mục tạm cho --input", en: "cannot create the temporary folder for --input")
+            }
             temporaryDirectory = dir
             store = try DossierStore(path: dir.appendingPathComponent("report.sqlite").path)
-            var importer = Importer(store: store, english: english, mapping: mapping, calendar: calendar)
+            var importer = Importer(store: store, mapping: mapping, calendar: calendar)
             importer.quiet = true
             // Beside the report: the temporary database is deleted after the run.
             let base = output.hasSuffix(".xlsx") || output.hasSuffix(".csv")
@@ -38,7 +41,7 @@ struct ReportInputs {
                 rejections = try importer.run(units: units, procedures: procedures, dossierFiles: inputs,
                                               evaluations: evaluations).rejections.map {
                     RejectedRow(file: $0.file, line: $0.line, column: $0.column, value: $0.value,
-                                reason: english ? $0.reason.en : $0.reason.vi)
+                                reason: $0.reason.body())
                 }
             } catch {
                 // No caller gets to close() inputs that failed to open: remove the folder here.
@@ -67,7 +70,7 @@ struct ReportInputs {
                           evaluations: [String: [Int: Int]]) throws -> PeriodReport {
         let tree = UnitTree(try store.units())
         if let unit, tree[unit] == nil {
-            throw CLIError(vi: "Không có đơn vị mã \"\(unit)\" trong cơ sở dữ liệu.",
+            throw Message("report.unknown-unit", vi: "Không có đơn vị mã \"\(unit)\" trong cơ sở dữ liệu.",
                            en: "No unit with code \"\(unit)\" in the database.")
         }
         var aggregator = PeriodAggregator(period: period, catalogue: ProcedureCatalogue(try store.procedures()),

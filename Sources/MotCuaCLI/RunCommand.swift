@@ -26,15 +26,14 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Tệp cấu hình (YAML hoặc JSON).") var config: String
     @Option(help: "Ngày chạy (yyyy-MM-dd) thay cho hôm nay, để tính previous-month…") var today: String?
     @Flag(help: "Chỉ kiểm tra cấu hình và cho biết sẽ làm gì; không thay đổi gì.") var check = false
-    @Option(name: .customLong("lang"), help: "Ngôn ngữ thông báo: vi hoặc en.") var language: LanguageOption = .vi
+    @Option(name: .customLong("lang"), help: LanguageOption.help) var language: LanguageOption?
 
     func validate() throws {
-        if let today, parseISODate(today) == nil { throw ValidationError("Ngày không hợp lệ: \"\(today)\" (dạng yyyy-MM-dd).") }
+        if let today, parseISODate(today) == nil { throw invalidDate(today) }
     }
 
     func run() throws {
-        let job = NightlyRun(configurationFile: absolutePath(config), today: today.flatMap(parseISODate) ?? MotCuaCLI.today(),
-                             english: language == .en)
+        let job = NightlyRun(configurationFile: absolutePath(config), today: today.flatMap(parseISODate) ?? MotCuaCLI.today())
         let status = check ? job.dryRun() : job.perform().exitCode
         if status != 0 { throw ExitCode(status) }
     }

@@ -5,8 +5,14 @@ import Yams
 /// A configuration that cannot be used, with every problem found (each
 /// names the file and, when it can, the line), so that one night's log
 /// lists them all rather than one per night.
-struct RunConfigurationError: Error {
-    let problems: [CLIError]
+struct RunConfigurationError: UserMessage {
+    let problems: [Message]
+
+    /// All the problems as one message (each is also shown on its own).
+    var message: Message {
+        Message("config.invalid", vi: problems.map { $0.text(.vi) }.joined(separator: "; "),
+                en: problems.map { $0.text(.en) }.joined(separator: "; "))
+    }
 }
 
 /// Reads a run configuration as a YAML node tree rather than decoding it,
@@ -16,7 +22,7 @@ struct RunConfigurationError: Error {
 /// district, not a programmer.
 struct RunConfigurationReader {
     let file: String
-    private var problems: [CLIError] = []
+    private var problems: [Message] = []
 
     static let topKeys = ["database", "inbox", "archive", "mapping", "units", "procedures", "calendars",
                           "evaluations", "rubric", "templates", "log", "heading", "reports"]
@@ -30,7 +36,7 @@ struct RunConfigurationReader {
     static func load(path: String) throws -> RunConfiguration {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw RunConfigurationError(problems: [
-                CLIError(vi: "\(path): không đọc được tệp cấu hình (không có tệp, không có quyền đọc, hoặc không phải UTF-8).",
+                Message("config.unreadable", vi: "\(path): không đọc được tệp cấu hình (không có tệp, không có quyền đọc, hoặc không phải UTF-8).",
                          en: "\(path): cannot read the configuration file (missing, not readable, or not UTF-8).")])
         }
         var reader = RunConfigurationReader(file: path)
@@ -187,21 +193,21 @@ struct RunConfigurationReader {
 
     // MARK: Messages
 
-    private func problem(at node: Node?, _ vi: String, _ en: String) -> CLIError {
-        guard let line = node?.mark?.line else { return CLIError(vi: "\(file): \(vi)", en: "\(file): \(en)") }
-        return CLIError(vi: "\(file): dòng \(line): \(vi)", en: "\(file): line \(line): \(en)")
+    private func problem(at node: Node?, _ vi: String, _ en: String) -> Message {
+        Message("config.invalid", file: file, line: node?.mark?.line, vi: vi, en: en)
     }
 
-    private func syntaxError(_ error: YamlError) -> CLIError {
+    private func syntaxError(_ error: YamlError) -> Message {
         switch error {
         case let .scanner(_, p, m, _), let .parser(_, p, m, _), let .composer(_, p, m, _):
-            return CLIError(vi: "\(file): dòng \(m.line), cột \(m.column): lỗi cú pháp YAML (\(p)).",
-                            en: "\(file): line \(m.line), column \(m.column): YAML syntax error (\(p)).")
+            return Message("config.yaml-syntax", file: file, line: m.line, column: String(m.column),
+                           vi: "lỗi cú pháp YAML (\(p)).", en: "YAML syntax error (\(p)).")
         case let .duplicatedKeysInMapping(duplicates, context):
-            return CLIError(vi: "\(file): dòng \(context.mark.line): khóa lặp lại: \(duplicates.joined(separator: ", ")).",
-                            en: "\(file): line \(context.mark.line): duplicated key: \(duplicates.joined(separator: ", ")).")
+            return Message("config.duplicate-key", file: file, line: context.mark.line,
+                           vi: "khóa lặp lại: \(duplicates.joined(separator: ", ")).",
+                           en: "duplicated key: \(duplicates.joined(separator: ", ")).")
         default:
-            return CLIError(vi: "\(file): lỗi cú pháp YAML: \(error).", en: "\(file): YAML syntax error: \(error).")
+            return Message("config.yaml-syntax", file: file, vi: "lỗi cú pháp YAML: \(error).", en: "YAML syntax error: \(error).")
         }
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import MotCuaCore
+import MotCuaReport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,7 +16,7 @@ final class RunLock {
     /// The PID a killed run left in the lock file, when this run took it over.
     let takenOverFrom: Int32?
 
-    /// - throws: ``CLIError`` when another run holds the lock, or the lock
+    /// - throws: a ``Message`` when another run holds the lock, or the lock
     ///   path is a symbolic link or not a regular file.
     init(path: String) throws {
         self.path = path
@@ -24,22 +26,22 @@ final class RunLock {
         guard fd >= 0 else {
             let code = errno
             if code == ELOOP {
-                throw CLIError(vi: "\(path): tệp khóa là một liên kết tượng trưng (symlink); từ chối dùng. Hãy xóa liên kết này.",
+                throw Message("run.lock-symlink", vi: "\(path): tệp khóa là một liên kết tượng trưng (symlink); từ chối dùng. Hãy xóa liên kết này.",
                                en: "\(path): the lock file is a symbolic link; refused. Remove the link.")
             }
-            let reason = code == EACCES || code == EROFS ? "không có quyền ghi" : String(cString: strerror(code))
-            throw CLIError(vi: "\(path): không tạo được tệp khóa (\(reason)).",
-                           en: "\(path): cannot create the lock file (\(String(cString: strerror(code)))).")
+            let reason = Message.systemReason(errno: code)
+            throw Message("run.lock-cannot-create", vi: "\(path): không tạo được tệp khóa (\(reason.vi)).",
+                          en: "\(path): cannot create the lock file (\(reason.en)).")
         }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             close(fd)
-            throw CLIError(vi: "\(path): tệp khóa không phải là tệp thường; từ chối dùng.",
+            throw Message("run.lock-not-a-file", vi: "\(path): tệp khóa không phải là tệp thường; từ chối dùng.",
                            en: "\(path): the lock file is not a regular file; refused.")
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
-            throw CLIError(vi: "Một lần chạy khác đang chạy (đang giữ khóa \(path)). Lần chạy này dừng lại, không thay đổi gì.",
+            throw Message("run.locked", vi: "Một lần chạy khác đang chạy (đang giữ khóa \(path)). Lần chạy này dừng lại, không thay đổi gì.",
                            en: "Another run is in progress (it holds \(path)). This run stops without changing anything.")
         }
         takenOverFrom = RunLock.deadHolder(fd)

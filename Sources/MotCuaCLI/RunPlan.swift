@@ -119,16 +119,16 @@ struct RunPlan {
 /// Collects the problems of a configuration instead of stopping at the first.
 private struct Preflight {
     let file: String
-    var problems: [CLIError] = []
+    var problems: [Message] = []
 
     mutating func problem(_ vi: String, _ en: String) {
-        problems.append(CLIError(vi: "\(file): \(vi)", en: "\(file): \(en)"))
+        problems.append(Message("config.invalid", file: file, vi: vi, en: en))
     }
 
     /// Runs a loading step; its error becomes a problem.
     mutating func attempt<T>(_ body: () throws -> T) -> T? {
         do { return try body() } catch {
-            problems.append(CLIError(vi: describe(error, english: false), en: describe(error, english: true)))
+            problems.append(userMessage(error))
             return nil
         }
     }

@@ -24,7 +24,7 @@ struct TemplateLibrary {
         let data: Data
     }
 
-    /// - throws: ``CLIError`` when a folder does not exist or is not a folder.
+    /// - throws: a ``Message`` when a folder does not exist or is not a folder.
     init(directories: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         var all: [(String, String)] = []
         if let env = environment["MOTCUA_TEMPLATES"], !env.isEmpty { all.append((env, "MOTCUA_TEMPLATES")) }
@@ -32,7 +32,7 @@ struct TemplateLibrary {
         self.directories = try all.map { path, origin in
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw CLIError(vi: "\(path) (\(origin)): không có thư mục mẫu báo cáo này.",
+                throw Message("templates.no-folder", vi: "\(path) (\(origin)): không có thư mục mẫu báo cáo này.",
                                en: "\(path) (\(origin)): no such templates folder.")
             }
             return URL(fileURLWithPath: path).standardizedFileURL
@@ -85,13 +85,13 @@ struct TemplateLibrary {
         }
         if Self.isPath(nameOrPath) {
             guard FileManager.default.isReadableFile(atPath: nameOrPath) else {
-                throw CLIError(vi: "\(nameOrPath): không tìm thấy tệp mẫu báo cáo.", en: "\(nameOrPath): template file not found.")
+                throw Message("templates.not-found", vi: "\(nameOrPath): không tìm thấy tệp mẫu báo cáo.", en: "\(nameOrPath): template file not found.")
             }
             return LoadedTemplate(template: try ReportTemplate.load(path: nameOrPath, otherwise: fromLibrary), file: nameOrPath)
         }
         guard let file = file(nameOrPath + ".yaml") else {
             let available = templateNames().joined(separator: ", ")
-            throw CLIError(vi: "Không có mẫu báo cáo \"\(nameOrPath)\". Các mẫu có: \(available).",
+            throw Message("templates.unknown", vi: "Không có mẫu báo cáo \"\(nameOrPath)\". Các mẫu có: \(available).",
                            en: "No template named \"\(nameOrPath)\". Available: \(available).")
         }
         let template = try ReportTemplate.parse(try text(of: file), file: file.shownAs, include: fromLibrary)
@@ -102,7 +102,7 @@ struct TemplateLibrary {
     func rubric(_ path: String?) throws -> Rubric {
         if let path { return try RubricFile.load(path: path) }
         guard let file = file("rubric-tt01.yaml") else {
-            throw CLIError(vi: "Không có bộ chỉ số rubric-tt01.yaml.", en: "No rubric-tt01.yaml.")
+            throw Message("templates.no-rubric", vi: "Không có bộ chỉ số rubric-tt01.yaml.", en: "No rubric-tt01.yaml.")
         }
         return try RubricFile.parse(try text(of: file), file: file.shownAs)
     }
@@ -115,7 +115,7 @@ struct TemplateLibrary {
 
     private func text(of file: File) throws -> String {
         guard let text = String(data: file.data, encoding: .utf8) else {
-            throw CLIError(vi: "\(file.shownAs): tệp không phải UTF-8.", en: "\(file.shownAs): the file is not UTF-8.")
+            throw Message("templates.not-utf8", vi: "\(file.shownAs): tệp không phải UTF-8.", en: "\(file.shownAs): the file is not UTF-8.")
         }
         return text
     }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import MotCuaCore
+import MotCuaReport
 
 /// `motcua templates list|export`: the report layouts, rubric and calendar
 /// files built into the binary, and where each one in use comes from.
@@ -19,10 +21,10 @@ struct TemplatesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Liệt kê các tệp mẫu và nơi lấy từng tệp (có sẵn hay thư mục ghi đè).")
         @OptionGroup var templateOptions: TemplateOptions
-        @Option(name: .customLong("lang"), help: "Ngôn ngữ thông báo: vi hoặc en.") var language: LanguageOption = .vi
+        @Option(name: .customLong("lang"), help: LanguageOption.help) var language: LanguageOption?
 
         func run() throws {
-            try reportingErrors(english: language == .en) {
+            try reportingErrors {
                 let library = try templateOptions.library()
                 for path in library.relativePaths() {
                     guard let file = library.file(path) else { continue }
@@ -38,11 +40,10 @@ struct TemplatesCommand: ParsableCommand {
             discussion: "Không ghi đè tệp đã có, trừ khi có --force.")
         @Argument(help: "Thư mục đích (tạo mới nếu chưa có).") var directory: String
         @Flag(help: "Ghi đè các tệp đã có trong thư mục đích.") var force = false
-        @Option(name: .customLong("lang"), help: "Ngôn ngữ thông báo: vi hoặc en.") var language: LanguageOption = .vi
+        @Option(name: .customLong("lang"), help: LanguageOption.help) var language: LanguageOption?
 
         func run() throws {
-            let english = language == .en
-            try reportingErrors(english: english) {
+            try reportingErrors {
                 let library = TemplateLibrary.builtIn
                 let root = URL(fileURLWithPath: directory)
                 let files = library.relativePaths().compactMap(library.file)
@@ -51,7 +52,7 @@ struct TemplatesCommand: ParsableCommand {
                 let existing = files.map { root.appendingPathComponent($0.relativePath).path }
                     .filter { FileManager.default.fileExists(atPath: $0) }
                 if !existing.isEmpty && !force {
-                    throw CLIError(vi: "\(existing.count) tệp đã có trong \(directory) (ví dụ \(existing[0])); không ghi đè. Thêm --force để ghi đè.",
+                    throw Message("templates.export-exists", vi: "\(existing.count) tệp đã có trong \(directory) (ví dụ \(existing[0])); không ghi đè. Thêm --force để ghi đè.",
                                    en: "\(existing.count) files already exist in \(directory) (e.g. \(existing[0])); nothing written. Add --force to overwrite.")
                 }
                 for file in files {
@@ -60,11 +61,11 @@ struct TemplatesCommand: ParsableCommand {
                         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                         try file.data.write(to: url, options: .atomic)
                     } catch {
-                        throw CLIError(vi: "\(url.path): không ghi được (\(error.localizedDescription)).",
-                                       en: "\(url.path): cannot write it (\(error.localizedDescription)).")
+                        throw Message.fileSystem(error, code: "templates.export-failed", path: url.path,
+                                                 vi: "không ghi được", en: "cannot write it")
                     }
                 }
-                printInfo(english ? "Wrote \(files.count) files to \(directory)." : "Đã ghi \(files.count) tệp vào \(directory).")
+                printInfo(localized("Đã ghi \(formatCount(files.count)) tệp vào \(directory).", "Wrote \(formatCount(files.count)) files to \(directory)."))
             }
         }
     }

@@ -1,11 +1,10 @@
 import ArgumentParser
-import MotCuaIngest
-import MotCuaReport
-import MotCuaStore
+import MotCuaCore
 
-/// Runs a command body and turns every known failure into one clear line on
-/// standard error and exit code 1 — never a stack trace.
-func reportingErrors(english: Bool, _ body: () throws -> Void) throws {
+/// Runs a command body and turns every failure into one clear line on
+/// standard error ("Lỗi: …" / "Error: …", in the process language) and exit
+/// code 1 — never a stack trace.
+func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let e as ExitCode {
@@ -13,24 +12,31 @@ func reportingErrors(english: Bool, _ body: () throws -> Void) throws {
     } catch let e as ValidationError {
         throw e
     } catch {
-        printError((english ? "Error: " : "Lỗi: ") + describe(error, english: english))
+        printError(userMessage(error).labelled())
         throw ExitCode(ExitStatus.failure)
     }
 }
 
-func describe(_ error: Error, english: Bool) -> String {
-    switch error {
-    case let e as InputFileError: return e.text(english ? .en : .vi)
-    case let e as StoreError: return english ? e.en : e.vi
-    case let e as TemplateError: return e.text(english: english)
-    case let e as OutputError: return e.text(english: english)
-    case let e as CLIError: return english ? e.en : e.vi
-    default: return String(describing: error)
-    }
+/// The message for any error: every layer throws a ``Message`` (or a
+/// ``UserMessage``); anything else is a bug, shown as such rather than hidden.
+func userMessage(_ error: Error) -> Message {
+    if let e = error as? UserMessage { return e.message }
+    return Message("internal.unexpected", vi: "lỗi không lường trước (\(error)).", en: "unexpected error (\(error)).")
 }
 
-/// A failure found by the command itself.
-struct CLIError: Error {
-    let vi: String
-    let en: String
+/// The text of `error` in the process language, with its place.
+func describe(_ error: Error) -> String { userMessage(error).text() }
+
+/// A usage error found by `validate()`, in the process language (already
+/// chosen when the command line is parsed).
+func usageError(_ vi: String, _ en: String) -> ValidationError {
+    ValidationError(Language.current.pick(vi, en))
+}
+
+/// `vi` or `en`, whichever the process speaks.
+func localized(_ vi: String, _ en: String) -> String { Language.current.pick(vi, en) }
+
+/// `--from 2020-13-01` and the like.
+func invalidDate(_ text: String) -> ValidationError {
+    usageError("Ngày không hợp lệ: \"\(text)\" (dạng yyyy-MM-dd).", "Invalid date: \"\(text)\" (write yyyy-MM-dd).")
 }

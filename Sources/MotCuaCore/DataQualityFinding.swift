@@ -30,6 +30,20 @@ public struct DataQualityFinding: Sendable, Hashable {
             }
         }
 
+        /// The kind's heading in `language` (the workbook's sheet uses ``vietnameseName``).
+        public func name(_ language: Language = .current) -> String {
+            guard language == .en else { return vietnameseName }
+            switch self {
+            case .dueDateDiffers: return "Due date differs from the one computed from the procedure's time"
+            case .finishedWithoutFinishDate: return "Status finished but no finish date"
+            case .unknownLevel: return "Service level unknown"
+            case .overdueWithoutApology: return "Late or overdue without an apology letter"
+            case .severalApologies: return "More than one apology or new appointment"
+            case .unitNotInUnitsFile: return "Unit missing from the units file"
+            case .dataEndsBeforePeriodEnd: return "Data do not reach the end of the period"
+            }
+        }
+
         public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     }
 

@@ -1,13 +1,6 @@
 import MotCuaCore
 import Foundation
 
-/// Problems writing the generated files, in Vietnamese and English.
-public struct GeneratorError: Error, Sendable, CustomStringConvertible {
-    public let vi: String
-    public let en: String
-    public var description: String { en }
-}
-
 /// A buffered output file: rows are built as UTF-8 bytes in a large buffer
 /// and written in chunks of a few megabytes, transcoded to UTF-16 LE on the
 /// way out when the style asks for it. The file is written under a temporary
@@ -30,7 +23,7 @@ final class ByteSink {
         _ = try? fm.removeItem(atPath: temporaryPath)
         guard fm.createFile(atPath: temporaryPath, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporaryPath) else {
-            throw GeneratorError(vi: "Không ghi được tệp \(path) (thư mục không tồn tại hoặc không có quyền ghi).",
+            throw Message("generate.cannot-open", vi: "Không ghi được tệp \(path) (thư mục không tồn tại hoặc không có quyền ghi).",
                                  en: "Cannot write \(path) (missing folder or no permission).")
         }
         self.handle = handle
@@ -52,12 +45,12 @@ final class ByteSink {
     /// Closes the file and moves it to its final name.
     func finish() throws {
         do { try handle.close() } catch {
-            throw GeneratorError(vi: "Không đóng được tệp \(path).", en: "Cannot close \(path).")
+            throw Message("generate.cannot-close", vi: "Không đóng được tệp \(path).", en: "Cannot close \(path).")
         }
         let fm = FileManager.default
         _ = try? fm.removeItem(atPath: path)
         do { try fm.moveItem(atPath: temporaryPath, toPath: path) } catch {
-            throw GeneratorError(vi: "Không đổi tên được \(temporaryPath) thành \(path).",
+            throw Message("generate.cannot-rename", vi: "Không đổi tên được \(temporaryPath) thành \(path).",
                                  en: "Cannot rename \(temporaryPath) to \(path).")
         }
     }
@@ -71,7 +64,7 @@ final class ByteSink {
     private func write<Bytes: DataProtocol>(_ bytes: Bytes) throws {
         guard !bytes.isEmpty else { return }
         do { try handle.write(contentsOf: bytes) } catch {
-            throw GeneratorError(vi: "Lỗi khi ghi tệp \(path) (hết dung lượng đĩa?).",
+            throw Message("generate.write-failed", vi: "Lỗi khi ghi tệp \(path) (hết dung lượng đĩa?).",
                                  en: "Error writing \(path) (disk full?).")
         }
         bytesWritten += Int64(bytes.count)

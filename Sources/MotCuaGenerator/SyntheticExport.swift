@@ -36,13 +36,13 @@ public enum SyntheticExport {
         /// Checks the options; the messages say which option is wrong.
         public func validate() throws {
             guard dossiers >= 0 else {
-                throw GeneratorError(vi: "--dossiers phải là số không âm.", en: "--dossiers must not be negative.")
+                throw Message("generate.negative-count", vi: "--dossiers phải là số không âm.", en: "--dossiers must not be negative.")
             }
             guard from <= to else {
-                throw GeneratorError(vi: "--to phải không trước --from.", en: "--to must not be before --from.")
+                throw Message("generate.reversed-range", vi: "--to phải không trước --from.", en: "--to must not be before --from.")
             }
             guard from.year >= 1901, to.year <= 2190 else {
-                throw GeneratorError(vi: "Khoảng ngày phải nằm trong các năm 1901–2190.",
+                throw Message("generate.range-out-of-years", vi: "Khoảng ngày phải nằm trong các năm 1901–2190.",
                                      en: "The date range must lie within 1901–2190.")
             }
         }
@@ -67,14 +67,14 @@ public enum SyntheticExport {
 
     /// Writes `units.csv`, `procedures.csv` and `dossiers.csv` into
     /// `directory` (created if missing).
-    /// - throws: ``GeneratorError`` for bad options or a file that cannot be written.
+    /// - throws: a ``Message`` (`generate.*`) for bad options or a file that cannot be written.
     public static func write(_ options: Options, to directory: String,
                              calendar: WorkCalendar = WorkCalendar()) throws -> Summary {
         try options.validate()
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw GeneratorError(vi: "Không tạo được thư mục \(directory).", en: "Cannot create the folder \(directory).")
+            throw Message("generate.cannot-create-folder", vi: "Không tạo được thư mục \(directory).", en: "Cannot create the folder \(directory).")
         }
         let units = ProvinceBuilder.build(twoLevel: options.twoLevel, seed: options.seed)
         let procedures = CatalogueBuilder.build(twoLevel: options.twoLevel, seed: options.seed)

@@ -1,7 +1,8 @@
 import Foundation
+import MotCuaCore
 
 /// Opens a CSV file for reading: decodes it, finds its delimiter and reads
-/// the header line. Every failure is an ``InputFileError`` naming the file.
+/// the header line. Every failure is an ``Message`` naming the file.
 public struct CSVFile {
     public var reader: CSVReader
     public let header: [String]
@@ -14,7 +15,7 @@ public struct CSVFile {
         let name = (path as NSString).lastPathComponent
         let (data, isMapping) = try CSVFile.contents(of: path)
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw InputFileError(file: path, "Đây là tệp Excel (.xlsx), không phải CSV. Hãy mở trong Excel và lưu dưới dạng \"CSV UTF-8\".",
+            throw Message.input("xlsx-not-csv", file: path, "Đây là tệp Excel (.xlsx), không phải CSV. Hãy mở trong Excel và lưu dưới dạng \"CSV UTF-8\".",
                                  "This is an Excel workbook (.xlsx), not a CSV file. Save it from Excel as \"CSV UTF-8\".")
         }
         var text = try CSVText(file: name, data: data, encoding: encoding, checkingUTF8: checkingUTF8)
@@ -22,7 +23,7 @@ public struct CSVFile {
         let delimiter = try delimiter ?? CSVReader.detectDelimiter(in: text)
         var reader = CSVReader(text: text, delimiter: delimiter)
         guard let first = try reader.next() else {
-            throw InputFileError(file: name, "Tệp rỗng.", "The file is empty.")
+            throw Message.input("empty", file: name, "Tệp rỗng.", "The file is empty.")
         }
         self.reader = reader
         self.header = first.fields
@@ -32,22 +33,22 @@ public struct CSVFile {
 
     /// Opens an input file for reading and returns its descriptor, which the
     /// caller closes; a missing file, a folder or an unreadable file is an
-    /// ``InputFileError`` naming it.
+    /// ``Message`` naming it.
     public static func openForReading(_ path: String) throws -> Int32 {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            throw InputFileError(file: path, "Không tìm thấy tệp.", "File not found.")
+            throw Message.input("not-found", file: path, "Không tìm thấy tệp.", "File not found.")
         }
         guard !isDir.boolValue else {
-            throw InputFileError(file: path, "Đây là thư mục, không phải tệp CSV.", "This is a folder, not a CSV file.")
+            throw Message.input("is-folder", file: path, "Đây là thư mục, không phải tệp CSV.", "This is a folder, not a CSV file.")
         }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw unreadable(path) }
         return fd
     }
 
-    private static func unreadable(_ path: String) -> InputFileError {
-        InputFileError(file: path, "Không đọc được tệp (không có quyền đọc?).", "Cannot read the file (permission?).")
+    private static func unreadable(_ path: String) -> Message {
+        Message.input("unreadable", file: path, "Không đọc được tệp (không có quyền đọc?).", "Cannot read the file (permission?).")
     }
 
     /// The bytes of an input file, and whether they are a mapping of it

@@ -1,3 +1,5 @@
+import MotCuaCore
+
 /// One record of a CSV file and the physical line it starts on (header = 1).
 public struct CSVRecord: Sendable {
     public let line: Int
@@ -81,7 +83,7 @@ public struct CSVReader: Sendable {
     }
 
     /// The next record, or `nil` at the end of the file.
-    /// - throws: ``InputFileError`` when the text read is not UTF-8 (a file opened without the check).
+    /// - throws: ``Message`` when the text read is not UTF-8 (a file opened without the check).
     public mutating func next() throws -> CSVRecord? {
         var record: CSVRecord?
         try forEachRecord(limit: 1) { row in record = CSVRecord(line: row.line, fields: (0..<row.count).map(row.string)) }
@@ -93,7 +95,7 @@ public struct CSVReader: Sendable {
     /// A text opened without its UTF-8 check is checked here a few megabytes
     /// ahead of the records, and the pages already read are given back: a
     /// whole-file check first would bring all of a 400 MB export into memory at once.
-    /// - throws: ``InputFileError`` at the first byte that is not UTF-8, or what `body` throws.
+    /// - throws: ``Message`` at the first byte that is not UTF-8, or what `body` throws.
     public mutating func forEachRecord(limit: Int = .max, _ body: (CSVRow) throws -> Void) throws {
         try text.withBytes { buf in
             var read = 0
@@ -253,7 +255,7 @@ public struct CSVReader: Sendable {
 
     /// The delimiter of a file: the most frequent of `,` `;` and tab in the
     /// header line outside quotes (docs/rules.md#encoding).
-    /// - throws: ``InputFileError`` on a tie, naming the `--delimiter` option.
+    /// - throws: ``Message`` on a tie, naming the `--delimiter` option.
     public static func detectDelimiter(in text: CSVText) throws -> UInt8 {
         var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
         var inQuotes = false
@@ -266,13 +268,13 @@ public struct CSVReader: Sendable {
         }
         let sorted = counts.sorted { $0.value > $1.value }
         if sorted[0].value == 0 {
-            throw InputFileError(
+            throw Message.input("no-delimiter", 
                 file: text.file, line: 1,
                 "Không nhận ra dấu phân cách cột ở dòng tiêu đề (dấu phẩy, chấm phẩy hay tab). Hãy khai báo bằng tùy chọn --delimiter.",
                 "No column delimiter (comma, semicolon or tab) found in the header line. Set it with --delimiter.")
         }
         if sorted[0].value == sorted[1].value {
-            throw InputFileError(
+            throw Message.input("ambiguous-delimiter", 
                 file: text.file, line: 1,
                 "Không xác định được dấu phân cách cột (dòng tiêu đề có số dấu phẩy, chấm phẩy, tab bằng nhau). Hãy khai báo bằng tùy chọn --delimiter.",
                 "Ambiguous column delimiter (the header line has as many of two candidates). Set it with --delimiter.")

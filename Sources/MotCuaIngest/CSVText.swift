@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaCore
 
 /// The text encodings an export may come in.
 public enum TextEncoding: String, Sendable, CaseIterable {
@@ -42,7 +43,7 @@ public struct CSVText: Sendable {
     public init(file: String, data: Data, encoding forced: TextEncoding? = nil, checkingUTF8: Bool = true) throws {
         self.file = file
         guard !data.isEmpty else {
-            throw InputFileError(file: file, "Tệp rỗng.", "The file is empty.")
+            throw Message.input("empty", file: file, "Tệp rỗng.", "The file is empty.")
         }
         var encoding = forced ?? .utf8
         var skip = 0
@@ -64,7 +65,7 @@ public struct CSVText: Sendable {
             start = 0
         }
         let blank = withBytes { $0.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }
-        if blank { throw InputFileError(file: file, "Tệp rỗng.", "The file is empty.") }
+        if blank { throw Message.input("empty", file: file, "Tệp rỗng.", "The file is empty.") }
         if checkingUTF8 || encoding != .utf8 {
             try checkUTF8()
             isCheckedUTF8 = true
@@ -96,8 +97,8 @@ public struct CSVText: Sendable {
         }
     }
 
-    static func notUTF8(file: String, line: Int) -> InputFileError {
-        InputFileError(
+    static func notUTF8(file: String, line: Int) -> Message {
+        Message.input("not-utf8", 
             file: file, line: line,
             "Tệp không phải UTF-8 hợp lệ. Hãy lưu lại tệp ở dạng UTF-8 (CSV UTF-8) hoặc khai báo mã hóa bằng tùy chọn --encoding (utf-8, utf-16le, utf-16be).",
             "The file is not valid UTF-8. Save it as UTF-8 (CSV UTF-8) or set the encoding with --encoding (utf-8, utf-16le, utf-16be).")
@@ -105,7 +106,7 @@ public struct CSVText: Sendable {
 
     private static func transcodeUTF16(_ raw: ArraySlice<UInt8>, bigEndian: Bool, file: String) throws -> [UInt8] {
         guard raw.count % 2 == 0 else {
-            throw InputFileError(file: file, "Tệp UTF-16 bị cắt cụt (số byte lẻ).",
+            throw Message.input("utf16-truncated", file: file, "Tệp UTF-16 bị cắt cụt (số byte lẻ).",
                                  "The UTF-16 file is truncated (odd number of bytes).")
         }
         var units: [UInt16] = []
@@ -125,7 +126,7 @@ public struct CSVText: Sendable {
             case .scalarValue(let s): UTF8.encode(s) { out.append($0) }
             case .emptyInput: break decode
             case .error:
-                throw InputFileError(file: file, "Tệp UTF-16 có ký tự không hợp lệ.",
+                throw Message.input("utf16-invalid", file: file, "Tệp UTF-16 có ký tự không hợp lệ.",
                                      "The UTF-16 file contains an invalid character.")
             }
         }

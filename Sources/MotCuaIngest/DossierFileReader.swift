@@ -97,7 +97,7 @@ public enum DossierFileReader {
                                             vocabulary: mapping.vocabulary, recomputeDue: recomputeDue)
             let missing = decoder.missingRequiredColumns()
             if !missing.isEmpty {
-                throw InputFileError(file: sheet.file, line: sheet.headerRow,
+                throw Message.input("sheet-missing-columns", file: sheet.file, line: sheet.headerRow,
                                      "Trang tính \"\(sheet.sheetName)\": thiếu cột bắt buộc: \(missing.joined(separator: ", ")).",
                                      "Sheet \"\(sheet.sheetName)\": missing required columns: \(missing.joined(separator: ", ")).")
             }
@@ -121,7 +121,7 @@ public enum DossierFileReader {
         if !missing.isEmpty {
             try csv.reader.text.checkUTF8()  // a header in another encoding is that problem, not missing columns
             let nothingRecognised = map.index.isEmpty
-            throw InputFileError(
+            throw Message.input(nothingRecognised ? "no-header" : "missing-columns", 
                 file: csv.fileName, line: 1,
                 nothingRecognised ? "Không nhận ra dòng tiêu đề của tệp hồ sơ (cần các cột như MaHoSo, MaDonVi, MaTTHC, NgayTiepNhan…). Có thể tệp bị chọn nhầm, hoặc cần tệp ánh xạ cột (--mapping)."
                            : "Thiếu cột bắt buộc: \(missing.joined(separator: ", ")).",
@@ -242,12 +242,12 @@ public enum DossierFileReader {
 enum FieldCount {
     static func rejection(file: String, row: CSVRow, expected: Int, code: Int) -> RowRejection {
         let reason = row.brokenQuote
-            ? BilingualText(
-                vi: "Dòng này có \(row.fieldsOnFirstLine) trường nhưng dòng tiêu đề có \(expected) trường: một dấu ngoặc kép (\") mở ở đây không được đóng đúng chỗ. Chỉ bỏ dòng này, đọc tiếp từ dòng sau.",
-                en: "This line has \(row.fieldsOnFirstLine) fields but the header has \(expected): a quote (\") opened here is not closed where it should be. Only this line is skipped; reading goes on at the next line.")
-            : BilingualText(
-                vi: "Bản ghi có \(row.count) trường nhưng dòng tiêu đề có \(expected) trường; bản ghi bị bỏ qua.",
-                en: "The record has \(row.count) fields but the header has \(expected); the record is skipped.")
+            ? Message.row(
+                "broken-quote", "Dòng này có \(row.fieldsOnFirstLine) trường nhưng dòng tiêu đề có \(expected) trường: một dấu ngoặc kép (\") mở ở đây không được đóng đúng chỗ. Chỉ bỏ dòng này, đọc tiếp từ dòng sau.",
+                "This line has \(row.fieldsOnFirstLine) fields but the header has \(expected): a quote (\") opened here is not closed where it should be. Only this line is skipped; reading goes on at the next line.")
+            : Message.row(
+                "field-count", "Bản ghi có \(row.count) trường nhưng dòng tiêu đề có \(expected) trường; bản ghi bị bỏ qua.",
+                "The record has \(row.count) fields but the header has \(expected); the record is skipped.")
         return RowRejection(file: file, line: row.line, column: "", value: codeField(row, code), reason: reason)
     }
 
@@ -260,8 +260,8 @@ enum FieldCount {
 /// The report line for a MaHoSo repeated with other content in one file (docs/rules.md#import).
 public enum DuplicateCode {
     public static func rejection(file: String, line: Int, code: String, firstLine: Int) -> RowRejection {
-        RowRejection(file: file, line: line, column: "MaHoSo", value: code, reason: BilingualText(
-            vi: "Mã hồ sơ trùng với dòng \(firstLine) nhưng khác nội dung; giữ bản có trạng thái mới hơn.",
-            en: "Same dossier code as line \(firstLine) with other content; the newer state is kept."))
+        RowRejection(file: file, line: line, column: "MaHoSo", value: code, reason: .row(
+            "duplicate-code", "Mã hồ sơ trùng với dòng \(firstLine) nhưng khác nội dung; giữ bản có trạng thái mới hơn.",
+            "Same dossier code as line \(firstLine) with other content; the newer state is kept."))
     }
 }

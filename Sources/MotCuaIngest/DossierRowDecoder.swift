@@ -73,9 +73,9 @@ public struct DossierRowDecoder: Sendable {
         func value(_ c: DossierColumn) -> String { FieldText.trimmed(row[header.index[c] ?? -1]) }
         // What a reason quotes: clipped, so that a 50 MB field is not echoed whole.
         func quoted(_ c: DossierColumn) -> String { FieldLimit.quoted(value(c)) }
-        func reject(_ c: DossierColumn?, _ vi: String, _ en: String) -> DecodedRow {
+        func reject(_ code: String, _ c: DossierColumn?, _ vi: String, _ en: String) -> DecodedRow {
             .rejected(RowRejection(file: file, line: row.line, column: c.map { header.header(of: $0) } ?? "",
-                                   value: c.map(value) ?? "", reason: BilingualText(vi: vi, en: en)))
+                                   value: c.map(value) ?? "", reason: .row(code, vi, en)))
         }
 
         if let (i, bytes) = row.firstField(longerThan: FieldLimit.maxBytes) {
@@ -83,15 +83,15 @@ public struct DossierRowDecoder: Sendable {
                                           value: row.string(i), reason: FieldLimit.tooLong(bytes: bytes)))
         }
         let code = FieldText.normalised(row[at.code])
-        if code.isEmpty { return reject(.code, "Thiếu mã hồ sơ.", "Missing dossier code.") }
+        if code.isEmpty { return reject("missing-code", .code, "Thiếu mã hồ sơ.", "Missing dossier code.") }
 
         let vocabulary = self.vocabulary
         guard let status = memo.status.value(for: row[at.status], { vocabulary.status(FieldText.trimmed($0)) }) else {
-            return reject(.status, "Trạng thái hồ sơ không hợp lệ: \"\(quoted(.status))\".",
+            return reject("bad-status", .status, "Trạng thái hồ sơ không hợp lệ: \"\(quoted(.status))\".",
                           "Unknown dossier status \"\(quoted(.status))\".")
         }
         guard let channel = memo.channel.value(for: row[at.channel], { vocabulary.channel(FieldText.trimmed($0)) }) else {
-            return reject(.channel, "Kênh nộp không hợp lệ: \"\(quoted(.channel))\" (trực tiếp, trực tuyến, bưu chính hoặc 1, 2, 3).",
+            return reject("bad-channel", .channel, "Kênh nộp không hợp lệ: \"\(quoted(.channel))\" (trực tiếp, trực tuyến, bưu chính hoặc 1, 2, 3).",
                           "Unknown channel \"\(quoted(.channel))\" (expected direct/online/postal or 1, 2, 3).")
         }
 
@@ -113,13 +113,13 @@ public struct DossierRowDecoder: Sendable {
         let newDueAt = time(.newDueAt, at.newDueAt, .endOfWorkingDay)
         let updatedAt = time(.updatedAt, at.updatedAt, .startOfDay)
         if let column = unreadable {
-            return reject(column, "Ngày giờ không đọc được: \"\(quoted(column))\" (dùng dd/MM/yyyy HH:mm:ss, yyyy-MM-dd HH:mm:ss…).",
+            return reject("bad-date", column, "Ngày giờ không đọc được: \"\(quoted(column))\" (dùng dd/MM/yyyy HH:mm:ss, yyyy-MM-dd HH:mm:ss…).",
                           "Unreadable date/time \"\(quoted(column))\" (use dd/MM/yyyy HH:mm:ss, yyyy-MM-dd HH:mm:ss…).")
         }
 
         if receivedAt == nil {
             if status == .registered { return .skipped(line: row.line) }
-            return reject(.receivedAt, "Thiếu ngày tiếp nhận.", "Missing receipt date.")
+            return reject("missing-received", .receivedAt, "Thiếu ngày tiếp nhận.", "Missing receipt date.")
         }
 
         let reference = self.reference
@@ -130,17 +130,17 @@ public struct DossierRowDecoder: Sendable {
                 let name = FieldText.normalised(bytes)
                 return reference.unitCode(named: name) ?? name
             }
-            if unitCode.isEmpty { return reject(.unitCode, "Thiếu đơn vị (mã hoặc tên đơn vị).", "Missing unit (code or name).") }
+            if unitCode.isEmpty { return reject("missing-unit", .unitCode, "Thiếu đơn vị (mã hoặc tên đơn vị).", "Missing unit (code or name).") }
         }
 
         let procedureNameText = memo.procedureName.value(for: row[at.procedureName], FieldText.normalised)
         var procedureCode = memo.procedureCode.value(for: row[at.procedureCode], FieldText.normalised)
         if procedureCode.isEmpty {
             if procedureNameText.isEmpty {
-                return reject(.procedureCode, "Thiếu thủ tục (mã hoặc tên TTHC).", "Missing procedure (code or name).")
+                return reject("missing-procedure", .procedureCode, "Thiếu thủ tục (mã hoặc tên TTHC).", "Missing procedure (code or name).")
             }
             guard let c = memo.procedureByName.value(for: row[at.procedureName], { _ in reference.procedureCode(named: procedureNameText) }) else {
-                return reject(.procedureName, "Tên thủ tục không có trong danh mục TTHC: \"\(procedureNameText)\".",
+                return reject("unknown-procedure", .procedureName, "Tên thủ tục không có trong danh mục TTHC: \"\(procedureNameText)\".",
                               "Procedure name not found in the catalogue: \"\(procedureNameText)\".")
             }
             procedureCode = c
@@ -164,14 +164,14 @@ public struct DossierRowDecoder: Sendable {
         // counts in no figure, so it is kept without one rather than rejected.
         if dossier.dueAt == nil && status != .notAccepted {
             guard let due = recomputeDue?(dossier) else {
-                return reject(.dueAt, "Thiếu ngày hẹn trả và không tính lại được (thủ tục không có thời gian giải quyết).",
+                return reject("missing-due", .dueAt, "Thiếu ngày hẹn trả và không tính lại được (thủ tục không có thời gian giải quyết).",
                               "Missing due date, and it cannot be recomputed (the procedure has no processing time).")
             }
             dossier.dueAt = due
         }
         if let finish = dossier.finish, let received = dossier.receivedAt, finish < received {
             let column: DossierColumn = dossier.finishedAt != nil ? .finishedAt : .returnedAt
-            return reject(column, "Ngày kết thúc xử lý (\(finish.vietnameseDescription)) trước ngày tiếp nhận (\(received.vietnameseDescription)).",
+            return reject("finished-before-received", column, "Ngày kết thúc xử lý (\(finish.vietnameseDescription)) trước ngày tiếp nhận (\(received.vietnameseDescription)).",
                           "Finished (\(finish)) before it was received (\(received)).")
         }
         return .dossier(dossier, line: row.line)

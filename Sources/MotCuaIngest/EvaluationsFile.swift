@@ -21,7 +21,7 @@ public enum EvaluationsFile {
     /// When a dossier appears on several lines, their values are merged and a
     /// later line's value wins for the same indicator (an assessor's sheet and
     /// the citizen survey may come as separate lines).
-    /// - throws: ``InputFileError`` when the file cannot be read or its header
+    /// - throws: ``Message`` when the file cannot be read or its header
     ///   has no MaHoSo or no CS1…CS9 column.
     public static func read(path: String, encoding: TextEncoding? = nil,
                             delimiter: UInt8? = nil) throws -> (evaluations: Evaluations, rejections: [RowRejection]) {
@@ -30,7 +30,7 @@ public enum EvaluationsFile {
             + (1...9).map { n in (.indicator(n), ["CS\(n)", "Chỉ số \(n)", "Tiêu chí \(n)"]) })
         let indicatorColumns = (1...9).filter { map.index[.indicator($0)] != nil }
         guard map.index[.code] != nil, !indicatorColumns.isEmpty else {
-            throw InputFileError(file: csv.fileName, line: 1,
+            throw Message.input("evaluations-header", file: csv.fileName, line: 1,
                                  "Tệp đánh giá cần cột MaHoSo và ít nhất một cột CS1…CS9 ở dòng tiêu đề.",
                                  "The evaluations file needs a MaHoSo column and at least one of CS1…CS9 in its header.")
         }
@@ -40,18 +40,18 @@ public enum EvaluationsFile {
             if let tooLong = FieldLimit.rejection(of: r.fields, header: map, file: csv.fileName, line: r.line) {
                 rejections.append(tooLong); continue
             }
-            func reject(_ c: Column, _ vi: String, _ en: String) {
+            func reject(_ code: String, _ c: Column, _ vi: String, _ en: String) {
                 rejections.append(RowRejection(file: csv.fileName, line: r.line, column: map.header(of: c),
-                                               value: map.value(c, in: r.fields), reason: BilingualText(vi: vi, en: en)))
+                                               value: map.value(c, in: r.fields), reason: .row(code, vi, en)))
             }
             let code = TextFolding.nfc(map.value(.code, in: r.fields))
-            if code.isEmpty { reject(.code, "Thiếu mã hồ sơ.", "Missing dossier code."); continue }
+            if code.isEmpty { reject("missing-code", .code, "Thiếu mã hồ sơ.", "Missing dossier code."); continue }
             var given: [Int: Int] = [:]
             for n in indicatorColumns {
                 let text = map.value(.indicator(n), in: r.fields)
                 if text.isEmpty { continue }
                 guard let points = Int(text) else {
-                    reject(.indicator(n), "Điểm đánh giá phải là số nguyên (0, 1 hoặc 2).",
+                    reject("bad-evaluation", .indicator(n), "Điểm đánh giá phải là số nguyên (0, 1 hoặc 2).",
                            "The evaluation points must be a whole number (0, 1 or 2).")
                     continue rows
                 }

@@ -1,3 +1,4 @@
+import MotCuaCore
 /// How long one field of an input file may be (giới hạn độ dài trường), and
 /// how much of a value a message quotes.
 ///
@@ -27,8 +28,8 @@ public enum FieldLimit {
     }
 
     /// The reason a row with an over-long field is rejected.
-    static func tooLong(bytes: Int) -> BilingualText {
-        BilingualText(vi: "Trường quá dài (\(bytes) byte; tối đa \(maxBytes)). Tệp có thể bị hỏng (thiếu dấu ngoặc kép đóng?).",
-                      en: "The field is too long (\(bytes) bytes; at most \(maxBytes)). The file may be broken (a missing closing quote?).")
+    static func tooLong(bytes: Int) -> Message {
+        .row("field-too-long", "Trường quá dài (\(bytes) byte; tối đa \(maxBytes)). Tệp có thể bị hỏng (thiếu dấu ngoặc kép đóng?).",
+             "The field is too long (\(bytes) bytes; at most \(maxBytes)). The file may be broken (a missing closing quote?).")
     }
 }

@@ -41,11 +41,13 @@ public struct ImportMapping: Decodable, Sendable {
 
     /// Checks names and values; the messages say which key is wrong and what is allowed.
     public func validated(file: String) throws -> ResolvedMapping {
-        func fail(_ vi: String, _ en: String) -> InputFileError { InputFileError(file: file, vi, en) }
+        func fail(_ key: String, _ vi: String, _ en: String) -> Message {
+            Message("mapping.bad-" + key, file: file, vi: vi, en: en)
+        }
         var resolved = ResolvedMapping()
         if let e = encoding {
             guard let enc = TextEncoding(rawValue: e.lowercased()) else {
-                throw fail("encoding \"\(e)\" không hợp lệ (utf-8, utf-16le, utf-16be).", "unknown encoding \"\(e)\" (utf-8, utf-16le, utf-16be).")
+                throw fail("encoding", "encoding \"\(e)\" không hợp lệ (utf-8, utf-16le, utf-16be).", "unknown encoding \"\(e)\" (utf-8, utf-16le, utf-16be).")
             }
             resolved.encoding = enc
         }
@@ -54,19 +56,19 @@ public struct ImportMapping: Decodable, Sendable {
             case ",", "comma": resolved.delimiter = 0x2C
             case ";", "semicolon": resolved.delimiter = 0x3B
             case "\t", "tab": resolved.delimiter = 0x09
-            default: throw fail("delimiter \"\(d)\" không hợp lệ (comma, semicolon, tab).", "unknown delimiter \"\(d)\" (comma, semicolon, tab).")
+            default: throw fail("delimiter", "delimiter \"\(d)\" không hợp lệ (comma, semicolon, tab).", "unknown delimiter \"\(d)\" (comma, semicolon, tab).")
             }
         }
         switch dateFormat?.lowercased() {
         case nil, "dd/mm/yyyy", "d/m/yyyy": resolved.dayFirst = true
         case "mm/dd/yyyy", "m/d/yyyy": resolved.dayFirst = false
-        case let other?: throw fail("date_format \"\(other)\" không hợp lệ (dd/MM/yyyy hoặc MM/dd/yyyy).",
+        case let other?: throw fail("date-format", "date_format \"\(other)\" không hợp lệ (dd/MM/yyyy hoặc MM/dd/yyyy).",
                                     "unknown date_format \"\(other)\" (dd/MM/yyyy or MM/dd/yyyy).")
         }
         let canonical = Dictionary(uniqueKeysWithValues: DossierColumn.allCases.map { (TextFolding.key($0.rawValue), $0) })
         for (name, aliases) in columns ?? [:] {
             guard let column = canonical[TextFolding.key(name)] else {
-                throw fail("columns: \"\(name)\" không phải tên cột chuẩn (\(DossierColumn.allCases.map(\.rawValue).joined(separator: ", "))).",
+                throw fail("columns", "columns: \"\(name)\" không phải tên cột chuẩn (\(DossierColumn.allCases.map(\.rawValue).joined(separator: ", "))).",
                            "columns: \"\(name)\" is not a canonical column (\(DossierColumn.allCases.map(\.rawValue).joined(separator: ", "))).")
             }
             resolved.aliases[column, default: []] += aliases
@@ -75,21 +77,21 @@ public struct ImportMapping: Decodable, Sendable {
             switch canonical[TextFolding.key(name)] {
             case .status?:
                 for (w, code) in words {
-                    guard let s = DossierStatus(rawValue: code) else { throw fail("values.\(name).\(w): mã trạng thái phải từ 1 đến 10.", "values.\(name).\(w): status codes are 1 to 10.") }
+                    guard let s = DossierStatus(rawValue: code) else { throw fail("values", "values.\(name).\(w): mã trạng thái phải từ 1 đến 10.", "values.\(name).\(w): status codes are 1 to 10.") }
                     resolved.vocabulary.add(status: [w: s])
                 }
             case .channel?:
                 for (w, code) in words {
-                    guard let c = Channel(rawValue: code) else { throw fail("values.\(name).\(w): kênh phải là 1, 2 hoặc 3.", "values.\(name).\(w): channels are 1, 2 or 3.") }
+                    guard let c = Channel(rawValue: code) else { throw fail("values", "values.\(name).\(w): kênh phải là 1, 2 hoặc 3.", "values.\(name).\(w): channels are 1, 2 or 3.") }
                     resolved.vocabulary.add(channel: [w: c])
                 }
             case .level?:
                 for (w, code) in words {
-                    guard let l = ServiceLevel(rawValue: code) else { throw fail("values.\(name).\(w): mức độ phải từ 1 đến 4.", "values.\(name).\(w): levels are 1 to 4.") }
+                    guard let l = ServiceLevel(rawValue: code) else { throw fail("values", "values.\(name).\(w): mức độ phải từ 1 đến 4.", "values.\(name).\(w): levels are 1 to 4.") }
                     resolved.vocabulary.add(level: [w: l])
                 }
             default:
-                throw fail("values: chỉ ánh xạ được TrangThaiHoSo, KenhThucHien, MucDo (không phải \"\(name)\").",
+                throw fail("values", "values: chỉ ánh xạ được TrangThaiHoSo, KenhThucHien, MucDo (không phải \"\(name)\").",
                            "values: only TrangThaiHoSo, KenhThucHien and MucDo can be mapped (not \"\(name)\").")
             }
         }

@@ -1,32 +1,8 @@
-/// A message in Vietnamese (the default) with its English variant.
-public struct BilingualText: Sendable, Hashable {
-    public let vi: String
-    public let en: String
-    public init(vi: String, en: String) { self.vi = vi; self.en = en }
-    public func text(_ language: Language) -> String { language == .en ? en : vi }
-}
+import MotCuaCore
 
-/// The language of messages: Vietnamese unless `--lang en`.
-public enum Language: String, Sendable, CaseIterable { case vi, en }
-
-/// A whole input file cannot be used: missing, empty, undecodable, no header.
-/// Nothing from the file is imported.
-public struct InputFileError: Error, Sendable, CustomStringConvertible {
-    public let file: String
-    public let line: Int?
-    public let message: BilingualText
-
-    public init(file: String, line: Int? = nil, _ vi: String, _ en: String) {
-        self.file = file; self.line = line; self.message = BilingualText(vi: vi, en: en)
-    }
-
-    public func text(_ language: Language) -> String {
-        let place = line.map { language == .en ? "\(file), line \($0)" : "\(file), dòng \($0)" } ?? file
-        return "\(place): \(message.text(language))"
-    }
-
-    public var description: String { text(.vi) }
-}
+// A whole input file that cannot be used (missing, empty, undecodable, no
+// header) is a `Message` coded `input.*` with the file (and line) as its place:
+// nothing from the file is imported.
 
 /// One row that cannot be used, with where it is and why (docs/rules.md#rejects).
 public struct RowRejection: Sendable, Hashable {
@@ -36,16 +12,33 @@ public struct RowRejection: Sendable, Hashable {
     /// The column's header as written in the file; empty for a whole-row problem.
     public let column: String
     public let value: String
-    public let reason: BilingualText
+    /// Why, coded `row.*`; without a place (``message`` adds it).
+    public let reason: Message
 
     /// `value` is kept as quoted in messages: at most ``FieldLimit/quotedCharacters``.
-    public init(file: String, line: Int, column: String, value: String, reason: BilingualText) {
+    public init(file: String, line: Int, column: String, value: String, reason: Message) {
         self.file = file; self.line = line; self.column = column; self.value = FieldLimit.quoted(value); self.reason = reason
     }
 
-    public func text(_ language: Language) -> String {
-        let col = column.isEmpty ? "" : (language == .en ? ", column \(column)" : ", cột \(column)")
-        let line = language == .en ? "line \(self.line)" : "dòng \(self.line)"
-        return "\(file), \(line)\(col): \(reason.text(language))"
+    /// The reason as a warning about the row: "tệp.csv, dòng 12, cột NgayHenTra: …".
+    public var message: Message {
+        var m = reason.at(Place(file: file, line: line, column: column))
+        m.severity = .warning
+        return m
+    }
+
+    public func text(_ language: Language = .current) -> String { message.text(language) }
+}
+
+extension Message {
+    /// A whole input file that cannot be used, coded `input.<code>`.
+    static func input(_ code: String, file: String, line: Int? = nil, column: String? = nil,
+                      _ vi: String, _ en: String) -> Message {
+        Message("input." + code, file: file, line: line, column: column, vi: vi, en: en)
+    }
+
+    /// Why a row is rejected, coded `row.<code>`; ``RowRejection`` adds the place.
+    static func row(_ code: String, _ vi: String, _ en: String) -> Message {
+        Message("row." + code, vi: vi, en: en, severity: .warning)
     }
 }

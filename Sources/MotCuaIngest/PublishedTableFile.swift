@@ -26,7 +26,7 @@ public enum PublishedTableFile {
         (.value(c), [c.rawValue, c.figure.vi, c.figure.name] + c.figure.headers)
     }
 
-    /// - throws: ``InputFileError`` naming the file (and line and column) when
+    /// - throws: ``Message`` naming the file (and line and column) when
     ///   the file cannot be read, lacks the STT or unit-name column or every
     ///   figure column, holds a cell that is not a number, or has more than
     ///   one total row.
@@ -35,7 +35,7 @@ public enum PublishedTableFile {
         let map = HeaderMap<Column>(header: csv.header, columns: headers)
         let present = AppendixColumn.allCases.filter { map.index[.value($0)] != nil }
         guard map.index[.stt] != nil, map.index[.name] != nil, !present.isEmpty else {
-            throw InputFileError(file: csv.fileName, line: 1,
+            throw Message.input("published-header", file: csv.fileName, line: 1,
                                  "Bảng công bố cần cột stt, ten_co_quan và các cột số liệu (hstn_tong, …, ty_le_giai_quyet) ở dòng tiêu đề.",
                                  "The published table needs stt, ten_co_quan and the figure columns (hstn_tong, …, ty_le_giai_quyet) in its header.")
         }
@@ -44,7 +44,7 @@ public enum PublishedTableFile {
             // "95,5" unquoted in a comma-separated file splits into two cells and shifts the row.
             if record.fields.count > csv.header.count,
                record.fields[csv.header.count...].contains(where: { !$0.trimmedSpaces.isEmpty }) {
-                throw InputFileError(file: csv.fileName, line: record.line,
+                throw Message.input("published-too-many-cells", file: csv.fileName, line: record.line,
                                      "dòng có \(record.fields.count) ô, nhiều hơn \(csv.header.count) cột của tiêu đề "
                                      + "(số thập phân có dấu phẩy như 95,5 cần đặt trong ngoặc kép, hoặc dùng dấu chấm phẩy để phân cách cột).",
                                      "the line has \(record.fields.count) cells, more than the \(csv.header.count) columns of the header "
@@ -61,9 +61,9 @@ public enum PublishedTableFile {
                 case .invalid:
                     let expected = c.isRate ? "một số (ví dụ 95,5)" : "một số nguyên không âm"
                     let expectedEn = c.isRate ? "a number (e.g. 95.5)" : "a whole number, not negative"
-                    throw InputFileError(file: csv.fileName, line: record.line,
-                                         "cột \(map.header(of: .value(c))): \"\(text)\" không phải \(expected).",
-                                         "column \(map.header(of: .value(c))): \"\(text)\" is not \(expectedEn).")
+                    throw Message.input("published-not-a-number", file: csv.fileName, line: record.line,
+                                        column: map.header(of: .value(c)),
+                                        "\"\(text)\" không phải \(expected).", "\"\(text)\" is not \(expectedEn).")
                 }
             }
             // A line with no STT, no name and no figure (a heading, a note) is not a row.
@@ -73,7 +73,7 @@ public enum PublishedTableFile {
         let totals = rows.filter(\.isTotal)
         if totals.count > 1 {
             let lines = totals.compactMap(\.line).map(String.init).joined(separator: ", ")
-            throw InputFileError(file: csv.fileName,
+            throw Message.input("published-several-totals", file: csv.fileName,
                                  "có nhiều dòng không có STT là số (dòng \(lines)); chỉ dòng TỔNG CỘNG được để STT không phải số.",
                                  "several rows have an STT that is not a number (lines \(lines)); only the total row may.")
         }

@@ -15,7 +15,7 @@ public enum UnitsFile {
             (.order, ["ThuTu", "Thứ tự", "STT"]),
         ])
         guard map.index[.code] != nil, map.index[.name] != nil else {
-            throw InputFileError(file: csv.fileName, line: 1,
+            throw Message.input("units-header", file: csv.fileName, line: 1,
                                  "Không có cột MaDonVi và TenDonVi ở dòng tiêu đề.",
                                  "The header has no MaDonVi and TenDonVi columns.")
         }
@@ -28,16 +28,16 @@ public enum UnitsFile {
             }
             let code = TextFolding.nfc(map.value(.code, in: r.fields))
             let name = TextFolding.nfc(map.value(.name, in: r.fields))
-            func reject(_ c: Column, _ vi: String, _ en: String) {
+            func reject(_ code: String, _ c: Column, _ vi: String, _ en: String) {
                 rejections.append(RowRejection(file: csv.fileName, line: r.line, column: map.header(of: c),
-                                               value: map.value(c, in: r.fields), reason: BilingualText(vi: vi, en: en)))
+                                               value: map.value(c, in: r.fields), reason: .row(code, vi, en)))
             }
-            if code.isEmpty { reject(.code, "Thiếu mã đơn vị.", "Missing unit code."); continue }
-            if name.isEmpty { reject(.name, "Thiếu tên đơn vị.", "Missing unit name."); continue }
-            if seen.contains(code) { reject(.code, "Mã đơn vị bị trùng.", "Duplicate unit code."); continue }
+            if code.isEmpty { reject("missing-unit-code", .code, "Thiếu mã đơn vị.", "Missing unit code."); continue }
+            if name.isEmpty { reject("missing-unit-name", .name, "Thiếu tên đơn vị.", "Missing unit name."); continue }
+            if seen.contains(code) { reject("duplicate-unit-code", .code, "Mã đơn vị bị trùng.", "Duplicate unit code."); continue }
             let orderText = map.value(.order, in: r.fields)
             guard orderText.isEmpty || Int(orderText) != nil else {
-                reject(.order, "Thứ tự phải là số nguyên.", "The order must be a whole number."); continue
+                reject("bad-order", .order, "Thứ tự phải là số nguyên.", "The order must be a whole number."); continue
             }
             seen.insert(code)
             units.append(OrgUnit(code: code, name: name,
@@ -72,7 +72,7 @@ public enum ProceduresFile {
             (.disclosure, ["CongKhai", "Công khai"]),
         ])
         guard map.index[.code] != nil, map.index[.name] != nil else {
-            throw InputFileError(file: csv.fileName, line: 1,
+            throw Message.input("procedures-header", file: csv.fileName, line: 1,
                                  "Không có cột MaTTHC và TenTTHC ở dòng tiêu đề.",
                                  "The header has no MaTTHC and TenTTHC columns.")
         }
@@ -84,29 +84,29 @@ public enum ProceduresFile {
                 rejections.append(tooLong); continue
             }
             func v(_ c: Column) -> String { map.value(c, in: r.fields) }
-            func reject(_ c: Column, _ vi: String, _ en: String) {
+            func reject(_ code: String, _ c: Column, _ vi: String, _ en: String) {
                 rejections.append(RowRejection(file: csv.fileName, line: r.line, column: map.header(of: c),
-                                               value: v(c), reason: BilingualText(vi: vi, en: en)))
+                                               value: v(c), reason: .row(code, vi, en)))
             }
             let code = TextFolding.nfc(v(.code))
-            if code.isEmpty { reject(.code, "Thiếu mã thủ tục.", "Missing procedure code."); continue }
-            if seen.contains(code) { reject(.code, "Mã thủ tục bị trùng.", "Duplicate procedure code."); continue }
+            if code.isEmpty { reject("missing-procedure-code", .code, "Thiếu mã thủ tục.", "Missing procedure code."); continue }
+            if seen.contains(code) { reject("duplicate-procedure-code", .code, "Mã thủ tục bị trùng.", "Duplicate procedure code."); continue }
             let durationText = v(.duration).replacingOccurrences(of: ",", with: ".")
             let duration = Double(durationText)
             if !durationText.isEmpty && (duration == nil || duration! < 0 || !duration!.isFinite) {
-                reject(.duration, "Thời gian giải quyết phải là số.", "The processing time must be a number."); continue
+                reject("bad-duration", .duration, "Thời gian giải quyết phải là số.", "The processing time must be a number."); continue
             }
             // No procedure takes ten years; a larger number is a typing slip
             // (or 1e15), and would overflow the deadline arithmetic.
             if let duration, duration > ProceduresFile.longestDuration {
-                reject(.duration, "Thời gian giải quyết quá lớn (tối đa \(Int(ProceduresFile.longestDuration))).",
+                reject("duration-too-large", .duration, "Thời gian giải quyết quá lớn (tối đa \(Int(ProceduresFile.longestDuration))).",
                        "The processing time is too large (at most \(Int(ProceduresFile.longestDuration)))."); continue
             }
             let unitText = TextFolding.words(v(.durationUnit)).replacingSpaces()
             var unit = DurationUnit.workingDays
             if !unitText.isEmpty {
                 guard let u = DurationUnit(rawValue: unitText) ?? durationUnitWords[unitText] else {
-                    reject(.durationUnit, "Đơn vị thời gian không hợp lệ (ngay-lam-viec, gio-lam-viec, ngay).",
+                    reject("bad-duration-unit", .durationUnit, "Đơn vị thời gian không hợp lệ (ngay-lam-viec, gio-lam-viec, ngay).",
                            "Unknown time unit (expected ngay-lam-viec, gio-lam-viec, ngay)."); continue
                 }
                 unit = u
@@ -114,7 +114,7 @@ public enum ProceduresFile {
             let disclosureText = v(.disclosure)
             let disclosure = Int(disclosureText)
             if !disclosureText.isEmpty && (disclosure == nil || !(0...2).contains(disclosure!)) {
-                reject(.disclosure, "Công khai phải là 0, 1 hoặc 2.", "CongKhai must be 0, 1 or 2."); continue
+                reject("bad-disclosure", .disclosure, "Công khai phải là 0, 1 hoặc 2.", "CongKhai must be 0, 1 or 2."); continue
             }
             let levels = v(.applicableLevels).split(whereSeparator: { ";,|".contains($0) })
                 .map { TextFolding.words(String($0)).replacingSpaces() }.filter { !$0.isEmpty }

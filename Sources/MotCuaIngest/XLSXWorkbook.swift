@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaCore
 
 /// What an input file is, from its first bytes (its name only breaks ties).
 public enum DossierFileKind: Sendable, Equatable {
@@ -18,7 +19,7 @@ public enum DossierFileKind: Sendable, Equatable {
     }
 
     /// The kind of the file at `path`.
-    /// - throws: ``InputFileError`` when it is missing or unreadable.
+    /// - throws: ``Message`` when it is missing or unreadable.
     public static func of(_ path: String) throws -> DossierFileKind {
         let fd = try CSVFile.openForReading(path)
         defer { close(fd) }
@@ -48,7 +49,7 @@ struct XLSXDossierSheet {
     /// Opens the first worksheet, in workbook order, with a recognisable dossier
     /// header: the first of its first rows in which at least three cells name
     /// known columns (with the mapping's aliases).
-    /// - throws: ``InputFileError`` naming the file: damaged, password-protected, .xls, no header.
+    /// - throws: ``Message`` naming the file: damaged, password-protected, .xls, no header.
     static func open(path: String, archive: ZipArchive? = nil, aliases: [DossierColumn: [String]],
                      checksCRC: Bool = true) throws -> XLSXDossierSheet {
         let name = (path as NSString).lastPathComponent
@@ -73,7 +74,7 @@ struct XLSXDossierSheet {
                 }
             }
             let sheets = looked.map { "\"\($0)\"" }.joined(separator: ", ")
-            throw InputFileError(
+            throw Message.input("xlsx-no-header", 
                 file: name,
                 "Không tìm thấy dòng tiêu đề của tệp hồ sơ trong trang tính nào (\(sheets.isEmpty ? "không có trang tính" : sheets)); cần các cột như MaHoSo, MaDonVi, MaTTHC, NgayTiepNhan… trong \(headerSearchRows) dòng đầu. Có thể tệp bị chọn nhầm, hoặc cần tệp ánh xạ cột (--mapping).",
                 "No recognisable dossier header in any worksheet (\(sheets.isEmpty ? "no worksheets" : sheets)); expected columns such as MaHoSo, MaDonVi, MaTTHC, NgayTiepNhan… within the first \(headerSearchRows) rows. Wrong file, or a column mapping is needed (--mapping).")
@@ -82,23 +83,23 @@ struct XLSXDossierSheet {
         }
     }
 
-    static func damaged(_ file: String, _ detail: String) -> InputFileError {
-        InputFileError(
+    static func damaged(_ file: String, _ detail: String) -> Message {
+        Message.input("xlsx-damaged", 
             file: file,
             "Tệp Excel (.xlsx) bị hỏng hoặc không đúng định dạng, không đọc được (\(detail)). Hãy mở lại trong Excel và lưu lại, hoặc xuất lại từ hệ thống một cửa.",
             "The Excel workbook (.xlsx) is damaged or not in the .xlsx format and cannot be read (\(detail)). Open it in Excel and save it again, or export it again from the one-stop system.")
     }
 
     /// The message for an OLE compound file: a password-protected workbook, or an old .xls.
-    static func compoundFileError(path: String) -> InputFileError {
+    static func compoundFileError(path: String) -> Message {
         let name = (path as NSString).lastPathComponent
         if isEncryptedPackage(path) || ["xlsx", "xlsm"].contains((path as NSString).pathExtension.lowercased()) {
-            return InputFileError(
+            return Message.input("xlsx-encrypted", 
                 file: name,
                 "Tệp Excel được đặt mật khẩu (mã hóa) nên không đọc được. Hãy mở tệp trong Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại dạng .xlsx.",
                 "The Excel workbook is password-protected (encrypted) and cannot be read. Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it) and save it again as .xlsx.")
         }
-        return InputFileError(
+        return Message.input("xls", 
             file: name,
             "Đây là tệp Excel 97–2003 (.xls), motcua không đọc được định dạng này. Hãy mở trong Excel và lưu dưới dạng \"Sổ làm việc Excel (.xlsx)\" (hoặc \"CSV UTF-8\"), rồi nhập tệp đó.",
             "This is an Excel 97–2003 workbook (.xls), a format motcua does not read. Open it in Excel and save it as \"Excel Workbook (.xlsx)\" (or \"CSV UTF-8\"), then import that file.")

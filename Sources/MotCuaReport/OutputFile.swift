@@ -1,4 +1,5 @@
 import Foundation
+import MotCuaCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,7 +20,7 @@ struct OutputFile {
     let temporaryPath: String
     private let fd: Int32
 
-    /// Starts writing `path`. - throws: ``OutputError``.
+    /// Starts writing `path`. - throws: a ``Message`` coded `output.*`.
     init(_ path: String) throws {
         self.path = path
         let url = URL(fileURLWithPath: path)
@@ -29,7 +30,7 @@ struct OutputFile {
         if lstat(path, &info) == 0 {
             let kind = info.st_mode & S_IFMT
             guard kind == S_IFREG || kind == S_IFLNK else {
-                throw OutputError(path: path, vi: "đã có ở đây một thứ không phải tệp thường (thư mục, thiết bị hay FIFO); không ghi đè.",
+                throw Message.output("not-a-file", path: path, vi: "đã có ở đây một thứ không phải tệp thường (thư mục, thiết bị hay FIFO); không ghi đè.",
                                   en: "something that is not a regular file (a folder, device or FIFO) is there; it is not replaced.")
             }
         }
@@ -38,7 +39,7 @@ struct OutputFile {
         let stem = String(decoding: Array(url.lastPathComponent.utf8.prefix(180)), as: UTF8.self)
         var template = Array(dir.appendingPathComponent(".\(stem).XXXXXX.tmp").path.utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
-        guard fd >= 0 else { throw OutputError(path: path, errno: errno, doing: .create) }
+        guard fd >= 0 else { throw Message.output(path: path, errno: errno, doing: .create) }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         // Held until the rename, so another writer's clean-up never removes it.
         _ = flock(fd, LOCK_EX)
@@ -61,7 +62,7 @@ struct OutputFile {
             while offset < bytes.count {
                 let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
                 if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw OutputError(path: path, errno: errno, doing: .write) }
+                guard n > 0 else { throw Message.output(path: path, errno: errno, doing: .write) }
                 offset += n
             }
         }
@@ -73,12 +74,12 @@ struct OutputFile {
         guard fsync(fd) == 0 else {
             let code = errno
             unlink(temporaryPath)
-            throw OutputError(path: path, errno: code, doing: .write)
+            throw Message.output(path: path, errno: code, doing: .write)
         }
         guard rename(temporaryPath, path) == 0 else {
             let code = errno
             unlink(temporaryPath)
-            throw OutputError(path: path, errno: code, doing: .rename)
+            throw Message.output(path: path, errno: code, doing: .rename)
         }
         let dir = open((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
                        O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -103,13 +104,13 @@ struct OutputFile {
         var isDir: ObjCBool = false
         if !fm.fileExists(atPath: dir.path, isDirectory: &isDir) {
             do { try fm.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-                throw OutputError(path: path, vi: "không tạo được thư mục \(dir.path).", en: "cannot create the folder \(dir.path).")
+                throw Message.output("cannot-create-folder", path: path, vi: "không tạo được thư mục \(dir.path).", en: "cannot create the folder \(dir.path).")
             }
         } else if !isDir.boolValue {
-            throw OutputError(path: path, vi: "\(dir.path) không phải là thư mục.", en: "\(dir.path) is not a folder.")
+            throw Message.output("parent-not-folder", path: path, vi: "\(dir.path) không phải là thư mục.", en: "\(dir.path) is not a folder.")
         }
         if !fm.isWritableFile(atPath: dir.path) {
-            throw OutputError(path: path, vi: "không có quyền ghi vào thư mục \(dir.path).",
+            throw Message.output("folder-not-writable", path: path, vi: "không có quyền ghi vào thư mục \(dir.path).",
                               en: "no permission to write in \(dir.path).")
         }
     }
@@ -135,35 +136,53 @@ struct OutputFile {
     }
 }
 
-/// An output that cannot be written.
-public struct OutputError: Error, CustomStringConvertible, Sendable {
-    public let path: String
-    public let vi: String
-    public let en: String
-    public var description: String { "\(path): \(vi)" }
-    public func text(english: Bool) -> String { "\(path): \(english ? en : vi)" }
-
-    public init(path: String, vi: String, en: String) {
-        self.path = path; self.vi = vi; self.en = en
+/// An output that cannot be written: a ``Message`` coded `output.*` about its path.
+extension Message {
+    static func output(_ code: String, path: String, vi: String, en: String) -> Message {
+        Message("output." + code, file: path, vi: vi, en: en)
     }
 
-    enum Step { case create, write, rename }
+    enum OutputStep { case create, write, rename }
 
-    /// The plain reason for a system error while writing.
-    init(path: String, errno code: Int32, doing step: Step) {
-        let (vi, en): (String, String)
+    /// What a system error number means, in words (and a code part): never
+    /// `strerror`'s English. Shared by every layer that touches files.
+    public static func systemReason(errno code: Int32) -> (code: String, vi: String, en: String) {
         switch code {
-        case ENOSPC, EDQUOT: (vi, en) = ("ổ đĩa đầy", "the disk is full")
-        case EACCES, EPERM: (vi, en) = ("không có quyền ghi", "no permission to write")
-        case EROFS: (vi, en) = ("ổ đĩa chỉ cho đọc", "the disk is read-only")
-        case EIO: (vi, en) = ("lỗi đọc ghi của ổ đĩa", "an input/output error of the disk")
-        default: (vi, en) = (String(cString: strerror(code)), String(cString: strerror(code)))
+        case ENOSPC, EDQUOT: return ("disk-full", "ổ đĩa đầy", "the disk is full")
+        case EACCES, EPERM: return ("permission", "không có quyền ghi", "no permission to write")
+        case EROFS: return ("read-only", "ổ đĩa chỉ cho đọc", "the disk is read-only")
+        case EIO: return ("io-error", "lỗi đọc ghi của ổ đĩa", "an input/output error of the disk")
+        case ENAMETOOLONG: return ("name-too-long", "tên tệp quá dài", "the file name is too long")
+        case ENOENT, ENOTDIR: return ("no-folder", "không có thư mục hoặc tệp này", "no such folder or file")
+        case EISDIR: return ("is-folder", "đây là một thư mục", "it is a folder")
+        case EEXIST: return ("exists", "đã có tệp hoặc thư mục cùng tên", "a file or folder of that name exists")
+        case EXDEV: return ("other-disk", "không chuyển được sang ổ đĩa khác", "cannot move it to another disk")
+        default: return ("system-error", "lỗi hệ thống số \(code)", "system error \(code)")
         }
+    }
+
+    /// A Foundation file error (`FileManager`, `Data.write`) as a message
+    /// about `path`: `doing` says what failed, the system's reason follows.
+    public static func fileSystem(_ error: Error, code: String, path: String, vi doing: String, en doingEn: String) -> Message {
+        let ns = error as NSError
+        let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError
+        let number: Int32? = ns.domain == NSPOSIXErrorDomain ? Int32(ns.code)
+            : underlying?.domain == NSPOSIXErrorDomain ? Int32(underlying!.code) : nil
+        guard let number else {
+            return Message(code, file: path, vi: "\(doing).", en: "\(doingEn).")
+        }
+        let (_, vi, en) = systemReason(errno: number)
+        return Message(code, file: path, vi: "\(doing): \(vi).", en: "\(doingEn): \(en).")
+    }
+
+    /// The plain reason for a system error while writing, never `strerror`'s English.
+    static func output(path: String, errno code: Int32, doing step: OutputStep) -> Message {
+        let (reason, vi, en) = systemReason(errno: code)
         switch step {
-        case .create: self.init(path: path, vi: "không tạo được tệp tạm để ghi: \(vi).", en: "cannot create the temporary file: \(en).")
-        case .write: self.init(path: path, vi: "không ghi được tệp: \(vi).", en: "cannot write the file: \(en).")
-        case .rename: self.init(path: path, vi: "không đổi tên được tệp tạm thành tệp này: \(vi).",
-                                en: "cannot rename the temporary file to this file: \(en).")
+        case .create: return output(reason, path: path, vi: "không tạo được tệp tạm để ghi: \(vi).", en: "cannot create the temporary file: \(en).")
+        case .write: return output(reason, path: path, vi: "không ghi được tệp: \(vi).", en: "cannot write the file: \(en).")
+        case .rename: return output(reason, path: path, vi: "không đổi tên được tệp tạm thành tệp này: \(vi).",
+                                    en: "cannot rename the temporary file to this file: \(en).")
         }
     }
 }

@@ -66,7 +66,7 @@ public struct ReportContext: Sendable {
             guard let close = rest[open...].firstIndex(of: "}") else { out += rest[open...]; return out }
             let key = String(rest[rest.index(after: open)..<close])
             guard let v = values[key] else {
-                throw TemplateError(
+                throw Message("template.unknown-placeholder", 
                     file: file,
                     vi: "không có trường \"{\(key)}\". Các trường: \(values.keys.sorted().map { "{\($0)}" }.joined(separator: ", ")).",
                     en: "unknown placeholder \"{\(key)}\". Known: \(values.keys.sorted().map { "{\($0)}" }.joined(separator: ", ")).")

@@ -29,7 +29,7 @@ public enum ReportJSON {
                 o["own"] = .object(figures(entry.own, rubric: report.rubric))
                 return .object(o)
             }),
-            "rows": .array(report.table(spec).map { row in
+            "rows": .array(try report.table(spec).map { row in
                 var o = figures(row, rubric: report.rubric)
                 o["code"] = .string(row.key)
                 o["name"] = .string(row.name)
@@ -41,7 +41,7 @@ public enum ReportJSON {
             "total": .object(named(report.total, rubric: report.rubric)),
         ]
         if let by = groups ?? (spec.rows.isUnitDimension ? nil : spec.rows) {
-            let items = by.isUnitDimension ? report.table(TableSpec(rows: by)) : report.groups(by: by)
+            let items = try report.table(TableSpec(rows: by))
             doc["groups"] = .object(["by": .string(by.rawValue), "items": .array(items.map { row in
                 var o = figures(row, rubric: report.rubric)
                 o["key"] = .string(row.key)

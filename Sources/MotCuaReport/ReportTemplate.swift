@@ -180,15 +180,6 @@ public struct PageTemplate: Decodable, Sendable {
     }
 }
 
-/// A template that cannot be used, with the file and the problem.
-public struct TemplateError: Error, CustomStringConvertible, Sendable {
-    public let file: String
-    public let vi: String
-    public let en: String
-    public var description: String { "\(file): \(vi)" }
-    public func text(english: Bool) -> String { "\(file): \(english ? en : vi)" }
-}
-
 extension ReportTemplate {
     /// Reads and checks a template file: YAML syntax, known figures, valid
     /// ranges. `include: NAME` lines are read from the same folder, else
@@ -196,7 +187,7 @@ extension ReportTemplate {
     public static func load(path: String,
                             otherwise: (String) throws -> (text: String, file: String)? = { _ in nil }) throws -> ReportTemplate {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw TemplateError(file: path, vi: "không đọc được tệp mẫu báo cáo.", en: "cannot read the template file.")
+            throw Message("template.unreadable", file: path, vi: "không đọc được tệp mẫu báo cáo.", en: "cannot read the template file.")
         }
         let dir = (path as NSString).deletingLastPathComponent
         return try parse(text, file: path) { name in
@@ -210,7 +201,7 @@ extension ReportTemplate {
     /// included template by name (`nil` when there is none), so that a
     /// template can come from a file or from the binary's built-in files.
     ///
-    /// - throws: ``TemplateError``, also for an include that leads back to a
+    /// - throws: a ``Message`` (`template.*`), also for an include that leads back to a
     ///   template already being read (which would otherwise recurse forever).
     public static func parse(_ text: String, file: String,
                              include: (String) throws -> (text: String, file: String)?) throws -> ReportTemplate {
@@ -223,22 +214,22 @@ extension ReportTemplate {
         do {
             template = try YAMLDecoder().decode(ReportTemplate.self, from: text)
         } catch let error as YamlError {
-            throw TemplateError(file: file, vi: "lỗi cú pháp YAML: \(error)", en: "YAML syntax error: \(error)")
+            throw Message("template.yaml-syntax", file: file, vi: "lỗi cú pháp YAML: \(error)", en: "YAML syntax error: \(error)")
         } catch let error as DecodingError {
             let (vi, en) = DecodingProblem.describe(error)
-            throw TemplateError(file: file, vi: vi, en: en)
+            throw Message("template.invalid", file: file, vi: vi, en: en)
         }
         let chain = chain + [file]
         var resolved = template
         resolved.sheets = try template.sheets.flatMap { sheet -> [SheetTemplate] in
             guard let name = sheet.include else { return [sheet] }
             guard let included = try include(name) else {
-                throw TemplateError(file: file, vi: "include: không có mẫu \"\(name)\".",
+                throw Message("template.include-missing", file: file, vi: "include: không có mẫu \"\(name)\".",
                                     en: "include: no template \"\(name)\".")
             }
             if chain.contains(included.file) {
                 let loop = (chain + [included.file]).joined(separator: " → ")
-                throw TemplateError(file: file, vi: "include: các mẫu gọi lẫn nhau thành vòng (\(loop)).",
+                throw Message("template.include-loop", file: file, vi: "include: các mẫu gọi lẫn nhau thành vòng (\(loop)).",
                                     en: "include: the templates include each other in a loop (\(loop)).")
             }
             return try parse(included.text, file: included.file, include: include, including: chain).sheets
@@ -249,56 +240,67 @@ extension ReportTemplate {
 
     func validate(file: String) throws {
         guard !sheets.isEmpty else {
-            throw TemplateError(file: file, vi: "mẫu không có trang tính nào (sheets).", en: "the template has no sheets.")
+            throw Message("template.no-sheets", file: file, vi: "mẫu không có trang tính nào (sheets).", en: "the template has no sheets.")
         }
         var names: Set<String> = []
         for (s, sheet) in sheets.enumerated() {
             let at = "sheets[\(s)] (\(sheet.name))"
             // Excel compares sheet names ignoring case; a repeated include gives two.
             guard names.insert(sheet.name.lowercased()).inserted else {
-                throw TemplateError(file: file, vi: "\(at): hai trang tính cùng tên \"\(sheet.name)\".",
+                throw Message("template.duplicate-sheet", file: file, vi: "\(at): hai trang tính cùng tên \"\(sheet.name)\".",
                                     en: "\(at): two sheets are named \"\(sheet.name)\".")
             }
             if sheet.name.isEmpty || sheet.name.count > 31 || sheet.name.contains(where: { "[]:*?/\\".contains($0) }) {
-                throw TemplateError(file: file, vi: "\(at): tên trang tính phải có 1–31 ký tự, không chứa []:*?/\\.",
+                throw Message("template.bad-sheet-name", file: file, vi: "\(at): tên trang tính phải có 1–31 ký tự, không chứa []:*?/\\.",
                                     en: "\(at): a sheet name needs 1–31 characters without []:*?/\\.")
             }
             let kind = sheet.kind ?? .unitTable
             let known = kind.figureNames
             for (c, column) in sheet.columns.enumerated() where !known.contains(column.figure) {
-                throw TemplateError(
+                throw Message("template.unknown-figure", 
                     file: file,
                     vi: "\(at).columns[\(c)]: không có chỉ tiêu \"\(column.figure)\". Các chỉ tiêu: \(known.joined(separator: ", ")).",
                     en: "\(at).columns[\(c)]: unknown figure \"\(column.figure)\". Known figures: \(known.joined(separator: ", ")).")
             }
             if let chart = sheet.chart, !sheet.columns.contains(where: { $0.figure == chart.figure }) {
-                throw TemplateError(file: file, vi: "\(at).chart: chỉ tiêu \"\(chart.figure)\" phải là một cột của trang.",
+                throw Message("template.chart-figure", file: file, vi: "\(at).chart: chỉ tiêu \"\(chart.figure)\" phải là một cột của trang.",
                                     en: "\(at).chart: the figure \"\(chart.figure)\" must be one of the sheet's columns.")
             }
+            // Excel's own limits; beyond them (or NaN) row heights and page layout cannot be computed.
+            func within(_ value: Double?, _ range: ClosedRange<Double>, _ key: String) throws {
+                guard let value, !range.contains(value) else { return }
+                throw Message("template.size-out-of-range", file: file,
+                              vi: "\(at).\(key): \(value) nằm ngoài \(Int(range.lowerBound))–\(Int(range.upperBound)).",
+                              en: "\(at).\(key): \(value) is outside \(Int(range.lowerBound))–\(Int(range.upperBound)).")
+            }
+            try within(sheet.font?.size, 1...409, "font.size")
+            for (i, line) in ((sheet.title ?? []) + (sheet.footnotes ?? [])).enumerated() { try within(line.size, 1...409, "title/footnotes[\(i)].size") }
+            for (c, column) in sheet.columns.enumerated() { try within(column.width, 0...255, "columns[\(c)].width") }
+            for (i, h) in (sheet.headerRowHeights ?? []).enumerated() { try within(h, 0...409, "header_row_heights[\(i)]") }
             if (sheet.rows != nil || sheet.sections != nil) && kind != .unitTable {
-                throw TemplateError(file: file, vi: "\(at): rows và sections chỉ dùng cho bảng theo đơn vị (unit-table).",
+                throw Message("template.rows-kind", file: file, vi: "\(at): rows và sections chỉ dùng cho bảng theo đơn vị (unit-table).",
                                     en: "\(at): rows and sections are for unit tables only.")
             }
             if sheet.sections != nil && !(sheet.rows ?? .unit).isUnitDimension {
-                throw TemplateError(file: file, vi: "\(at): sections (chia theo cấp) chỉ dùng với rows: unit hoặc unit-all.",
+                throw Message("template.sections-rows", file: file, vi: "\(at): sections (chia theo cấp) chỉ dùng với rows: unit hoặc unit-all.",
                                     en: "\(at): sections (by level) need rows: unit or unit-all.")
             }
             if sheet.sections != nil && sheet.chart != nil {
-                throw TemplateError(file: file, vi: "\(at): biểu đồ không dùng được với sections (dòng cộng từng cấp sẽ lẫn vào).",
+                throw Message("template.sections-chart", file: file, vi: "\(at): biểu đồ không dùng được với sections (dòng cộng từng cấp sẽ lẫn vào).",
                                     en: "\(at): a chart cannot be used with sections (the subtotal rows would be charted).")
             }
             if sheet.columns.isEmpty && kind != .tt01Scores {
-                throw TemplateError(file: file, vi: "\(at): trang không có cột nào.", en: "\(at): the sheet has no columns.")
+                throw Message("template.no-columns", file: file, vi: "\(at): trang không có cột nào.", en: "\(at): the sheet has no columns.")
             }
             for (c, column) in sheet.columns.enumerated() {
                 if let f = column.format, CellKind(rawValue: f) == nil {
-                    throw TemplateError(file: file, vi: "\(at).columns[\(c)]: định dạng \"\(f)\" không hợp lệ (integer, rate, decimal, date, text).",
+                    throw Message("template.bad-format", file: file, vi: "\(at).columns[\(c)]: định dạng \"\(f)\" không hợp lệ (integer, rate, decimal, date, text).",
                                         en: "\(at).columns[\(c)]: unknown format \"\(f)\" (integer, rate, decimal, date, text).")
                 }
             }
             for range in sheet.header.keys {
                 guard let r = CellRange(range), r.lastColumn < sheet.columns.count else {
-                    throw TemplateError(file: file,
+                    throw Message("template.bad-header-range", file: file,
                                         vi: "\(at).header: ô \"\(range)\" không hợp lệ hoặc vượt quá \(sheet.columns.count) cột.",
                                         en: "\(at).header: range \"\(range)\" is invalid or beyond the \(sheet.columns.count) columns.")
                 }

@@ -11,10 +11,10 @@ import Yams
 /// matched ignoring case, `_`, `-` and spaces (`on_time`, `onTime`, `On-time`).
 public enum RubricFile {
     /// Reads and checks a rubric file.
-    /// - throws: ``TemplateError`` naming the file and, when it can, the line.
+    /// - throws: a ``Message`` (`rubric.*`) naming the file and, when it can, the line.
     public static func load(path: String) throws -> Rubric {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw TemplateError(file: path, vi: "không đọc được tệp bộ chỉ số chấm điểm (không có tệp, hoặc không phải UTF-8).",
+            throw Message("rubric.unreadable", file: path, vi: "không đọc được tệp bộ chỉ số chấm điểm (không có tệp, hoặc không phải UTF-8).",
                                 en: "cannot read the rubric file (missing, or not UTF-8).")
         }
         return try parse(text, file: path)
@@ -37,12 +37,11 @@ public enum RubricFile {
 private struct RubricReader {
     let file: String
 
-    func error(at node: Node?, _ vi: String, _ en: String) -> TemplateError {
-        guard let line = node?.mark?.line else { return TemplateError(file: file, vi: vi, en: en) }
-        return TemplateError(file: file, vi: "dòng \(line): \(vi)", en: "line \(line): \(en)")
+    func error(at node: Node?, _ vi: String, _ en: String) -> Message {
+        Message("rubric.invalid", file: file, line: node?.mark?.line, vi: vi, en: en)
     }
 
-    func syntaxError(_ error: YamlError) -> TemplateError {
+    func syntaxError(_ error: YamlError) -> Message {
         let mark: Mark?
         let problem: String
         switch error {
@@ -58,10 +57,10 @@ private struct RubricReader {
             mark = nil; problem = "\(error)"
         }
         guard let mark else {
-            return TemplateError(file: file, vi: "lỗi cú pháp YAML: \(problem).", en: "YAML syntax error: \(problem).")
+            return Message("rubric.yaml-syntax", file: file, vi: "lỗi cú pháp YAML: \(problem).", en: "YAML syntax error: \(problem).")
         }
-        return TemplateError(file: file, vi: "dòng \(mark.line), cột \(mark.column): lỗi cú pháp YAML (\(problem)).",
-                             en: "line \(mark.line), column \(mark.column): YAML syntax error (\(problem)).")
+        return Message("rubric.yaml-syntax", file: file, line: mark.line, column: String(mark.column),
+                       vi: "lỗi cú pháp YAML (\(problem)).", en: "YAML syntax error (\(problem)).")
     }
 
     // MARK: Whole file

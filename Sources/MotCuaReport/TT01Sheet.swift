@@ -12,7 +12,7 @@ struct TT01Sheet {
     func write(to workbook: Workbook) throws {
         let report = context.report
         guard let rubric = report.rubric else {
-            throw TemplateError(file: templateFile, vi: "trang \(template.name) cần bộ tiêu chí chấm điểm (--rubric).",
+            throw Message("template.needs-rubric", file: templateFile, vi: "trang \(template.name) cần bộ tiêu chí chấm điểm (--rubric).",
                                 en: "the sheet \(template.name) needs a scoring rubric (--rubric).")
         }
         let lines = try (template.title ?? []).map { try context.fill($0.text, file: templateFile) }

@@ -30,12 +30,15 @@ public enum WorkbookWriter {
                     try TT01Sheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
                 }
             }
-            do { try workbook.close() } catch let e as XlsxError {
-                throw output.diskIsFull
-                    ? OutputError(path: path, errno: ENOSPC, doing: .write)
-                    : OutputError(path: path, vi: "không ghi được tệp Excel (\(e.detail)).", en: "cannot write the workbook (\(e.detail)).")
-            }
+            try workbook.close()
             try output.commit()
+        } catch let e as XlsxError {
+            // libxlsxwriter's own text is English: the clerk reads ours, its code kept for support.
+            let full = output.diskIsFull
+            output.abandon()
+            throw full ? Message.output(path: path, errno: ENOSPC, doing: .write)
+                : Message.output("workbook", path: path, vi: "không ghi được tệp Excel (lỗi libxlsxwriter \(e.code)).",
+                                 en: "cannot write the workbook (libxlsxwriter error \(e.code)).")
         } catch {
             output.abandon()
             throw error

@@ -283,7 +283,7 @@ extension DossierStore {
     /// scan), or `nil` for an empty store. It says how recent the newest
     /// imported export is.
     public func newestStateTime() throws -> LocalDateTime? {
-        try queue.read { db in
+        try read { db in
             try Int64.fetchOne(db, sql: "SELECT MAX(state_at) FROM dossier").map(LocalDateTime.init(secondsSinceEpoch:))
         }
     }

@@ -2,13 +2,6 @@ import Foundation
 import GRDB
 import MotCuaCore
 
-/// A failure of the store, with a message for the clerk.
-public struct StoreError: Error, CustomStringConvertible, Sendable {
-    public let vi: String
-    public let en: String
-    public var description: String { vi }
-}
-
 /// The SQLite database of units, procedures and dossiers (cơ sở dữ liệu hồ sơ).
 ///
 /// Every import is one transaction: a failure or a kill leaves the database as
@@ -18,7 +11,7 @@ public final class DossierStore: Sendable {
     public let path: String
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    /// - throws: ``StoreError`` when it cannot be opened, is damaged, or is another program's database.
+    /// - throws: a ``Message`` coded `store.*` when it cannot be opened, is damaged, or is another program's database.
     public init(path: String) throws {
         self.path = path
         var config = Configuration()
@@ -26,10 +19,10 @@ public final class DossierStore: Sendable {
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
             // Checked before the migrations, which would create motcua's tables in it.
-            if try DossierStore.isForeign(queue) { throw StoreError.foreign(path: path) }
+            if try DossierStore.isForeign(queue) { throw Message.foreignDatabase(path: path) }
             try StoreSchema.migrator.migrate(queue)
         } catch let error as DatabaseError {
-            throw StoreError(error, path: path)
+            throw Message(error, path: path)
         }
     }
 
@@ -43,8 +36,7 @@ public final class DossierStore: Sendable {
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
         } catch let error as DatabaseError {
-            throw StoreError(vi: "\(path): không mở được cơ sở dữ liệu (\(error.message ?? "\(error.resultCode)")).",
-                             en: "\(path): cannot open the database (\(error.message ?? "\(error.resultCode)")).")
+            throw Message(error, path: path)
         }
     }
 

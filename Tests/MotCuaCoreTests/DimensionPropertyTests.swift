@@ -70,7 +70,7 @@ final class DimensionPropertyTests: XCTestCase {
         return s
     }
 
-    func testGroupsOfEveryDimensionAddUpAndEqualTheirOwnDossiers() {
+    func testGroupsOfEveryDimensionAddUpAndEqualTheirOwnDossiers() throws {
         var rng = SplitMix64(seed: 118)
         let additive = FigureCatalogue.all.filter(\.aggregation.isAdditive)
         XCTAssertGreaterThan(additive.count, 20)
@@ -87,7 +87,7 @@ final class DimensionPropertyTests: XCTestCase {
             XCTAssertEqual(report.total.figures, total(of: scoped, period: period, tree: tree, scope: scope), "trial \(trial)")
 
             for dimension in [ReportDimension.field, .procedure, .channel, .level] {
-                let rows = report.table(TableSpec(rows: dimension))
+                let rows = try report.table(TableSpec(rows: dimension))
                 XCTAssertEqual(Set(rows.map(\.key)).count, rows.count, "one row per key")
                 for figure in additive {
                     XCTAssertEqual(rows.map { figure.value($0).number! }.reduce(0, +), figure.value(report.total).number!,
@@ -101,7 +101,7 @@ final class DimensionPropertyTests: XCTestCase {
             }
 
             // Months: flows add up, the backlog is the first month's, pending the last month's.
-            let months = report.table(TableSpec(rows: .month))
+            let months = try report.table(TableSpec(rows: .month))
             XCTAssertEqual(months.map(\.key), period.months.map(\.key))
             for figure in additive {
                 let values = months.map { figure.value($0).number! }
@@ -121,7 +121,7 @@ final class DimensionPropertyTests: XCTestCase {
 
             // Unit rows with level sections: each subtotal is its units' sum, the subtotals the total.
             for spec in [TableSpec(rows: .unit, sections: .standard), TableSpec(rows: .unitAll, sections: .standard)] {
-                let rows = report.table(spec)
+                let rows = try report.table(spec)
                 let sections = rows.filter { $0.kind == .section }
                 XCTAssertEqual(sum(sections), report.total.figures, "trial \(trial) \(spec.rows.rawValue) sections")
                 XCTAssertEqual(sum(rows.filter { $0.kind != .section }), report.total.figures)
@@ -132,7 +132,7 @@ final class DimensionPropertyTests: XCTestCase {
                 XCTAssertTrue(current.isEmpty, "every unit row is under a section")
             }
             // unit-all: every unit of the scope, each with its whole subtree, indented by depth.
-            let all = report.table(TableSpec(rows: .unitAll))
+            let all = try report.table(TableSpec(rows: .unitAll))
             XCTAssertEqual(all.map(\.key), Array(inScope.isEmpty ? [] : (scope.map { tree.subtree(of: $0) } ?? tree.allInDisplayOrder)))
             for row in all {
                 let mine = scoped.filter { tree.subtree(of: row.key).contains($0.unitCode) }
@@ -151,18 +151,18 @@ final class DimensionPropertyTests: XCTestCase {
                        ["2020-12", "2021-01"])
     }
 
-    func testGroupNamesAndOrder() {
+    func testGroupNamesAndOrder() throws {
         let tree = UnitTree([OrgUnit(code: "U", name: "Xã")])
         var a = PeriodAggregator(period: october2020, catalogue: catalogue, dimensions: [.field, .level, .channel])
         a.add(dossier("1", unit: "U", procedure: "P4", received: "2020-10-02 08:00"))
         a.add(dossier("2", unit: "U", procedure: "PX", received: "2020-10-02 08:00"))
         a.add(dossier("3", unit: "U", procedure: "P2", channel: .online, received: "2020-10-03 08:00"))
         let report = a.report(scope: nil, tree: tree)
-        let fields = report.table(TableSpec(rows: .field))
+        let fields = try report.table(TableSpec(rows: .field))
         XCTAssertEqual(fields.map(\.key), ["HT", "XD", ""])
         XCTAssertEqual(fields.map(\.name), ["Hộ tịch", "Xây dựng", "Chưa xác định lĩnh vực"])
         XCTAssertEqual(fields.map(\.procedures.total), [2, 1, 1], "the catalogue's procedures of each field")
-        XCTAssertEqual(report.table(TableSpec(rows: .level)).map(\.name), ["Mức độ 2", "Mức độ 4", "Chưa xác định mức độ"])
-        XCTAssertEqual(report.table(TableSpec(rows: .channel)).map(\.name), ["Trực tiếp", "Trực tuyến"])
+        XCTAssertEqual(try report.table(TableSpec(rows: .level)).map(\.name), ["Mức độ 2", "Mức độ 4", "Chưa xác định mức độ"])
+        XCTAssertEqual(try report.table(TableSpec(rows: .channel)).map(\.name), ["Trực tiếp", "Trực tuyến"])
     }
 }

@@ -99,7 +99,7 @@ final class CheckCommandTests: SampleDataTestCase {
         let result = try CommandRunner.run(["check", "--published", path])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stdout, "")
-        XCTAssertEqual(result.stderr, "Lỗi: published.csv, dòng 4: cột ho_so_ton: \"n/a\" không phải một số nguyên không âm.\n")
+        XCTAssertEqual(result.stderr, "Lỗi: published.csv, dòng 4, cột ho_so_ton: \"n/a\" không phải một số nguyên không âm.\n")
     }
 
     /// The same table as an office might type it: the appendix's Vietnamese headers, semicolons,

@@ -35,6 +35,9 @@ struct CommandRunner {
         // The binary carries its templates: nothing from the checkout is pointed at.
         var env = ProcessInfo.processInfo.environment
         env["MOTCUA_TEMPLATES"] = nil
+        // Vietnamese, the product's language, unless a test asks otherwise:
+        // the machine's locale must not decide what the tests read.
+        for name in ["MOTCUA_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] { env[name] = nil }
         env.merge(environment) { $1 }
         process.environment = env
         let out = Pipe(), err = Pipe()

@@ -15,7 +15,7 @@ final class NightlyRunLogTests: UnattendedRunTestCase {
         XCTAssertEqual(try lastLogLine(), "kết thúc: thành công")
 
         XCTAssertEqual(try run(today: "2020-11-06", ["--lang", "en"]).status, 0)
-        XCTAssertEqual(try lastLogLine(), "end: success")
+        XCTAssertEqual(try lastLogLine(), "finished: success")
     }
 
     // MARK: 4. One failing report does not stop the others
@@ -51,7 +51,7 @@ final class NightlyRunLogTests: UnattendedRunTestCase {
         XCTAssertEqual(result.status, 1)
         let log = try log()
         // Line 8: the comment, six keys, then the typo.
-        XCTAssertTrue(log.contains("motcua.yaml: dòng 8: khóa không hợp lệ \"calendar\"; có phải là \"calendars\"?"), log)
+        XCTAssertTrue(log.contains("motcua.yaml, dòng 8: khóa không hợp lệ \"calendar\"; có phải là \"calendars\"?"), log)
         XCTAssertTrue(try lastLogLine().hasPrefix("kết thúc: thất bại — cấu hình không hợp lệ"), log)
         XCTAssertFalse(FileManager.default.fileExists(atPath: database), "nothing imported: no database")
         XCTAssertEqual(try inboxNames(), ["2020-11-05.csv"], "nothing archived")
@@ -76,7 +76,7 @@ final class NightlyRunLogTests: UnattendedRunTestCase {
             XCTAssertTrue(log.contains(expected), "\(expected)\n\(log)")
         }
         XCTAssertFalse(log.contains("DecodingError"), log)
-        XCTAssertTrue(try lastLogLine().hasPrefix("end: failure — invalid configuration (3 problems)"), log)
+        XCTAssertTrue(try lastLogLine().hasPrefix("finished: failure — invalid configuration (3 problems)"), log)
 
         // Mistakes about what it names: files, units, templates.
         try writeConfig(extra: "evaluations: missing.csv", reports: """

@@ -61,7 +61,7 @@ final class DeterminismTests: XCTestCase {
         var o = options
         o.to = CivilDate(year: 2024, month: 8, day: 1)!
         XCTAssertThrowsError(try SyntheticExport.write(o, to: directory())) { error in
-            XCTAssertTrue((error as? GeneratorError)?.vi.contains("--to") ?? false, "\(error)")
+            XCTAssertTrue((error as? Message)?.vi.contains("--to") ?? false, "\(error)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import MotCuaCore
 import XCTest
 import MotCuaTestSupport
 @testable import MotCuaIngest
@@ -119,7 +120,7 @@ final class CSVReaderTests: TemporaryDirectoryTestCase {
     func testDelimiterTieIsAnErrorNamingTheOption() throws {
         let path = try file("tie.csv", Array("a,b;c\n1,2;3\n".utf8))
         XCTAssertThrowsError(try CSVFile(path: path)) { error in
-            XCTAssertTrue((error as? InputFileError)?.text(.vi).contains("--delimiter") == true, "\(error)")
+            XCTAssertTrue((error as? Message)?.text(.vi).contains("--delimiter") == true, "\(error)")
         }
         // Delimiters inside quotes do not count.
         let quoted = try records(try file("quoted.csv", Array("\"a;b\",c\n1,2\n".utf8)))
@@ -131,8 +132,8 @@ final class CSVReaderTests: TemporaryDirectoryTestCase {
         let path = try file("latin.csv", Array("MaHoSo,Ten\nH1,ok\nH2,M".utf8) + [0xB0, 0xF4] + Array("ng\n".utf8))
         // The whole file is checked when it is opened, before any record is read.
         XCTAssertThrowsError(try CSVFile(path: path)) { error in
-            let e = error as? InputFileError
-            XCTAssertEqual(e?.line, 3)
+            let e = error as? Message
+            XCTAssertEqual(e?.place.line, 3)
             XCTAssertTrue(e?.text(.vi).contains("--encoding") == true)
             XCTAssertTrue(e?.text(.en).contains("not valid UTF-8") == true)
         }
@@ -140,7 +141,7 @@ final class CSVReaderTests: TemporaryDirectoryTestCase {
 
     func testMissingEmptyAndWrongFilesGiveOneClearMessage() throws {
         func message(_ path: String) -> String {
-            do { _ = try CSVFile(path: path); return "" } catch { return (error as? InputFileError)?.text(.vi) ?? "\(error)" }
+            do { _ = try CSVFile(path: path); return "" } catch { return (error as? Message)?.text(.vi) ?? "\(error)" }
         }
         XCTAssertTrue(message(dir.appendingPathComponent("none.csv").path).contains("Không tìm thấy tệp"))
         XCTAssertTrue(message(try file("empty.csv", [])).contains("Tệp rỗng"))

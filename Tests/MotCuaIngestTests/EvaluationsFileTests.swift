@@ -1,3 +1,4 @@
+import MotCuaCore
 import XCTest
 import MotCuaTestSupport
 @testable import MotCuaIngest
@@ -54,8 +55,8 @@ final class EvaluationsFileTests: TemporaryDirectoryTestCase {
     func testHeaderWithoutCodeOrIndicatorColumnsIsAFileError() throws {
         for text in ["CS1,CS2\n2,1\n", "MaHoSo,Điểm\nH1,2\n"] {
             XCTAssertThrowsError(try EvaluationsFile.read(path: try file(text))) { error in
-                let e = error as? InputFileError
-                XCTAssertEqual(e?.line, 1)
+                let e = error as? Message
+                XCTAssertEqual(e?.place.line, 1)
                 XCTAssertTrue(e?.text(.en).contains("MaHoSo") == true, "\(error)")
             }
         }
@@ -63,7 +64,7 @@ final class EvaluationsFileTests: TemporaryDirectoryTestCase {
 
     func testMissingFileIsAFileError() {
         XCTAssertThrowsError(try EvaluationsFile.read(path: dir.appendingPathComponent("khong-co.csv").path)) {
-            XCTAssertTrue($0 is InputFileError)
+            XCTAssertTrue($0 is Message)
         }
     }
 }

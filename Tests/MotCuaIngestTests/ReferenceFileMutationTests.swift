@@ -43,7 +43,7 @@ final class ReferenceFileMutationTests: TemporaryDirectoryTestCase {
                     let count = name == "units.csv" ? try UnitsFile.read(path: path).rejections.count
                                                      : try ProceduresFile.read(path: path).rejections.count
                     if count > 0 { rejected += 1 } else { read += 1 }
-                } catch is InputFileError {
+                } catch is Message {
                     rejected += 1
                 }
             }

@@ -52,8 +52,8 @@ final class StreamingReaderTests: TemporaryDirectoryTestCase {
         let path = try export(rows: 60_000, badLine: 59_000)
         var delivered = 0
         XCTAssertThrowsError(try DossierFileReader.streamBatches(path: path, reference: reference) { delivered += $0.count }) { error in
-            let e = error as? InputFileError
-            XCTAssertEqual(e?.line, 59_000)
+            let e = error as? Message
+            XCTAssertEqual(e?.place.line, 59_000)
             XCTAssertTrue(e?.text(.en).contains("not valid UTF-8") == true)
         }
         XCTAssertGreaterThan(delivered, 0)

@@ -1,3 +1,4 @@
+import MotCuaCore
 import XCTest
 import ZIPFoundation
 import MotCuaTestSupport
@@ -27,7 +28,7 @@ final class XLSXFuzzRegressionTests: TemporaryDirectoryTestCase {
         bytes[entry + 24] &+= 1  // the uncompressed size, one more than the compressed one
         let zip = try ZipArchive(bytes: bytes)
         XCTAssertThrowsError(try XLSXDossierSheet.open(path: "two-sizes.xlsx", archive: zip, aliases: [:])) { error in
-            let text = (error as? InputFileError)?.text(.en) ?? "\(error)"
+            let text = (error as? Message)?.text(.en) ?? "\(error)"
             XCTAssertTrue(text.hasPrefix("two-sizes.xlsx: The Excel workbook (.xlsx) is damaged"), text)
         }
     }

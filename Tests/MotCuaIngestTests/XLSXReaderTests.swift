@@ -154,19 +154,19 @@ final class XLSXReaderTests: TemporaryDirectoryTestCase {
     func testNoHeaderAndMissingColumnsAreNamed() throws {
         let none = try workbook("none.xlsx", sheets: [("Trang 1", row(1, ["a", "b"]))])
         XCTAssertThrowsError(try read(none)) { error in
-            let text = (error as? InputFileError)?.text(.vi) ?? "\(error)"
+            let text = (error as? Message)?.text(.vi) ?? "\(error)"
             XCTAssertTrue(text.hasPrefix("none.xlsx: Không tìm thấy dòng tiêu đề"), text)
             XCTAssertTrue(text.contains("\"Trang 1\""), text)
         }
         let partial = try workbook("partial.xlsx", sheets: [("S", row(3, ["MaHoSo", "MaDonVi", "MaTTHC"]))])
         XCTAssertThrowsError(try read(partial)) { error in
-            let text = (error as? InputFileError)?.text(.en) ?? "\(error)"
+            let text = (error as? Message)?.text(.en) ?? "\(error)"
             XCTAssertEqual(text, "partial.xlsx, line 3: Sheet \"S\": missing required columns: NgayTiepNhan (Ngày tiếp nhận).")
         }
     }
 
     func message(_ path: String, _ language: Language = .vi) -> String {
-        do { _ = try read(path); return "" } catch { return (error as? InputFileError)?.text(language) ?? "unexpected \(error)" }
+        do { _ = try read(path); return "" } catch { return (error as? Message)?.text(language) ?? "unexpected \(error)" }
     }
 
     func testDamagedProtectedAndOldExcelFilesGetClearMessages() throws {

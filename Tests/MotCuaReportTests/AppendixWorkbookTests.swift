@@ -20,7 +20,8 @@ final class AppendixWorkbookTests: TemporaryDirectoryTestCase {
             OrgUnit(code: "BP", name: "Bộ phận TN&TKQ", level: "huyen", parentCode: "TU", sortOrder: 1),
             OrgUnit(code: "MK", name: "UBND xã Mường Khoa", level: "xa", parentCode: "TU", sortOrder: 2),
         ])
-        var agg = PeriodAggregator(period: period, catalogue: catalogue)
+        // Every dimension counted, so that any built-in template can be written from it.
+        var agg = PeriodAggregator(period: period, catalogue: catalogue, dimensions: Set(ReportDimension.allCases))
         func at(_ d: Int, _ h: Int = 8) -> LocalDateTime { LocalDateTime(year: 2020, month: 10, day: d, hour: h)! }
         agg.add(Dossier(code: "1", unitCode: "BP", procedureCode: "P3", channel: .online, receivedAt: at(1), dueAt: at(5, 17), finishedAt: at(2)))
         agg.add(Dossier(code: "2", unitCode: "BP", procedureCode: "P2", receivedAt: at(1), dueAt: at(5, 17)))

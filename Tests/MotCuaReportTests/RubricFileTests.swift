@@ -18,12 +18,12 @@ final class RubricFileTests: TemporaryDirectoryTestCase {
     }
 
     /// The error thrown by loading `text`, as written to a file named `name`.
-    func loadError(_ text: String, name: String = "rubric.yaml", file: StaticString = #filePath, line: UInt = #line) -> TemplateError? {
+    func loadError(_ text: String, name: String = "rubric.yaml", file: StaticString = #filePath, line: UInt = #line) -> Message? {
         do {
             _ = try RubricFile.load(path: try write(text, name: name))
             XCTFail("expected an error", file: file, line: line)
             return nil
-        } catch let error as TemplateError {
+        } catch let error as Message {
             return error
         } catch {
             XCTFail("unexpected \(error)", file: file, line: line)
@@ -124,16 +124,18 @@ final class RubricFileTests: TemporaryDirectoryTestCase {
                 name: "unterminated
             bands: []
             """, name: "hong.yaml"))
-        XCTAssertTrue(error.file.hasSuffix("hong.yaml"))
-        XCTAssertTrue(error.description.contains("hong.yaml: dòng "), error.description)
-        XCTAssertTrue(error.text(english: true).contains("YAML syntax error"), error.text(english: true))
-        XCTAssertTrue(error.en.hasPrefix("line "), error.en)
+        XCTAssertTrue(error.place.file?.hasSuffix("hong.yaml") == true)
+        XCTAssertEqual(error.code, "rubric.yaml-syntax")
+        XCTAssertTrue(error.text(.vi).contains("hong.yaml, dòng "), error.text(.vi))
+        XCTAssertTrue(error.text(.en).contains("YAML syntax error"), error.text(.en))
+        XCTAssertNotNil(error.place.line, error.text(.en))
+        XCTAssertNotNil(error.place.column, error.text(.en))
         XCTAssertTrue(error.en.contains("quoted scalar at line 4"), "the context names where the quote opened: \(error.en)")
     }
 
     func testDuplicateKeyIsASyntaxErrorWithItsLine() throws {
         let error = try XCTUnwrap(loadError("name: a\nname: b\nindicators: []\nbands: []\n"))
-        XCTAssertTrue(error.en.hasPrefix("line 1"), error.en)
+        XCTAssertEqual(error.place.line, 1, error.text(.en))
     }
 
     /// The shipped file with one edit; the error must name the edited line.
@@ -144,9 +146,9 @@ final class RubricFileTests: TemporaryDirectoryTestCase {
         let editedLine = shipped[..<range.lowerBound].filter { $0 == "\n" }.count + 1
         let text = shipped.replacingCharacters(in: range, with: new)
         guard let error = loadError(text, file: file, line: line) else { return }
-        XCTAssertTrue(error.description.hasPrefix("\(error.file): dòng \(editedLine):"),
-                      "expected line \(editedLine): \(error.description)", file: file, line: line)
-        XCTAssertTrue(error.en.hasPrefix("line \(editedLine):"), error.en, file: file, line: line)
+        XCTAssertTrue(error.text(.vi).hasPrefix("\(error.place.file ?? ""), dòng \(editedLine): "),
+                      "expected line \(editedLine): \(error.text(.vi))", file: file, line: line)
+        XCTAssertTrue(error.text(.en).hasPrefix("\(error.place.file ?? ""), line \(editedLine): "), error.text(.en), file: file, line: line)
         for w in words { XCTAssertTrue(error.en.contains(w), "\(w) not in \(error.en)", file: file, line: line) }
     }
 
@@ -174,7 +176,7 @@ final class RubricFileTests: TemporaryDirectoryTestCase {
         let allOff = "indicators:\n  - { number: 1, name: a, source: none, enabled: false }\nbands:\n  - { name: A, min: 0 }\n"
         XCTAssertTrue(try XCTUnwrap(loadError(allOff)).en.contains("no indicator is left"))
         XCTAssertThrowsError(try RubricFile.load(path: dir.appendingPathComponent("khong-co.yaml").path)) { error in
-            XCTAssertTrue((error as? TemplateError)?.file.hasSuffix("khong-co.yaml") == true, "\(error)")
+            XCTAssertTrue((error as? Message)?.place.file?.hasSuffix("khong-co.yaml") == true, "\(error)")
         }
     }
 

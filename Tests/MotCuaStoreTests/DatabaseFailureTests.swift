@@ -24,9 +24,10 @@ final class DatabaseFailureTests: TemporaryDirectoryTestCase {
         try store.queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = \(pages + 2)") }
         XCTAssertThrowsError(try store.importDossiers(dossiers(5_000), unitNames: [:],
                                                       audit: ImportAudit(fileName: "b.csv", rowsRead: 5_000, rejected: 0, skipped: 0))) { error in
-            let e = error as? StoreError
-            XCTAssertEqual(e?.vi.hasPrefix("\(self.path): ổ đĩa đã đầy"), true, "\(error)")
-            XCTAssertEqual(e?.en.hasPrefix("\(self.path): the disk is full"), true, "\(error)")
+            let e = error as? Message
+            XCTAssertEqual(e?.code, "store.disk-full")
+            XCTAssertEqual(e?.text(.vi).hasPrefix("\(self.path): ổ đĩa đã đầy"), true, "\(error)")
+            XCTAssertEqual(e?.text(.en).hasPrefix("\(self.path): the disk is full"), true, "\(error)")
             XCTAssertFalse("\(error)".contains("INSERT") || "\(error)".contains("SQLite error"), "\(error)")
         }
         XCTAssertEqual(try store.dossierCount(), 10, "the failed import left nothing behind")
@@ -40,13 +41,14 @@ final class DatabaseFailureTests: TemporaryDirectoryTestCase {
         let other = try DatabaseQueue(path: path, configuration: holding)
         try other.inDatabase { db in try db.execute(sql: "BEGIN EXCLUSIVE") }
         XCTAssertThrowsError(try store.saveUnits([OrgUnit(code: "MK", name: "Mường Khoa", level: "xa")])) { error in
-            XCTAssertTrue((error as? StoreError)?.vi.contains("một chương trình khác đang dùng cơ sở dữ liệu") == true, "\(error)")
+            XCTAssertEqual((error as? Message)?.code, "store.busy")
+            XCTAssertTrue((error as? Message)?.vi.contains("một chương trình khác đang dùng cơ sở dữ liệu") == true, "\(error)")
         }
         try other.inDatabase { db in try db.execute(sql: "ROLLBACK") }
 
         // A read-only file (root ignores file modes: open it read-only instead).
-        XCTAssertEqual(StoreError(DatabaseError(resultCode: .SQLITE_READONLY, message: "attempt to write a readonly database",
-                                                sql: "INSERT INTO unit VALUES (?)"), path: path).en,
+        XCTAssertEqual(Message(DatabaseError(resultCode: .SQLITE_READONLY, message: "attempt to write a readonly database",
+                                             sql: "INSERT INTO unit VALUES (?)"), path: path).text(.en),
                        "\(path): cannot open the database or cannot write to it. Check that the folder exists and the read/write permissions of the file and its folder.")
     }
 }

@@ -1,7 +1,6 @@
-/// A calendar file line that cannot be used. The message names the file, the
-/// line and what is wrong, in Vietnamese (``description``) or English
-/// (``englishDescription``).
-public struct CalendarFileError: Error, Hashable, Sendable, CustomStringConvertible {
+/// A calendar file line that cannot be used. Its ``message`` names the file,
+/// the line and what is wrong (code `calendar.<problem>`).
+public struct CalendarFileError: UserMessage, Hashable, Sendable, CustomStringConvertible {
     public enum Problem: Hashable, Sendable {
         /// The line does not have the columns `date,kind[,note]`.
         case missingColumns(found: Int)
@@ -15,6 +14,17 @@ public struct CalendarFileError: Error, Hashable, Sendable, CustomStringConverti
         case unknownKind(String)
         /// The same date is both `nghi` and `lam-bu` in one file.
         case conflictingKinds(date: String, firstLine: Int)
+
+        var code: String {
+            switch self {
+            case .missingColumns: return "missing-columns"
+            case .badDateFormat: return "bad-date"
+            case .impossibleDate: return "impossible-date"
+            case .yearOutOfRange: return "year-out-of-range"
+            case .unknownKind: return "unknown-kind"
+            case .conflictingKinds: return "conflicting-kinds"
+            }
+        }
     }
 
     public let file: String
@@ -27,10 +37,13 @@ public struct CalendarFileError: Error, Hashable, Sendable, CustomStringConverti
         self.problem = problem
     }
 
-    public var description: String { "Tệp lịch \(file), dòng \(line): \(vietnameseReason)" }
-    public var englishDescription: String { "Calendar file \(file), line \(line): \(englishReason)" }
+    public var message: Message {
+        Message("calendar." + problem.code, file: file, line: line, vi: vietnameseReason, en: englishReason)
+    }
 
-    public var vietnameseReason: String {
+    public var description: String { message.text() }
+
+    var vietnameseReason: String {
         switch problem {
         case .missingColumns(let n):
             return "cần các cột ngày,loại,ghi chú (ví dụ 2025-09-01,nghi,Quốc khánh) nhưng chỉ có \(n) cột"
@@ -47,7 +60,7 @@ public struct CalendarFileError: Error, Hashable, Sendable, CustomStringConverti
         }
     }
 
-    public var englishReason: String {
+    var englishReason: String {
         switch problem {
         case .missingColumns(let n):
             return "expected the columns date,kind,note (e.g. 2025-09-01,nghi,National Day) but found \(n) column(s)"

@@ -112,28 +112,27 @@ public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Working hours that cannot be used, with a Vietnamese message
-/// (``description``) and an English one (``englishDescription``).
-public struct WorkingHoursError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Reason: Hashable, Sendable { case empty, unreadable, reversed, overlapping }
+/// Working hours that cannot be used; its ``message`` says why (code
+/// `working-hours.<reason>`).
+public struct WorkingHoursError: UserMessage, Hashable, Sendable, CustomStringConvertible {
+    public enum Reason: String, Hashable, Sendable { case empty, unreadable, reversed, overlapping }
     public let text: String
     public let reason: Reason
 
-    public var description: String {
+    public var message: Message {
+        let (vi, en): (String, String)
         switch reason {
-        case .empty: return "Giờ làm việc trống: cần ít nhất một buổi, ví dụ 07:30-11:30,13:30-17:00"
-        case .unreadable: return "Không đọc được buổi làm việc \"\(text)\": viết dạng HH:mm-HH:mm, ví dụ 07:30-11:30"
-        case .reversed: return "Buổi làm việc \(text) có giờ kết thúc không sau giờ bắt đầu"
-        case .overlapping: return "Buổi làm việc \(text) chồng lên hoặc đứng trước buổi trước nó"
+        case .empty: (vi, en) = ("Giờ làm việc trống: cần ít nhất một buổi, ví dụ 07:30-11:30,13:30-17:00",
+                                 "Working hours are empty: give at least one session, e.g. 07:30-11:30,13:30-17:00")
+        case .unreadable: (vi, en) = ("Không đọc được buổi làm việc \"\(text)\": viết dạng HH:mm-HH:mm, ví dụ 07:30-11:30",
+                                      "Cannot read the working session \"\(text)\": write HH:mm-HH:mm, e.g. 07:30-11:30")
+        case .reversed: (vi, en) = ("Buổi làm việc \(text) có giờ kết thúc không sau giờ bắt đầu",
+                                    "Working session \(text) does not end after it starts")
+        case .overlapping: (vi, en) = ("Buổi làm việc \(text) chồng lên hoặc đứng trước buổi trước nó",
+                                       "Working session \(text) overlaps or precedes the session before it")
         }
+        return Message("working-hours." + reason.rawValue, vi: vi, en: en)
     }
 
-    public var englishDescription: String {
-        switch reason {
-        case .empty: return "Working hours are empty: give at least one session, e.g. 07:30-11:30,13:30-17:00"
-        case .unreadable: return "Cannot read the working session \"\(text)\": write HH:mm-HH:mm, e.g. 07:30-11:30"
-        case .reversed: return "Working session \(text) does not end after it starts"
-        case .overlapping: return "Working session \(text) overlaps or precedes the session before it"
-        }
-    }
+    public var description: String { message.text() }
 }

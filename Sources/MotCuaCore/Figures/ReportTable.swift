@@ -56,9 +56,10 @@ public struct UnitEntry: Sendable {
 extension PeriodReport {
     /// The rows of a table, without its total (which is ``total`` for every table).
     ///
-    /// - precondition: a dimension other than units must have been counted
+    /// - throws: ``Message`` when the table groups by a dimension other than
+    ///   units that was not counted
     ///   (``PeriodAggregator/init(period:catalogue:calendar:rubric:evaluations:dimensions:)``).
-    public func table(_ spec: TableSpec) -> [ReportRow] {
+    public func table(_ spec: TableSpec) throws -> [ReportRow] {
         switch (spec.rows, spec.sections) {
         case (.unit, nil): return rows
         case (.unit, let sections?): return sectioned(rows, by: sections)
@@ -69,7 +70,7 @@ extension PeriodReport {
             let rows = entries().filter { tallies.own[$0.unit.code] != nil || tree.children(of: $0.unit.code).isEmpty }
                 .map { e in var r = e.own; r.kind = .unit; return r }
             return sectioned(rows, by: sections)
-        case (let dimension, _): return groups(by: dimension)
+        case (let dimension, _): return try groups(by: dimension)
         }
     }
 
@@ -101,8 +102,13 @@ extension PeriodReport {
     }
 
     /// The groups of a dimension other than units, over the report's scope.
-    public func groups(by dimension: ReportDimension) -> [ReportRow] {
-        precondition(tallies.dimensions.contains(dimension), "dimension \(dimension.rawValue) was not counted")
+    public func groups(by dimension: ReportDimension) throws -> [ReportRow] {
+        // A caller that forgot to count the dimension gets a message, never a wrong table.
+        guard tallies.dimensions.contains(dimension) else {
+            throw Message("report.dimension-not-counted",
+                          vi: "bảng theo \"\(dimension.rawValue)\" cần số liệu chưa được tính cho báo cáo này (lỗi của motcua, hãy báo lại).",
+                          en: "a table by \"\(dimension.rawValue)\" needs figures this report did not count (a motcua bug; please report it).")
+        }
         let inScope = Set(tallies.scope)
         var figures: [String: UnitFigures] = [:], scores: [String: UnitScore] = [:]
         for (cell, f) in tallies.groups.figures where cell.dimension == dimension && inScope.contains(cell.unit) {

@@ -72,8 +72,8 @@ public enum AppendixColumn: String, CaseIterable, Sendable, Hashable, Comparable
 
     /// "Tổng số HSTN (hstn_tong)": the printed header and the CSV name, so a
     /// clerk finds the cell in the paper table and an IT officer in the file.
-    public func label(english: Bool) -> String {
-        "\(english ? englishLabel : vietnameseLabel) (\(rawValue))"
+    public func label(_ language: Language = .current) -> String {
+        "\(language.pick(vietnameseLabel, englishLabel)) (\(rawValue))"
     }
 
     /// The figure this column shows for a computed report row.
@@ -82,9 +82,9 @@ public enum AppendixColumn: String, CaseIterable, Sendable, Hashable, Comparable
     /// A value as a reader writes it: counts with thousands separators
     /// (Vietnamese "1.907", English "1,907"), the rate with one decimal
     /// (Vietnamese "95,5", English "95.5").
-    public func format(_ value: Double?, english: Bool) -> String {
-        guard let value else { return english ? "blank" : "để trống" }
-        return isRate ? formatRate(value, english: english) : formatCount(value, english: english)
+    public func format(_ value: Double?, _ language: Language = .current) -> String {
+        guard let value else { return language.pick("để trống", "blank") }
+        return isRate ? formatRate(value, language) : formatCount(value, language)
     }
 
     public static func < (a: AppendixColumn, b: AppendixColumn) -> Bool {
@@ -94,24 +94,3 @@ public enum AppendixColumn: String, CaseIterable, Sendable, Hashable, Comparable
 
 /// Rounds a percentage to one decimal, as the appendix prints it.
 public func roundedToOneDecimal(_ value: Double) -> Double { (value * 10).rounded() / 10 }
-
-/// "1.907" (vi) or "1,907" (en); a whole number is expected.
-func formatCount(_ value: Double, english: Bool) -> String {
-    guard value.isFinite, value.rounded() == value, abs(value) < 1e15 else { return "\(value)" }
-    let n = Int(value)
-    let digits = String(abs(n))
-    var out = ""
-    for (i, ch) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(english ? "," : ".") }
-        out.append(ch)
-    }
-    return n < 0 ? "-" + out : out
-}
-
-/// "95,5" (vi) or "95.5" (en): one decimal, rounded half away from zero.
-func formatRate(_ value: Double, english: Bool) -> String {
-    let tenths = Int((value * 10).rounded())
-    let sign = tenths < 0 ? "-" : ""
-    let whole = abs(tenths) / 10, decimal = abs(tenths) % 10
-    return "\(sign)\(formatCount(Double(whole), english: english))\(english ? "." : ",")\(decimal)"
-}

@@ -56,14 +56,14 @@ public struct RowLabel: Sendable, Hashable, CustomStringConvertible {
         self.stt = stt; self.unitName = unitName; self.isTotal = isTotal
     }
 
-    public func text(english: Bool) -> String {
+    public func text(_ language: Language = .current) -> String {
         if isTotal {
             let written = [stt, unitName].first { !$0.isEmpty }
-            return english ? "Total row" + (written.map { " (\($0))" } ?? "") : (written ?? "Dòng tổng cộng")
+            return language.pick(written ?? "Dòng tổng cộng", "Total row" + (written.map { " (\($0))" } ?? ""))
         }
-        let number = stt.isEmpty ? "" : (english ? "Row \(stt)" : "STT \(stt)")
+        let number = stt.isEmpty ? "" : language.pick("STT \(stt)", "Row \(stt)")
         return [number, unitName].filter { !$0.isEmpty }.joined(separator: " – ")
     }
 
-    public var description: String { text(english: false) }
+    public var description: String { text(.vi) }
 }

@@ -32,14 +32,14 @@ extension Reconciliation {
             guard let match = pairing.matches[i] else {
                 let w = ReconciliationWording.onlyPublished
                 outcome.findings.append(ReconciliationFinding(kind: .onlyPublished, row: row.label, column: nil,
-                                                              expected: nil, found: nil, vietnamese: w.vi, english: w.en))
+                                                              expected: nil, found: nil, vi: w.vi, en: w.en))
                 continue
             }
             let other = computed.rows[match.index]
             if match.byPosition {
                 let w = ReconciliationWording.nameDiffers(computed: other.unit.name)
                 outcome.findings.append(ReconciliationFinding(kind: .nameDiffers, row: row.label, column: nil,
-                                                              expected: nil, found: nil, vietnamese: w.vi, english: w.en))
+                                                              expected: nil, found: nil, vi: w.vi, en: w.en))
             }
             compareCells(row, other, columns: table.columns, into: &outcome)
         }
@@ -48,7 +48,7 @@ extension Reconciliation {
                                                        backlog: Double(other.figures.backlog))
             outcome.findings.append(ReconciliationFinding(kind: .onlyComputed, row: RowLabel(stt: "", unitName: other.unit.name),
                                                           column: nil, expected: nil, found: nil,
-                                                          vietnamese: w.vi, english: w.en))
+                                                          vi: w.vi, en: w.en))
         }
         if let total = table.totalRow { compareCells(total, computed.total, columns: table.columns, into: &outcome) }
         return outcome
@@ -95,7 +95,7 @@ extension Reconciliation {
             let w = ReconciliationWording.differs(c, published: published, computed: computed)
             outcome.findings.append(ReconciliationFinding(kind: .differs, row: row.label, column: c,
                                                           expected: c.isRate ? roundedToOneDecimal(computed) : computed,
-                                                          found: published, vietnamese: w.vi, english: w.en))
+                                                          found: published, vi: w.vi, en: w.en))
         }
     }
 }

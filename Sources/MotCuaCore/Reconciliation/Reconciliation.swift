@@ -94,7 +94,7 @@ extension Reconciliation {
         }
         return ReconciliationFinding(kind: .inconsistent(rule), row: row.label,
                                      column: rule == .pendingBalances ? .chuaGiaiQuyet : .hstnTong,
-                                     expected: expected, found: found, vietnamese: wording.vi, english: wording.en)
+                                     expected: expected, found: found, vi: wording.vi, en: wording.en)
     }
 
     /// Rule (d) on a unit row.
@@ -106,7 +106,7 @@ extension Reconciliation {
         let w = ReconciliationWording.rate(published: published, exact: exact, finished: finished,
                                            backlog: backlog, received: received, fromSums: false)
         return ReconciliationFinding(kind: .inconsistent(.rateMatches), row: row.label, column: .tyLeGiaiQuyet,
-                                     expected: roundedToOneDecimal(exact), found: published, vietnamese: w.vi, english: w.en)
+                                     expected: roundedToOneDecimal(exact), found: published, vi: w.vi, en: w.en)
     }
 
     /// Rule (e): online dossiers by level cannot exceed all online dossiers.
@@ -115,7 +115,7 @@ extension Reconciliation {
               byLevel > online else { return nil }
         let w = ReconciliationWording.online(level3: row[.hstnMd3TrucTuyen]!, level4: row[.hstnMd4TrucTuyen]!, online: online)
         return ReconciliationFinding(kind: .inconsistent(.onlineWithinTotal), row: row.label, column: .tiepNhanTrucTuyen,
-                                     expected: byLevel, found: online, vietnamese: w.vi, english: w.en)
+                                     expected: byLevel, found: online, vi: w.vi, en: w.en)
     }
 
     /// Rule (f): every count column of the total row is the sum of the unit
@@ -132,7 +132,7 @@ extension Reconciliation {
             guard sum != written else { continue }
             let w = ReconciliationWording.columnSum(c, sum: sum, written: written)
             out.append(ReconciliationFinding(kind: .inconsistent(.totalIsColumnSum), row: total.label, column: c,
-                                             expected: sum, found: written, vietnamese: w.vi, english: w.en))
+                                             expected: sum, found: written, vi: w.vi, en: w.en))
         }
         if let written = total[.tyLeGiaiQuyet] {
             let finished = AppendixColumn.finishedByLevel.reduce(0) { $0 + columnSum($1) }
@@ -143,7 +143,7 @@ extension Reconciliation {
                                                    backlog: backlog, received: received, fromSums: true)
                 out.append(ReconciliationFinding(kind: .inconsistent(.totalIsColumnSum), row: total.label,
                                                  column: .tyLeGiaiQuyet, expected: roundedToOneDecimal(exact),
-                                                 found: written, vietnamese: w.vi, english: w.en))
+                                                 found: written, vi: w.vi, en: w.en))
             }
         }
         return out

@@ -19,25 +19,19 @@ public enum ConsistencyRule: String, CaseIterable, Sendable, Hashable {
     ///     excepted; a blank total rate is allowed).
     case totalIsColumnSum = "total-is-column-sum"
 
-    public var vietnameseName: String {
+    public func name(_ language: Language = .current) -> String {
         switch self {
-        case .levelsAddUp: return "Tổng số HSTN bằng tổng các cột mức độ"
-        case .channelsAddUp: return "Tổng số HSTN bằng tiếp nhận MCĐT + trực tuyến"
-        case .pendingBalances: return "Chưa giải quyết = tồn + tiếp nhận − đã giải quyết"
-        case .rateMatches: return "Tỷ lệ giải quyết = đã giải quyết / (tồn + tiếp nhận)"
-        case .onlineWithinTotal: return "HSTN trực tuyến theo mức độ không vượt tiếp nhận trực tuyến"
-        case .totalIsColumnSum: return "Dòng tổng cộng bằng tổng các dòng"
-        }
-    }
-
-    public var englishName: String {
-        switch self {
-        case .levelsAddUp: return "received total equals the sum of the level columns"
-        case .channelsAddUp: return "received total equals desk + online"
-        case .pendingBalances: return "pending = backlog + received − finished"
-        case .rateMatches: return "resolution rate = finished / (backlog + received)"
-        case .onlineWithinTotal: return "online received by level within online received"
-        case .totalIsColumnSum: return "total row equals the sum of the rows"
+        case .levelsAddUp: return language.pick("Tổng số HSTN bằng tổng các cột mức độ",
+                                                "received total equals the sum of the level columns")
+        case .channelsAddUp: return language.pick("Tổng số HSTN bằng tiếp nhận MCĐT + trực tuyến",
+                                                  "received total equals desk + online")
+        case .pendingBalances: return language.pick("Chưa giải quyết = tồn + tiếp nhận − đã giải quyết",
+                                                    "pending = backlog + received − finished")
+        case .rateMatches: return language.pick("Tỷ lệ giải quyết = đã giải quyết / (tồn + tiếp nhận)",
+                                                "resolution rate = finished / (backlog + received)")
+        case .onlineWithinTotal: return language.pick("HSTN trực tuyến theo mức độ không vượt tiếp nhận trực tuyến",
+                                                      "online received by level within online received")
+        case .totalIsColumnSum: return language.pick("Dòng tổng cộng bằng tổng các dòng", "total row equals the sum of the rows")
         }
     }
 }
@@ -57,6 +51,17 @@ public struct ReconciliationFinding: Sendable, Hashable {
         /// A computed row missing from the published table.
         case onlyComputed
 
+        /// The last part of the finding's message code.
+        public var code: String {
+            switch self {
+            case .inconsistent(let rule): return rule.rawValue
+            case .differs: return "differs"
+            case .nameDiffers: return "name-differs"
+            case .onlyPublished: return "only-published"
+            case .onlyComputed: return "only-computed"
+            }
+        }
+
         public var isConsistency: Bool {
             if case .inconsistent = self { return true }
             return false
@@ -72,15 +77,14 @@ public struct ReconciliationFinding: Sendable, Hashable {
     public var expected: Double?
     /// The value written in the published table; `nil` when blank.
     public var found: Double?
-    /// The message after the row label, in Vietnamese and in English.
-    public var vietnamese: String
-    public var english: String
+    /// The text after the row label, coded `check.<kind>` (`check.levels-add-up`, `check.differs`…).
+    public var message: Message
 
     public init(kind: Kind, row: RowLabel, column: AppendixColumn?, expected: Double?, found: Double?,
-                vietnamese: String, english: String) {
+                vi: String, en: String) {
         self.kind = kind; self.row = row; self.column = column
         self.expected = expected; self.found = found
-        self.vietnamese = vietnamese; self.english = english
+        self.message = Message("check." + kind.code, vi: vi, en: en, severity: .warning)
     }
 
     public var rule: ConsistencyRule? {
@@ -89,7 +93,7 @@ public struct ReconciliationFinding: Sendable, Hashable {
     }
 
     /// One line: "STT 5 – UBND xã Trung Đồng: các cột mức độ cộng lại 65, không phải 68 …".
-    public func text(english: Bool) -> String {
-        "\(row.text(english: english)): \(english ? self.english : vietnamese)"
+    public func text(_ language: Language = .current) -> String {
+        "\(row.text(language)): \(message.body(language))"
     }
 }

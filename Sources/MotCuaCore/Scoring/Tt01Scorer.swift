@@ -148,13 +148,13 @@ public struct ScoringWarning: Sendable, Hashable, CustomStringConvertible {
         self.maxPoints = maxPoints
     }
 
-    public var vi: String {
-        "Hồ sơ \(dossierCode): điểm đánh giá CS\(indicator) = \(value) nằm ngoài 0–\(maxPoints), bỏ qua."
+    /// The warning `report` prints (code `score.out-of-range`).
+    public var message: Message {
+        Message("score.out-of-range",
+                vi: "Hồ sơ \(dossierCode): điểm đánh giá CS\(indicator) = \(value) nằm ngoài 0–\(maxPoints), bỏ qua.",
+                en: "Dossier \(dossierCode): evaluation CS\(indicator) = \(value) is outside 0–\(maxPoints); ignored.",
+                severity: .warning)
     }
 
-    public var en: String {
-        "Dossier \(dossierCode): evaluation CS\(indicator) = \(value) is outside 0–\(maxPoints); ignored."
-    }
-
-    public var description: String { vi }
+    public var description: String { message.text(.vi) }
 }

@@ -25,10 +25,12 @@ final class CalendarFileTests: XCTestCase {
             guard let e = error as? CalendarFileError else { return XCTFail("\(error)", file: file, line: at) }
             XCTAssertEqual(e.line, line, file: file, line: at)
             XCTAssertEqual(e.problem, problem, file: file, line: at)
-            XCTAssert(e.description.hasPrefix("Tệp lịch lich-tinh.csv, dòng \(line): "), e.description, file: file, line: at)
-            XCTAssert(e.description.contains(vi), e.description, file: file, line: at)
-            XCTAssert(e.englishDescription.hasPrefix("Calendar file lich-tinh.csv, line \(line): "), file: file, line: at)
-            XCTAssert(e.englishDescription.contains(en), e.englishDescription, file: file, line: at)
+            let m = e.message
+            XCTAssert(m.code.hasPrefix("calendar."), m.code, file: file, line: at)
+            XCTAssert(m.text(.vi).hasPrefix("lich-tinh.csv, dòng \(line): "), m.text(.vi), file: file, line: at)
+            XCTAssert(m.text(.vi).contains(vi), m.text(.vi), file: file, line: at)
+            XCTAssert(m.text(.en).hasPrefix("lich-tinh.csv, line \(line): "), m.text(.en), file: file, line: at)
+            XCTAssert(m.text(.en).contains(en), m.text(.en), file: file, line: at)
         }
     }
 
@@ -62,7 +64,7 @@ final class CalendarFileTests: XCTestCase {
         XCTAssertThrowsError(try WorkingHours(parsing: "7:30")) { XCTAssert("\($0)".contains("HH:mm-HH:mm")) }
         XCTAssertThrowsError(try WorkingHours(parsing: "11:30-07:30"))
         XCTAssertThrowsError(try WorkingHours(parsing: "07:30-12:00,11:00-17:00")) {
-            XCTAssert(($0 as! WorkingHoursError).englishDescription.contains("overlaps"))
+            XCTAssert(($0 as! WorkingHoursError).message.text(.en).contains("overlaps"))
         }
     }
 }

@@ -21,8 +21,8 @@ final class ReconciliationComparisonTests: XCTestCase {
         XCTAssertEqual(f.column, .tthcMd2)
         XCTAssertEqual(f.found, 340)
         XCTAssertEqual(f.expected, 348)
-        XCTAssertEqual(f.text(english: false), "STT 2 – UBND xã Mường Khoa: TTHC mức độ 2 (tthc_md2): công bố 340, tính từ hồ sơ 348")
-        XCTAssertEqual(f.text(english: true), "Row 2 – UBND xã Mường Khoa: procedures, level 2 (tthc_md2): published 340, computed 348")
+        XCTAssertEqual(f.text(.vi), "STT 2 – UBND xã Mường Khoa: TTHC mức độ 2 (tthc_md2): công bố 340, tính từ hồ sơ 348")
+        XCTAssertEqual(f.text(.en), "Row 2 – UBND xã Mường Khoa: procedures, level 2 (tthc_md2): published 340, computed 348")
     }
 
     func testRateIsComparedAfterRoundingToOneDecimal() throws {
@@ -34,7 +34,7 @@ final class ReconciliationComparisonTests: XCTestCase {
         let f = try XCTUnwrap(Reconciliation.compare(publishedTable(lines), with: computed).findings.first)
         XCTAssertEqual(f.column, .tyLeGiaiQuyet)
         XCTAssertEqual(f.expected, 95.6)
-        XCTAssertEqual(f.vietnamese, "Tỷ lệ giải quyết % (ty_le_giai_quyet): công bố 95,5, tính từ hồ sơ 95,6")
+        XCTAssertEqual(f.message.vi, "Tỷ lệ giải quyết % (ty_le_giai_quyet): công bố 95,5, tính từ hồ sơ 95,6")
     }
 
     func testComputedRateCountsFinishedDossiersOfUnknownLevel() throws {
@@ -75,7 +75,7 @@ final class ReconciliationComparisonTests: XCTestCase {
         let found = Reconciliation.compare(publishedTable(lines), with: computedReference()).findings
         XCTAssertEqual(found.count, 1)
         XCTAssertEqual(found[0].kind, .nameDiffers)
-        XCTAssertEqual(found[0].text(english: false),
+        XCTAssertEqual(found[0].text(.vi),
                        "STT 3 – BQL dự án huyện: tên khác tên đơn vị \"Ban quản lý dự án- Tân Uyên\" trong danh sách đơn vị; "
                        + "hai dòng được ghép theo thứ tự")
     }
@@ -89,7 +89,7 @@ final class ReconciliationComparisonTests: XCTestCase {
         XCTAssertEqual(kinds.filter { $0 == .onlyPublished }.count, 1)
         XCTAssertEqual(kinds.filter { $0 == .onlyComputed }.count, 1)
         let only = try XCTUnwrap(c.findings.first { $0.kind == .onlyComputed })
-        XCTAssertEqual(only.text(english: false),
+        XCTAssertEqual(only.text(.vi),
                        "UBND xã Thân Thuộc: có trong số liệu tính từ hồ sơ (mã U11; tồn 1, tiếp nhận 582) nhưng không có trong bảng công bố")
         XCTAssertEqual(c.findings.first { $0.kind == .onlyPublished }?.row.unitName, "UBND thị trấn Tân Uyên")
     }
@@ -100,7 +100,7 @@ final class ReconciliationComparisonTests: XCTestCase {
         let found = Reconciliation.compare(publishedTable(lines), with: computedReference()).findings
         XCTAssertEqual(found.count, 1)
         XCTAssertNil(found[0].found)
-        XCTAssertEqual(found[0].vietnamese, "Chưa giải quyết (chua_giai_quyet): công bố để trống, tính từ hồ sơ 5")
+        XCTAssertEqual(found[0].message.vi, "Chưa giải quyết (chua_giai_quyet): công bố để trống, tính từ hồ sơ 5")
     }
 
     func testReconcileCombinesBothChecks() {

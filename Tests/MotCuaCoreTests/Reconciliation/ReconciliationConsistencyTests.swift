@@ -9,18 +9,18 @@ final class ReconciliationConsistencyTests: XCTestCase {
 
     func testReferenceRow5LevelColumnsAddUpTo65Not68() throws {
         let found = findings([referenceLines[4]])
-        XCTAssertEqual(found.count, 1, found.map { $0.text(english: false) }.joined(separator: "\n"))
+        XCTAssertEqual(found.count, 1, found.map { $0.text(.vi) }.joined(separator: "\n"))
         let f = try XCTUnwrap(found.first)
         XCTAssertEqual(f.rule, .levelsAddUp)
         XCTAssertEqual(f.row, RowLabel(stt: "5", unitName: "UBND xã Trung Đồng"))
         XCTAssertEqual(f.column, .hstnTong)
         XCTAssertEqual(f.expected, 65)
         XCTAssertEqual(f.found, 68)
-        XCTAssertEqual(f.text(english: false),
+        XCTAssertEqual(f.text(.vi),
                        "STT 5 – UBND xã Trung Đồng: các cột mức độ cộng lại 65, không phải 68 như cột Tổng số HSTN (hstn_tong): "
                        + "3 hồ sơ không thuộc cột mức độ nào — có thể là hồ sơ chưa xác định mức độ (thủ tục ngoài danh mục "
                        + "hoặc không phải mức độ 2, 3, 4), được tính vào tổng số")
-        XCTAssertTrue(f.text(english: true).hasPrefix("Row 5 – UBND xã Trung Đồng: the level columns add up to 65, not 68"))
+        XCTAssertTrue(f.text(.en).hasPrefix("Row 5 – UBND xã Trung Đồng: the level columns add up to 65, not 68"))
     }
 
     func testRow5OtherRulesHold() {
@@ -42,11 +42,11 @@ final class ReconciliationConsistencyTests: XCTestCase {
         let total = found[1]
         XCTAssertEqual(total.expected, 1904)
         XCTAssertEqual(total.found, 1907)
-        XCTAssertEqual(total.text(english: false),
+        XCTAssertEqual(total.text(.vi),
                        "TỔNG CỘNG: các cột mức độ cộng lại 1.904, không phải 1.907 như cột Tổng số HSTN (hstn_tong): "
                        + "3 hồ sơ không thuộc cột mức độ nào — có thể là hồ sơ chưa xác định mức độ (thủ tục ngoài danh mục "
                        + "hoặc không phải mức độ 2, 3, 4), được tính vào tổng số; chênh lệch này đến từ STT 5 – UBND xã Trung Đồng")
-        XCTAssertTrue(total.text(english: true).hasSuffix("; the gap comes from Row 5 – UBND xã Trung Đồng"))
+        XCTAssertTrue(total.text(.en).hasSuffix("; the gap comes from Row 5 – UBND xã Trung Đồng"))
     }
 
     func testLevelColumnsAboveTheTotalHaveNoInnocentExplanation() throws {
@@ -55,8 +55,8 @@ final class ReconciliationConsistencyTests: XCTestCase {
         let f = try XCTUnwrap(findings([line]).first { $0.rule == .levelsAddUp })
         XCTAssertEqual(f.expected, 25)
         XCTAssertEqual(f.found, 23)
-        XCTAssertTrue(f.vietnamese.hasSuffix("các cột mức độ nhiều hơn tổng số 2 hồ sơ"), f.vietnamese)
-        XCTAssertFalse(f.vietnamese.contains("chưa xác định"))
+        XCTAssertTrue(f.message.vi.hasSuffix("các cột mức độ nhiều hơn tổng số 2 hồ sơ"), f.message.vi)
+        XCTAssertFalse(f.message.vi.contains("chưa xác định"))
     }
 
     func testChannelsMustAddUpToTheTotal() throws {
@@ -65,7 +65,7 @@ final class ReconciliationConsistencyTests: XCTestCase {
         XCTAssertEqual(found.map(\.rule), [.channelsAddUp])
         XCTAssertEqual(found[0].expected, 280)
         XCTAssertEqual(found[0].found, 281)
-        XCTAssertEqual(found[0].vietnamese,
+        XCTAssertEqual(found[0].message.vi,
                        "tiếp nhận MCĐT + trực tuyến = 277 + 3 = 280, không phải 281 như cột Tổng số HSTN (hstn_tong): "
                        + "thiếu 1 hồ sơ — có thể hồ sơ nộp qua bưu chính chưa được tính vào MCĐT")
     }
@@ -77,13 +77,13 @@ final class ReconciliationConsistencyTests: XCTestCase {
         XCTAssertEqual(fewer[0].column, .chuaGiaiQuyet)
         XCTAssertEqual(fewer[0].expected, 5)
         XCTAssertEqual(fewer[0].found, 4)
-        XCTAssertEqual(fewer[0].vietnamese,
+        XCTAssertEqual(fewer[0].message.vi,
                        "chưa giải quyết ghi 4, nhưng tồn + tiếp nhận − đã giải quyết (mức độ 2–4) = 0 + 23 − 18 = 5 — "
                        + "có thể có 1 hồ sơ đã giải quyết chưa xác định mức độ (không nằm trong cột đã giải quyết nào)")
         // Written 6: more pending than can be left; nothing explains it.
         let more = findings([replacing(.chuaGiaiQuyet, with: "6", in: referenceLines[1])])
         XCTAssertEqual(more.map(\.rule), [.pendingBalances])
-        XCTAssertFalse(more[0].vietnamese.contains("có thể"))
+        XCTAssertFalse(more[0].message.vi.contains("có thể"))
     }
 
     func testRateIsCheckedWithinRoundingToOneDecimal() throws {
@@ -95,12 +95,12 @@ final class ReconciliationConsistencyTests: XCTestCase {
         XCTAssertEqual(low.count, 1)
         XCTAssertEqual(low[0].expected, 95.6)
         XCTAssertEqual(low[0].found, 95.5)
-        XCTAssertEqual(low[0].vietnamese,
+        XCTAssertEqual(low[0].message.vi,
                        "tỷ lệ giải quyết ghi 95,5, nhưng đã giải quyết (mức độ 2–4) / (tồn + tiếp nhận) = 65 / (0 + 68) = 95,6 %")
         // A higher rate could count finished dossiers of unknown level.
         let high = findings([replacing(.tyLeGiaiQuyet, with: "97.1", in: referenceLines[4])]).filter { $0.rule == .rateMatches }
         XCTAssertEqual(high.count, 1)
-        XCTAssertTrue(high[0].vietnamese.hasSuffix("có thể tỷ lệ tính cả hồ sơ đã giải quyết chưa xác định mức độ"))
+        XCTAssertTrue(high[0].message.vi.hasSuffix("có thể tỷ lệ tính cả hồ sơ đã giải quyết chưa xác định mức độ"))
     }
 
     func testEmptyRowHasRateZero() {
@@ -116,7 +116,7 @@ final class ReconciliationConsistencyTests: XCTestCase {
         XCTAssertEqual(f.column, .tiepNhanTrucTuyen)
         XCTAssertEqual(f.expected, 3)
         XCTAssertEqual(f.found, 2)
-        XCTAssertEqual(f.vietnamese, "HSTN trực tuyến theo mức độ là 0 (mức độ 3) + 3 (mức độ 4) = 3, nhiều hơn tiếp nhận trực tuyến 2")
+        XCTAssertEqual(f.message.vi, "HSTN trực tuyến theo mức độ là 0 (mức độ 3) + 3 (mức độ 4) = 3, nhiều hơn tiếp nhận trực tuyến 2")
     }
 
     func testTotalRowIsTheColumnSumExceptProcedureCounts() throws {
@@ -131,7 +131,7 @@ final class ReconciliationConsistencyTests: XCTestCase {
         XCTAssertEqual(sums[0].column, .hoSoTon)
         XCTAssertEqual(sums[0].expected, 6)
         XCTAssertEqual(sums[0].found, 7)
-        XCTAssertEqual(sums[0].vietnamese, "Hồ sơ tồn (ho_so_ton): tổng các dòng là 6, dòng tổng cộng ghi 7")
+        XCTAssertEqual(sums[0].message.vi, "Hồ sơ tồn (ho_so_ton): tổng các dòng là 6, dòng tổng cộng ghi 7")
     }
 
     func testTotalRateMayBeBlankButIfGivenMatchesTheSums() throws {
@@ -143,7 +143,7 @@ final class ReconciliationConsistencyTests: XCTestCase {
         let rate = try XCTUnwrap(findings(lines).first { $0.column == .tyLeGiaiQuyet })
         XCTAssertEqual(rate.rule, .totalIsColumnSum)
         XCTAssertEqual(rate.expected, 97.6)
-        XCTAssertEqual(rate.vietnamese, "tỷ lệ giải quyết ghi 97,5, nhưng tính từ tổng các dòng: 1.868 / (6 + 1.907) = 97,6 %")
+        XCTAssertEqual(rate.message.vi, "tỷ lệ giải quyết ghi 97,5, nhưng tính từ tổng các dòng: 1.868 / (6 + 1.907) = 97,6 %")
     }
 
     func testBlankCellsSkipTheRulesThatNeedThem() {
@@ -154,7 +154,7 @@ final class ReconciliationConsistencyTests: XCTestCase {
     func testTotalRowWithoutSttIsRecognisedByItsNonNumericStt() {
         let row = publishedRow(",Tổng cộng,1,1,1,1,0,0,0,0,0,0,0,1,0,1,0,0,0,100")
         XCTAssertTrue(row.isTotal)
-        XCTAssertEqual(row.label.text(english: false), "Tổng cộng")
+        XCTAssertEqual(row.label.text(.vi), "Tổng cộng")
         XCTAssertFalse(publishedRow(referenceLines[0]).isTotal)
     }
 }

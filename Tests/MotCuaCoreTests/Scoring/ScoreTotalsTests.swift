@@ -77,8 +77,8 @@ final class ScoringTotalsTests: XCTestCase {
         let w = try XCTUnwrap(s.warnings.first { $0.indicator == 1 })
         XCTAssertEqual(w.dossierCode, "HS-9")
         XCTAssertEqual(w.value, 3)
-        XCTAssertTrue(w.vi.contains("CS1") && w.vi.contains("HS-9"), w.vi)
-        XCTAssertTrue(w.en.contains("ignored"), w.en)
+        XCTAssertTrue(w.message.vi.contains("CS1") && w.message.vi.contains("HS-9"), w.message.vi)
+        XCTAssertTrue(w.message.en.contains("ignored"), w.message.en)
     }
 
     func testEvaluationRangeFollowsTheIndicatorsMaximum() throws {
