@@ -3,72 +3,7 @@ import GRDB
 import GRDBSQLite
 import MotCuaCore
 
-/// What one import did to the database.
-public struct ImportCounts: Sendable {
-    public var inserted = 0
-    public var updated = 0
-    public var unchanged = 0
-    /// Dossiers whose stored state is newer than the file's: kept as stored.
-    public var olderInFile = 0
-    /// The newest state stored before this import, and the file's newest;
-    /// an older file imported after a newer one is worth a warning (SPEC §10.4).
-    public var newestStoredBefore: LocalDateTime?
-    public var newestInFile: LocalDateTime?
-    /// Lines that repeated an earlier line's MaHoSo with other content
-    /// (``DuplicateRule/Verdict/supersedes``; the newer state is kept), as
-    /// (line, code, the nearest earlier line with that code).
-    public var duplicates: [(line: Int, code: String, firstLine: Int)] = []
-    /// Lines that repeated the nearest earlier line of their MaHoSo exactly
-    /// (``DuplicateRule/Verdict/repeat``; counted once).
-    public var identicalRepeats = 0
-    /// Units created from dossiers because the units file lacked them.
-    public var implicitUnits: [String] = []
-    /// New and updated dossiers by unit code.
-    public var changedByUnit: [String: Int] = [:]
-    public init() {}
-}
-
-/// What reading a file found besides its dossiers, for the audit row.
-public struct ImportFileFacts: Sendable {
-    public var rowsRead: Int
-    public var rejected: Int
-    public var skipped: Int
-    public var unitNames: [String: String]
-    public init(rowsRead: Int, rejected: Int, skipped: Int, unitNames: [String: String]) {
-        self.rowsRead = rowsRead; self.rejected = rejected; self.skipped = skipped; self.unitNames = unitNames
-    }
-}
-
-/// The audit facts of one import, written in the same transaction.
-public struct ImportAudit: Sendable {
-    public var fileName: String
-    public var sha256: String?
-    public var rowsRead: Int
-    public var rejected: Int
-    public var skipped: Int
-    public init(fileName: String, sha256: String? = nil, rowsRead: Int, rejected: Int, skipped: Int) {
-        self.fileName = fileName; self.sha256 = sha256; self.rowsRead = rowsRead
-        self.rejected = rejected; self.skipped = skipped
-    }
-}
-
-extension DossierStore {
-    /// Stores dossiers by MaHoSo in one transaction: new ones are inserted,
-    /// changed ones updated, identical ones left alone. Nothing is ever
-    /// deleted because an export omits it.
-    ///
-    /// - Parameter unitNames: names for unit codes not yet in the database.
-    public func importDossiers(_ dossiers: [Dossier], unitNames: [String: String],
-                               audit: ImportAudit) throws -> ImportCounts {
-        try importDossiers(fileName: audit.fileName, sha256: audit.sha256) { consume in
-            var batch = DossierBatch(capacity: dossiers.count)
-            for (i, d) in dossiers.enumerated() { batch.append(d, line: i + 2) }
-            try consume(batch)
-            return ImportFileFacts(rowsRead: audit.rowsRead, rejected: audit.rejected, skipped: audit.skipped,
-                                   unitNames: unitNames)
-        }
-    }
-
+extension DossierStore: DossierRepository {
     /// Streams one file's dossiers into the database in one transaction.
     /// `produce` reads the file and hands batches of dossiers, with their
     /// lines, to `consume`; it returns what it found besides. A line that

@@ -60,7 +60,8 @@ final class BatchedImportTests: TemporaryDirectoryTestCase {
     func testBatchedImportsAgreeWithLineByLineRulesAcrossBatchBoundaries() throws {
         var random = SplitMix64(seed: 2024)
         for round in 0..<12 {
-            let store = try DossierStore(path: dir.appendingPathComponent("r\(round).sqlite").path)
+            // Through the protocol the commands use.
+            let store: any DossierRepository = try DossierStore(path: dir.appendingPathComponent("r\(round).sqlite").path)
             var model = Model()
             // Few codes for many lines: repeats inside a batch, across batches and across imports.
             let codes = [5, 40, 90, 400][round % 4]
@@ -109,7 +110,7 @@ final class BatchedImportTests: TemporaryDirectoryTestCase {
             DossierVersion.newer(stored: DossierVersion(stored), incoming: DossierVersion(incoming))
         }
         func audit(_ lines: [Dossier]) -> ImportAudit { ImportAudit(fileName: "f.csv", rowsRead: lines.count, rejected: 0, skipped: 0) }
-        func stored(_ store: DossierStore) throws -> [String: Dossier] {
+        func stored(_ store: any DossierRepository) throws -> [String: Dossier] {
             var out: [String: Dossier] = [:]
             try store.forEachDossier(relevantFrom: LocalDateTime(year: 2000, month: 1, day: 1)!,
                                      to: LocalDateTime(year: 2100, month: 1, day: 1)!) { out[$0.code] = $0 }
@@ -117,7 +118,7 @@ final class BatchedImportTests: TemporaryDirectoryTestCase {
         }
 
         // Across imports: the first file's version is stored, the second's comes in.
-        let across: DossierStore = try DossierStore(path: dir.appendingPathComponent("across.sqlite").path)
+        let across: any DossierRepository = try DossierStore(path: dir.appendingPathComponent("across.sqlite").path)
         _ = try across.importDossiers(pairs.map(\.0), unitNames: [:], audit: audit(pairs.map(\.0)))
         let counts = try across.importDossiers(pairs.map(\.1), unitNames: [:], audit: audit(pairs.map(\.1)))
         let kept = try stored(across)
@@ -127,7 +128,7 @@ final class BatchedImportTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(counts.olderInFile, pairs.filter { $0.0 != $0.1 && !newer($0.0, $0.1) }.count)
 
         // Within one file: the two versions as consecutive lines, the pairs interleaved across batches.
-        let within: DossierStore = try DossierStore(path: dir.appendingPathComponent("within.sqlite").path)
+        let within: any DossierRepository = try DossierStore(path: dir.appendingPathComponent("within.sqlite").path)
         let lines = pairs.flatMap { [$0.0] } + pairs.flatMap { [$0.1] }
         let file = try within.importDossiers(lines, unitNames: [:], audit: audit(lines))
         let keptWithin = try stored(within)
@@ -143,7 +144,7 @@ final class BatchedImportTests: TemporaryDirectoryTestCase {
     /// the stored state: after an older line, the newer state again is a
     /// duplicate (other content than line 2), and nothing changes.
     func testARepeatIsJudgedAgainstTheNearestEarlierLine() throws {
-        let store: DossierStore = try DossierStore(path: dir.appendingPathComponent("s.sqlite").path)
+        let store: any DossierRepository = try DossierStore(path: dir.appendingPathComponent("s.sqlite").path)
         let received = LocalDateTime(year: 2024, month: 3, day: 1, hour: 8)!
         let older = Dossier(code: "H1", unitCode: "MK", receivedAt: received, status: .processing)
         var newer = older
