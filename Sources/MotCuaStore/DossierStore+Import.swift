@@ -94,54 +94,50 @@ extension DossierStore: DossierRepository {
                 }
                 let earlierLine = lineOfRow.reached(rowID, line: line)
                 let incomingHash = batch.contentHashes[k]
-                // The stored content's digest, and both contents when they differ.
-                // Equal digests: the same content (a 64-bit digest; see DossierBatch.contentHash).
-                let storedHash = int64(DossierRow.contentHashColumn)
-                let storedDigest: Int64
-                var differing: (stored: Dossier, incoming: Dossier)?
-                if storedHash == incomingHash {
-                    storedDigest = incomingHash
-                } else {
-                    let d = batch.dossier(k)
-                    let existing = DossierRow.dossier(from: stmt)
-                    sqlite3_reset(stmt)  // done reading before the row may be written
-                    if existing == d {
-                        // Stored before digests were kept (or under another digest): keep
-                        // this one now, for the next import and for the file's later lines.
-                        try fillHash.execute(arguments: [incomingHash, rowID])
-                        storedDigest = incomingHash
-                    } else {
-                        storedDigest = storedHash ?? DossierBatch.contentHash(of: existing)
-                        differing = (existing, d)
-                    }
-                }
-                // Hồ sơ trùng trong một tệp: compared with the file's latest line of
-                // the dossier — the one that lost, else the one whose state is stored.
-                if let earlierLine {
+                /// Hồ sơ trùng trong một tệp: a line after another of its MaHoSo is
+                /// compared with the file's latest line of the dossier — the one that
+                /// lost, else the one whose state is stored. `true` for a repeat, which
+                /// is counted once and changes nothing.
+                func isRepeat(storedDigest: Int64) -> Bool {
+                    guard let earlierLine else { return false }
                     switch DuplicateRule.resolve(earlier: lostLine[rowID] ?? storedDigest, later: incomingHash) {
                     case .repeat:
                         counts.identicalRepeats += 1
-                        return
+                        return true
                     case .supersedes:
                         counts.duplicates.append((line, batch.text(k, .code) ?? "", earlierLine))
+                        return false
                     }
                 }
+                /// The line says what is stored: no version is newer than itself.
+                /// (Only a line after another of the row's can have left a lost one.)
+                func sameAsStored() {
+                    if isRepeat(storedDigest: incomingHash) { return }
+                    if earlierLine == nil { counts.unchanged += 1 } else { lostLine[rowID] = nil }
+                }
+                // Equal digests: the same content (a 64-bit digest; see DossierBatch.contentHash).
+                let storedHash = int64(DossierRow.contentHashColumn)
+                if storedHash == incomingHash { return sameAsStored() }
+                let d = batch.dossier(k)
+                let existing = DossierRow.dossier(from: stmt)
+                sqlite3_reset(stmt)  // done reading before the row may be written
+                if existing == d {
+                    // Stored before digests were kept (or under another digest): keep
+                    // this one now, for the next import and for the file's later lines.
+                    try fillHash.execute(arguments: [incomingHash, rowID])
+                    return sameAsStored()
+                }
+                let storedDigest = storedHash ?? DossierBatch.contentHash(of: existing)
+                if isRepeat(storedDigest: storedDigest) { return }
                 // Trạng thái mới hơn thắng. Every line, a duplicate within the file too,
                 // goes through it: the stored state is the greatest version ever imported.
-                guard let differing else {
-                    // The content that is stored: no version is newer than itself.
-                    if earlierLine == nil { counts.unchanged += 1 }
-                    lostLine[rowID] = nil
-                    return
-                }
-                let (existing, d) = differing
                 guard DossierVersion.newer(stored: DossierVersion(existing, digest: storedDigest),
                                            incoming: DossierVersion(d, digest: incomingHash)) else {
                     if earlierLine == nil { counts.olderInFile += 1 }
                     lostLine[rowID] = incomingHash
                     return
                 }
-                lostLine[rowID] = nil
+                if earlierLine != nil { lostLine[rowID] = nil }
                 // An update of what was stored before this import; a row this import
                 // wrote already (an earlier line of the file) was counted then.
                 if !writtenByThisImport {
