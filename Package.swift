@@ -70,7 +70,7 @@ let package = Package(
             name: "MotCuaIngestTests",
             dependencies: ["MotCuaIngest", "MotCuaTestSupport", "XlsxWriter",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "MotCuaGeneratorTests", dependencies: ["MotCuaGenerator", "MotCuaIngest"]),
+        .testTarget(name: "MotCuaGeneratorTests", dependencies: ["MotCuaGenerator", "MotCuaIngest", "MotCuaStore"]),
         .testTarget(
             name: "MotCuaStoreTests",
             dependencies: ["MotCuaStore", "MotCuaIngest", "MotCuaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

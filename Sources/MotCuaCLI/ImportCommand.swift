@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import MotCuaCore
 import MotCuaIngest
-import MotCuaStore
 
 /// `motcua import`: loads exports into the database, one transaction per file.
 struct ImportCommand: ParsableCommand {
@@ -35,8 +34,9 @@ struct ImportCommand: ParsableCommand {
         try reportingErrors {
             let (mapping, resolved, dir) = try input.loadMapping()
             let calendar = try input.loadCalendar(mapping: mapping, relativeTo: dir, library: try input.library())
-            let store = try DossierStore(path: common.database)
-            let importer = Importer(store: store, mapping: resolved, calendar: calendar)
+            let store = try DossierDatabase.open(common.database)
+            let importer = Importer(store: store, mapping: resolved, calendar: calendar,
+                                    rejectsPath: DossierDatabase.rejectsFile(of: common.database))
             let outcome = try importer.run(units: units ?? mapping.units.map { resolve($0, relativeTo: dir) },
                                            procedures: procedures ?? mapping.procedures.map { resolve($0, relativeTo: dir) },
                                            dossierFiles: files, evaluations: evaluations)

@@ -3,13 +3,12 @@ import Foundation
 import MotCuaCore
 import MotCuaIngest
 import MotCuaReport
-import MotCuaStore
 
 /// The import steps shared by `import`, `report --input` and `run`: reference
 /// files first, then each dossier file in its own transaction, a summary a
 /// clerk can read, and the rejected rows written to a CSV beside the database.
 struct Importer {
-    let store: DossierStore
+    let store: any DossierRepository
     var mapping = ResolvedMapping()
     /// Recomputes due dates that an export leaves blank (docs/rules.md#due-date-source).
     var calendar: WorkCalendar
@@ -18,8 +17,9 @@ struct Importer {
     var emit: (_ text: String, _ isError: Bool) -> Void = { text, isError in
         if isError { printError(text) } else { printInfo(text) }
     }
-    /// Where rejected rows are written; `<database>.rejects.csv` by default.
-    var rejectsPath: String? = nil
+    /// Where rejected rows are written: beside the database for `motcua import`
+    /// (``DossierDatabase/rejectsFile(of:)``), beside the report for `report --input`.
+    var rejectsPath: String
     /// SHA-256 digests the caller already computed, by path (`run` hashes each
     /// inbox file first to skip files imported before).
     var knownSHA256: [String: String] = [:]
@@ -103,7 +103,7 @@ struct Importer {
         var outcome = Outcome(rejections: rejections)
         // The rejects file always describes this command's imports: one left by
         // an earlier import would be taken for this one's.
-        let path = rejectsPath ?? store.path + ".rejects.csv"
+        let path = rejectsPath
         session.rejections += rejections
         if session.rejections.isEmpty {
             if FileManager.default.fileExists(atPath: path) { try? FileManager.default.removeItem(atPath: path) }

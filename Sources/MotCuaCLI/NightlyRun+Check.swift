@@ -1,6 +1,5 @@
 import Foundation
 import MotCuaCore
-import MotCuaStore
 
 extension NightlyRun {
     /// `motcua run --check`: the configuration's problems, or what a run
@@ -25,7 +24,7 @@ extension NightlyRun {
         say("Cơ sở dữ liệu: \(plan.database)\(exists ? "" : " (chưa có, sẽ được tạo)")",
             "Database: \(plan.database)\(exists ? "" : " (not there yet, would be created)")")
         do {
-            let store = exists ? try DossierStore(readingExisting: plan.database) : nil
+            let store = exists ? try DossierDatabase.openExisting(plan.database) : nil
             let entries = try InboxScanner().scan(plan.inbox) { sha in try store?.hasImported(sha256: sha) ?? false }
             say("Hộp thư đến \(plan.inbox): \(entries.isEmpty ? "trống" : "\(formatCount(entries.count)) tệp")",
                 "Inbox \(plan.inbox): \(entries.isEmpty ? "empty" : "\(formatCount(entries.count)) files")")

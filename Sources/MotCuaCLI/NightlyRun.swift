@@ -2,7 +2,6 @@ import Foundation
 import MotCuaCore
 import MotCuaIngest
 import MotCuaReport
-import MotCuaStore
 
 /// The steps of `motcua run`: read and check the configuration, take the
 /// lock, import the reference files and the inbox, write every report. Each
@@ -73,9 +72,9 @@ struct NightlyRun {
     /// Imports, then writes the reports; a failing inbox file or report is
     /// logged and the others are still done.
     private func work(_ plan: RunPlan, log: RunLog) throws -> RunOutcome {
-        let store = try DossierStore(path: plan.database)
-        var importer = Importer(store: store, mapping: plan.mapping, calendar: plan.calendar)
-        importer.rejectsPath = plan.database + ".rejects.csv"
+        let store = try DossierDatabase.open(plan.database)
+        var importer = Importer(store: store, mapping: plan.mapping, calendar: plan.calendar,
+                                rejectsPath: DossierDatabase.rejectsFile(of: plan.database))
         importer.emit = { text, isError in log.say(text, isError: isError) }
         var rejected = try importer.run(units: plan.units, procedures: plan.procedures, dossierFiles: [],
                                         evaluations: plan.evaluations).rejectedRows
@@ -184,7 +183,7 @@ struct NightlyRun {
 /// Writes one configured report and logs it, with the warnings a reader of
 /// the workbook needs.
 struct RunReportWriter {
-    let store: DossierStore
+    let store: any DossierRepository
     let plan: RunPlan
     let evaluations: [String: [Int: Int]]
     /// The newest stored timestamp, to warn about a period the data do not reach.

@@ -2,12 +2,11 @@ import Foundation
 import MotCuaCore
 import MotCuaIngest
 import MotCuaReport
-import MotCuaStore
 
 /// Opens the dossiers a report reads: the database, or (with `--input`) a
 /// temporary database filled from the given files and deleted afterwards.
 struct ReportInputs {
-    let store: DossierStore
+    let store: any DossierRepository
     /// Rows the run's own import (`--input`) rejected, for the data-quality sheet.
     let rejections: [RejectedRow]
     var rejectedRows: Int { rejections.count }
@@ -20,7 +19,7 @@ struct ReportInputs {
                 throw Message("store.no-database", vi: "\(database): chưa có cơ sở dữ liệu. Hãy chạy motcua import trước, hoặc dùng --input.",
                                en: "\(database): no database yet. Run motcua import first, or use --input.")
             }
-            store = try DossierStore(path: database)
+            store = try DossierDatabase.open(database)
             rejections = []
             temporaryDirectory = nil
         } else {
@@ -30,13 +29,13 @@ struct ReportInputs {
                                          vi: "không tạo được thư mục tạm cho --input", en: "cannot create the temporary folder for --input")
             }
             temporaryDirectory = dir
-            store = try DossierStore(path: dir.appendingPathComponent("report.sqlite").path)
-            var importer = Importer(store: store, mapping: mapping, calendar: calendar)
-            importer.quiet = true
+            store = try DossierDatabase.open(dir.appendingPathComponent("report.sqlite").path)
             // Beside the report: the temporary database is deleted after the run.
             let base = output.hasSuffix(".xlsx") || output.hasSuffix(".csv")
                 ? String(output[..<output.lastIndex(of: ".")!]) : output
-            importer.rejectsPath = base + ".rejects.csv"
+            var importer = Importer(store: store, mapping: mapping, calendar: calendar,
+                                    rejectsPath: base + ".rejects.csv")
+            importer.quiet = true
             do {
                 rejections = try importer.run(units: units, procedures: procedures, dossierFiles: inputs,
                                               evaluations: evaluations).rejections.map {
@@ -65,7 +64,7 @@ struct ReportInputs {
 
     /// Aggregates a period over a store's dossiers, scoped to `unit`'s subtree;
     /// `evaluations` are passed in so that a run writing several reports reads them once.
-    static func aggregate(store: DossierStore, period: ReportPeriod, calendar: WorkCalendar, unit: String?,
+    static func aggregate(store: any DossierRepository, period: ReportPeriod, calendar: WorkCalendar, unit: String?,
                           rubric: Rubric?, dimensions: Set<ReportDimension> = [],
                           evaluations: [String: [Int: Int]]) throws -> PeriodReport {
         let tree = UnitTree(try store.units())

@@ -2,7 +2,6 @@ import Foundation
 import MotCuaCore
 import MotCuaIngest
 import MotCuaReport
-import MotCuaStore
 
 /// Everything a run will do, with its paths resolved and checked before
 /// anything is imported: a mistake in the configuration must stop the run
@@ -194,7 +193,7 @@ private struct Preflight {
             codes.formUnion(units.map(\.code))
         }
         if FileManager.default.fileExists(atPath: database) {
-            guard let units = attempt({ try DossierStore(readingExisting: database).units() }) else { return nil }
+            guard let units = attempt({ try DossierDatabase.openExisting(database).units() }) else { return nil }
             codes.formUnion(units.map(\.code))
         }
         return codes

@@ -1,24 +1,6 @@
 import Foundation
 import MotCuaCore
 
-/// Everything read from one dossier export, before it is stored.
-public struct DossierFile: Sendable {
-    public let file: String
-    /// Records read, header excluded.
-    public internal(set) var rowsRead = 0
-    /// Usable dossiers, one per MaHoSo: of its lines, the newest state (``DossierVersion``).
-    public internal(set) var dossiers: [Dossier] = []
-    /// Online registrations never received (status 1 without NgayTiepNhan).
-    public internal(set) var skipped = 0
-    /// Lines that repeat an earlier line's MaHoSo with other content.
-    public internal(set) var duplicates: [RowRejection] = []
-    /// Identical repeats of an earlier line (counted once).
-    public internal(set) var identicalRepeats = 0
-    public internal(set) var rejections: [RowRejection] = []
-    /// OrgUnit names as written in the file, for units missing from the units file.
-    public internal(set) var unitNames: [String: String] = [:]
-}
-
 /// What reading an export found besides its dossiers.
 public struct DossierFileSummary: Sendable {
     public let file: String
@@ -201,41 +183,6 @@ public enum DossierFileReader {
 
     /// Dossiers handed over at a time between the decoding and storing threads.
     static let batchSize = 2048
-
-    /// Reads the whole file into memory, one dossier per MaHoSo (the newest
-    /// state of its lines, as the store keeps), for small files and tests.
-    public static func read(path: String, reference: ReferenceData,
-                            mapping: ResolvedMapping = ResolvedMapping(),
-                            endOfWorkingDay: Int = 17 * 3600,
-                            recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil) throws -> DossierFile {
-        var result = DossierFile(file: (path as NSString).lastPathComponent)
-        var position: [String: Int] = [:]
-        var lineOf: [String: Int] = [:]
-        let summary = try stream(path: path, reference: reference, mapping: mapping, endOfWorkingDay: endOfWorkingDay,
-                                 recomputeDue: recomputeDue) { d, line in
-            if let p = position[d.code] {
-                if result.dossiers[p] == d {
-                    result.identicalRepeats += 1
-                } else {
-                    result.duplicates.append(DuplicateCode.rejection(file: result.file, line: line, code: d.code,
-                                                                     firstLine: lineOf[d.code]!))
-                    // As the store decides (docs/rules.md#import): the newer state, not the later line.
-                    let kept = result.dossiers[p]
-                    if DossierVersion(d, digest: DossierBatch.contentHash(of: d))
-                        > DossierVersion(kept, digest: DossierBatch.contentHash(of: kept)) { result.dossiers[p] = d }
-                }
-            } else {
-                position[d.code] = result.dossiers.count
-                result.dossiers.append(d)
-            }
-            lineOf[d.code] = line
-        }
-        result.rowsRead = summary.rowsRead
-        result.skipped = summary.skipped
-        result.rejections = summary.rejections
-        result.unitNames = summary.unitNames
-        return result
-    }
 }
 
 /// The report line for a record whose field count is not the header's.

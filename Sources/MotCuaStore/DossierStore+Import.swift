@@ -3,76 +3,17 @@ import GRDB
 import GRDBSQLite
 import MotCuaCore
 
-/// What one import did to the database.
-public struct ImportCounts: Sendable {
-    public var inserted = 0
-    public var updated = 0
-    public var unchanged = 0
-    /// Dossiers whose stored state is newer than the file's: kept as stored.
-    public var olderInFile = 0
-    /// The newest state stored before this import, and the file's newest;
-    /// an older file imported after a newer one is worth a warning (docs/rules.md#import).
-    public var newestStoredBefore: LocalDateTime?
-    public var newestInFile: LocalDateTime?
-    /// Lines that repeated an earlier line's MaHoSo with other content (the newer state is kept),
-    /// as (line, code, first line).
-    public var duplicates: [(line: Int, code: String, firstLine: Int)] = []
-    /// Lines that repeated an earlier line exactly (counted once).
-    public var identicalRepeats = 0
-    /// Units created from dossiers because the units file lacked them.
-    public var implicitUnits: [String] = []
-    /// New and updated dossiers by unit code.
-    public var changedByUnit: [String: Int] = [:]
-    public init() {}
-}
-
-/// What reading a file found besides its dossiers, for the audit row.
-public struct ImportFileFacts: Sendable {
-    public var rowsRead: Int
-    public var rejected: Int
-    public var skipped: Int
-    public var unitNames: [String: String]
-    public init(rowsRead: Int, rejected: Int, skipped: Int, unitNames: [String: String]) {
-        self.rowsRead = rowsRead; self.rejected = rejected; self.skipped = skipped; self.unitNames = unitNames
-    }
-}
-
-/// The audit facts of one import, written in the same transaction.
-public struct ImportAudit: Sendable {
-    public var fileName: String
-    public var sha256: String?
-    public var rowsRead: Int
-    public var rejected: Int
-    public var skipped: Int
-    public init(fileName: String, sha256: String? = nil, rowsRead: Int, rejected: Int, skipped: Int) {
-        self.fileName = fileName; self.sha256 = sha256; self.rowsRead = rowsRead
-        self.rejected = rejected; self.skipped = skipped
-    }
-}
-
-extension DossierStore {
-    /// Stores dossiers by MaHoSo in one transaction: new ones are inserted,
-    /// changed ones updated, identical ones left alone. Nothing is ever
-    /// deleted because an export omits it.
-    ///
-    /// - Parameter unitNames: names for unit codes not yet in the database.
-    public func importDossiers(_ dossiers: [Dossier], unitNames: [String: String],
-                               audit: ImportAudit) throws -> ImportCounts {
-        try importDossiers(fileName: audit.fileName, sha256: audit.sha256) { consume in
-            var batch = DossierBatch(capacity: dossiers.count)
-            for (i, d) in dossiers.enumerated() { batch.append(d, line: i + 2) }
-            try consume(batch)
-            return ImportFileFacts(rowsRead: audit.rowsRead, rejected: audit.rejected, skipped: audit.skipped,
-                                   unitNames: unitNames)
-        }
-    }
-
+extension DossierStore: DossierRepository {
     /// Streams one file's dossiers into the database in one transaction.
     /// `produce` reads the file and hands batches of dossiers, with their
-    /// lines, to `consume`; it returns what it found besides. Of the lines with
-    /// the same MaHoSo, in this file or imported before, the newest state wins
-    /// (``DossierVersion``; docs/rules.md#import), so the order of the imports does not
-    /// matter. If anything throws, nothing is kept.
+    /// lines, to `consume`; it returns what it found besides. A line that
+    /// repeats an earlier line's MaHoSo is a repeat or a duplicate
+    /// (``DuplicateRule``); of the lines with the same MaHoSo, in this file or
+    /// imported before, the newer state wins
+    /// (``DossierVersion/newer(stored:incoming:)``; docs/rules.md#import), so the order
+    /// of the imports does not matter. If anything throws, nothing is kept.
+    /// New rows (the INSERT finds the code free) and unchanged ones (equal
+    /// digests) need neither rule; the other lines are settled by them, row by row.
     /// `sha256` is asked for at the end, so that it can be computed meanwhile.
     public func importDossiers(
         fileName: String, sha256: @autoclosure () throws -> String?,
@@ -108,13 +49,15 @@ extension DossierStore {
                 ON CONFLICT(code) DO UPDATE SET \((DossierRow.columns.dropFirst() + ["import_id"]).map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
                 """))
             // Rows this file has reached, by rowid, with the line of its latest
-            // occurrence: a MaHoSo seen before in the same file is a duplicate. Keyed
-            // by rowid rather than by code: a million codes as strings cost 100 MB.
+            // occurrence: a MaHoSo seen before in the same file is a duplicate or a
+            // repeat. Keyed by rowid rather than by code: a million codes as strings
+            // cost 100 MB.
             var lineOfRow = LinesByRow()
-            // The digest of a row's latest line in this file when that line lost to
-            // the stored state: a later identical line is a repeat, not a duplicate.
-            // Only lines that lost land here: none for a newer export, 16 bytes a
-            // row (and the table's slack) for an older one imported after it.
+            // The digest of a row's latest line in this file when that line is not
+            // what is stored (it lost to the stored state): the line a later one
+            // with its MaHoSo is compared with. Otherwise that line is the stored
+            // state. Only lines that lost land here: none for a newer export, 16
+            // bytes a row (and the table's slack) for an older one imported after it.
             var lostLine: [Int64: Int64] = [:]
 
             func inserted(unit: String, _ line: Int, rowID: Int64) {
@@ -124,7 +67,8 @@ extension DossierStore {
             }
             let fillHash = try db.cachedStatement(sql: "UPDATE dossier SET content_hash = ? WHERE rowid = ?")
             /// Settles row `k` of `batch`, whose MaHoSo is in the table: inserted by
-            /// the statement just run (written by this import, not yet seen), or stored before.
+            /// the statement just run (written by this import, not yet seen), or stored
+            /// before, or by an earlier line of this file.
             func settle(_ batch: DossierBatch, _ k: Int) throws {
                 let line = batch.lines[k]
                 // Read through the C API like the report: re-importing an unchanged
@@ -148,37 +92,52 @@ extension DossierStore {
                 if writtenByThisImport && !lineOfRow.contains(rowID) {
                     return inserted(unit: batch.text(k, .unitCode) ?? "", line, rowID: rowID)
                 }
-                let firstInFile = lineOfRow.reached(rowID, line: line)
-                let storedHash = int64(DossierRow.contentHashColumn)
+                let earlierLine = lineOfRow.reached(rowID, line: line)
                 let incomingHash = batch.contentHashes[k]
-                // Equal digests: the same content (a 64-bit digest; see DossierBatch.contentHash).
-                if storedHash == incomingHash {
-                    if firstInFile != nil { counts.identicalRepeats += 1 } else { counts.unchanged += 1 }
-                    return
+                /// Hồ sơ trùng trong một tệp: a line after another of its MaHoSo is
+                /// compared with the file's latest line of the dossier — the one that
+                /// lost, else the one whose state is stored. `true` for a repeat, which
+                /// is counted once and changes nothing.
+                func isRepeat(storedDigest: Int64) -> Bool {
+                    guard let earlierLine else { return false }
+                    switch DuplicateRule.resolve(earlier: lostLine[rowID] ?? storedDigest, later: incomingHash) {
+                    case .repeat:
+                        counts.identicalRepeats += 1
+                        return true
+                    case .supersedes:
+                        counts.duplicates.append((line, batch.text(k, .code) ?? "", earlierLine))
+                        return false
+                    }
                 }
+                /// The line says what is stored: no version is newer than itself.
+                /// (Only a line after another of the row's can have left a lost one.)
+                func sameAsStored() {
+                    if isRepeat(storedDigest: incomingHash) { return }
+                    if earlierLine == nil { counts.unchanged += 1 } else { lostLine[rowID] = nil }
+                }
+                // Equal digests: the same content (a 64-bit digest; see DossierBatch.contentHash).
+                let storedHash = int64(DossierRow.contentHashColumn)
+                if storedHash == incomingHash { return sameAsStored() }
                 let d = batch.dossier(k)
                 let existing = DossierRow.dossier(from: stmt)
                 sqlite3_reset(stmt)  // done reading before the row may be written
                 if existing == d {
-                    if firstInFile != nil { counts.identicalRepeats += 1 } else { counts.unchanged += 1 }
-                    // Stored before digests were kept: keep one now, for the next import.
-                    if storedHash == nil { try fillHash.execute(arguments: [incomingHash, rowID]) }
-                    return
+                    // Stored before digests were kept (or under another digest): keep
+                    // this one now, for the next import and for the file's later lines.
+                    try fillHash.execute(arguments: [incomingHash, rowID])
+                    return sameAsStored()
                 }
-                if let firstLine = firstInFile {
-                    // The same line again, after it lost to the stored state: still a repeat.
-                    if lostLine[rowID] == incomingHash { counts.identicalRepeats += 1; return }
-                    counts.duplicates.append((line, d.code, firstLine))
-                }
-                // Every line, a repeat within the file too, goes through the same
-                // comparison: the stored state is the greatest version ever imported.
-                let stored = DossierVersion(existing, digest: storedHash ?? DossierBatch.contentHash(of: existing))
-                guard DossierVersion(d, digest: incomingHash) > stored else {
-                    if firstInFile == nil { counts.olderInFile += 1 }
+                let storedDigest = storedHash ?? DossierBatch.contentHash(of: existing)
+                if isRepeat(storedDigest: storedDigest) { return }
+                // Trạng thái mới hơn thắng. Every line, a duplicate within the file too,
+                // goes through it: the stored state is the greatest version ever imported.
+                guard DossierVersion.newer(stored: DossierVersion(existing, digest: storedDigest),
+                                           incoming: DossierVersion(d, digest: incomingHash)) else {
+                    if earlierLine == nil { counts.olderInFile += 1 }
                     lostLine[rowID] = incomingHash
                     return
                 }
-                lostLine[rowID] = nil
+                if earlierLine != nil { lostLine[rowID] = nil }
                 // An update of what was stored before this import; a row this import
                 // wrote already (an earlier line of the file) was counted then.
                 if !writtenByThisImport {

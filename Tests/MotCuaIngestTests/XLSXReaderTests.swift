@@ -70,7 +70,24 @@ final class XLSXReaderTests: TemporaryDirectoryTestCase {
 
     let header = ["MaHoSo", "MaDonVi", "MaTTHC", "TenTTHC", "NgayTiepNhan", "NgayHenTra", "TrangThaiHoSo", "ChuHoSo"]
 
-    func read(_ path: String) throws -> DossierFile { try DossierFileReader.read(path: path, reference: reference) }
+    /// What the reader hands the store: the file's summary and its dossiers, line by line.
+    struct Decoded {
+        let summary: DossierFileSummary
+        let dossiers: [Dossier]
+        var rowsRead: Int { summary.rowsRead }
+        var rejections: [RowRejection] { summary.rejections }
+    }
+
+    /// Decodes a file as the import does. The tests' files repeat no MaHoSo:
+    /// what the store keeps of repeats is the store's rules (MotCuaStoreTests).
+    func read(_ path: String) throws -> Decoded {
+        var dossiers: [Dossier] = []
+        let summary = try DossierFileReader.streamBatches(path: path, reference: reference) { batch in
+            for k in 0..<batch.count { dossiers.append(batch.dossier(k)) }
+        }
+        XCTAssertEqual(Set(dossiers.map(\.code)).count, dossiers.count, "no MaHoSo repeated")
+        return Decoded(summary: summary, dossiers: dossiers)
+    }
 
     func testInlineStringsBelowTitleRowsWithRejectsOnSheetRows() throws {
         let rows = #"<row r="1"><c r="A1" t="inlineStr"><is><t>DANH SÁCH HỒ SƠ</t></is></c></row>"#

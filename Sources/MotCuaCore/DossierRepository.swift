@@ -1,0 +1,118 @@
+/// Where imported dossiers are kept (kho hồ sơ): what the commands need of a
+/// store, whatever keeps it. The SQLite database (`DossierStore`) is one; a
+/// second store conforms to this and applies the same rules of docs/rules.md#import —
+/// ``DuplicateRule`` within a file, ``DossierVersion/newer(stored:incoming:)``
+/// against what is stored — instead of re-deriving them.
+///
+/// Declared in the core so that it names no storage type: its methods speak
+/// of units, procedures, dossiers and evaluations only.
+public protocol DossierRepository {
+    /// Checks the stored data before anything is written; throws, saying what
+    /// to do, when the store is damaged.
+    func checkIntegrity() throws
+
+    /// Inserts or replaces units from the units file. Units created earlier
+    /// from dossiers become explicit when the file names them.
+    func saveUnits(_ units: [OrgUnit]) throws
+    func units() throws -> [OrgUnit]
+    /// Inserts or replaces procedures from the catalogue file.
+    func saveProcedures(_ procedures: [Procedure]) throws
+    func procedures() throws -> [Procedure]
+
+    /// Stores one file's dossiers, all or nothing. `produce` reads the file
+    /// and hands batches of dossiers, with their lines, to `consume`; it
+    /// returns what it found besides. Of the lines with the same MaHoSo, in
+    /// this file or imported before, the newer state wins, so the order of the
+    /// imports does not matter; a line repeating one of the file's earlier
+    /// lines is a duplicate or a repeat (``DuplicateRule``). Nothing is ever
+    /// deleted because an export omits it. `sha256` is asked for at the end,
+    /// so that it can be computed meanwhile.
+    func importDossiers(
+        fileName: String, sha256: @autoclosure () throws -> String?,
+        _ produce: (_ consume: (DossierBatch) throws -> Void) throws -> ImportFileFacts
+    ) throws -> ImportCounts
+
+    /// Whether a file with this SHA-256 was imported before (its import completed).
+    func hasImported(sha256: String) throws -> Bool
+    /// The newest moment any stored dossier's state was recorded, `nil` when
+    /// nothing is stored: how recent the newest imported export is.
+    func newestStateTime() throws -> LocalDateTime?
+    /// Calls `body` with every dossier that may matter for a period ending at
+    /// `cutoff` and starting at `start`: received by the cutoff and not
+    /// finished before the start. The classifier decides the rest.
+    func forEachDossier(relevantFrom start: LocalDateTime, to cutoff: LocalDateTime,
+                        _ body: (Dossier) throws -> Void) throws
+    func dossierCount() throws -> Int
+
+    /// Stores evaluation points (dossier code → indicator → points), all or
+    /// nothing; a later evaluation of the same indicator replaces the earlier.
+    /// - Returns: the number of (dossier, indicator) values written.
+    @discardableResult
+    func saveEvaluations(_ evaluations: [String: [Int: Int]]) throws -> Int
+    func evaluations() throws -> [String: [Int: Int]]
+}
+
+extension DossierRepository {
+    /// Stores dossiers already in memory (lines 2, 3, … in order), as one file.
+    ///
+    /// - Parameter unitNames: names for unit codes not yet stored.
+    public func importDossiers(_ dossiers: [Dossier], unitNames: [String: String],
+                               audit: ImportAudit) throws -> ImportCounts {
+        try importDossiers(fileName: audit.fileName, sha256: audit.sha256) { consume in
+            var batch = DossierBatch(capacity: dossiers.count)
+            for (i, d) in dossiers.enumerated() { batch.append(d, line: i + 2) }
+            try consume(batch)
+            return ImportFileFacts(rowsRead: audit.rowsRead, rejected: audit.rejected, skipped: audit.skipped,
+                                   unitNames: unitNames)
+        }
+    }
+}
+
+/// What one import did to the stored dossiers.
+public struct ImportCounts: Sendable {
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+    /// Dossiers whose stored state is newer than the file's: kept as stored.
+    public var olderInFile = 0
+    /// The newest state stored before this import, and the file's newest;
+    /// an older file imported after a newer one is worth a warning (docs/rules.md#import).
+    public var newestStoredBefore: LocalDateTime?
+    public var newestInFile: LocalDateTime?
+    /// Lines that repeated an earlier line's MaHoSo with other content
+    /// (``DuplicateRule/Verdict/supersedes``; the newer state is kept), as
+    /// (line, code, the nearest earlier line with that code).
+    public var duplicates: [(line: Int, code: String, firstLine: Int)] = []
+    /// Lines that repeated the nearest earlier line of their MaHoSo exactly
+    /// (``DuplicateRule/Verdict/repeat``; counted once).
+    public var identicalRepeats = 0
+    /// Units created from dossiers because the units file lacked them.
+    public var implicitUnits: [String] = []
+    /// New and updated dossiers by unit code.
+    public var changedByUnit: [String: Int] = [:]
+    public init() {}
+}
+
+/// What reading a file found besides its dossiers, for the audit record.
+public struct ImportFileFacts: Sendable {
+    public var rowsRead: Int
+    public var rejected: Int
+    public var skipped: Int
+    public var unitNames: [String: String]
+    public init(rowsRead: Int, rejected: Int, skipped: Int, unitNames: [String: String]) {
+        self.rowsRead = rowsRead; self.rejected = rejected; self.skipped = skipped; self.unitNames = unitNames
+    }
+}
+
+/// The audit facts of one import of dossiers already in memory.
+public struct ImportAudit: Sendable {
+    public var fileName: String
+    public var sha256: String?
+    public var rowsRead: Int
+    public var rejected: Int
+    public var skipped: Int
+    public init(fileName: String, sha256: String? = nil, rowsRead: Int, rejected: Int, skipped: Int) {
+        self.fileName = fileName; self.sha256 = sha256; self.rowsRead = rowsRead
+        self.rejected = rejected; self.skipped = skipped
+    }
+}
