@@ -21,7 +21,7 @@ mkdir -p "$OUT/corpus"
 
 # The core and the ingest module as static libraries (the ingest module reads
 # .xlsx through zlib: MotCuaZlib's module map and -lz).
-FLAGS=(-O -parse-as-library -sanitize="$SANITIZERS" -g)
+FLAGS=(-O -parse-as-library -package-name motcua -sanitize="$SANITIZERS" -g)
 swiftc "${FLAGS[@]}" -emit-library -static -emit-module -module-name MotCuaCore \
   -emit-module-path "$OUT/MotCuaCore.swiftmodule" -o "$OUT/libMotCuaCore.a" $(find Sources/MotCuaCore -name '*.swift')
 swiftc "${FLAGS[@]}" -enable-testing -emit-library -static -emit-module -module-name MotCuaIngest -I "$OUT" -I Sources/MotCuaZlib \

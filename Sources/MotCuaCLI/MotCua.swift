@@ -3,8 +3,8 @@ import MotCuaResources
 
 /// The `motcua` command: import one-stop dossier exports and write the
 /// monthly and quarterly reports (báo cáo tình hình giải quyết TTHC).
-public struct MotCua: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct MotCua: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "motcua",
         abstract: "Báo cáo tình hình tiếp nhận, giải quyết hồ sơ TTHC từ dữ liệu một cửa điện tử.",
         discussion: """
@@ -17,5 +17,5 @@ public struct MotCua: ParsableCommand {
                       CalendarCommand.self, TemplatesCommand.self, GenerateCommand.self]
     )
 
-    public init() {}
+    package init() {}
 }

@@ -7,13 +7,13 @@ extension MotCua {
     /// `--lang`, else `MOTCUA_LANG`, else the locale, else Vietnamese. Called
     /// by `main` before the command line is parsed, so that argument errors
     /// and `--help` follow it.
-    public static func chooseLanguage(arguments: [String], environment: [String: String]) {
+    package static func chooseLanguage(arguments: [String], environment: [String: String]) {
         Language.current = Language.choose(arguments: arguments, environment: environment)
     }
 
     /// The parser's text for `error` (an argument error, `--help`,
     /// `--version`) in the process language.
-    public static func localizedMessage(for error: Error) -> String {
+    package static func localizedMessage(for error: Error) -> String {
         ParserText.localized(fullMessage(for: error), Language.current)
     }
 }

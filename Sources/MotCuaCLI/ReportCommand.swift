@@ -3,7 +3,6 @@ import Foundation
 import MotCuaCore
 import MotCuaIngest
 import MotCuaReport
-import MotCuaStore
 
 /// `motcua report`: the workbook (and JSON) for one period.
 struct ReportCommand: ParsableCommand {

@@ -5,53 +5,53 @@
 /// comparisons, differences and weekday arithmetic are integer operations:
 /// the classification of a million dossiers must not go through Foundation's
 /// `Calendar`.
-public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01 (negative before it).
-    public let dayNumber: Int
+    package let dayNumber: Int
 
-    public init(dayNumber: Int) { self.dayNumber = dayNumber }
+    package init(dayNumber: Int) { self.dayNumber = dayNumber }
 
     /// Returns `nil` for impossible dates such as 31/02.
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1,
               day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }
         self.dayNumber = CivilDate.daysFromCivil(year: year, month: month, day: day)
     }
 
-    public var components: (year: Int, month: Int, day: Int) {
+    package var components: (year: Int, month: Int, day: Int) {
         CivilDate.civilFromDays(dayNumber)
     }
-    public var year: Int { components.year }
-    public var month: Int { components.month }
-    public var day: Int { components.day }
+    package var year: Int { components.year }
+    package var month: Int { components.month }
+    package var day: Int { components.day }
 
     /// ISO weekday: 1 = Monday … 7 = Sunday.
-    public var isoWeekday: Int {
+    package var isoWeekday: Int {
         // 1970-01-01 was a Thursday (ISO 4).
         let r = (dayNumber + 3) % 7
         return (r < 0 ? r + 7 : r) + 1
     }
-    public var isWeekend: Bool { isoWeekday >= 6 }
+    package var isWeekend: Bool { isoWeekday >= 6 }
 
-    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+    package func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
-    public static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
+    package static func < (a: CivilDate, b: CivilDate) -> Bool { a.dayNumber < b.dayNumber }
 
     /// `yyyy-MM-dd`.
-    public var description: String {
+    package var description: String {
         let c = components
         return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
     }
 
     /// `dd/MM/yyyy`, the way Vietnamese documents write dates.
-    public var vietnameseDescription: String {
+    package var vietnameseDescription: String {
         let c = components
         return "\(pad(c.day, 2))/\(pad(c.month, 2))/\(pad(c.year, 4))"
     }
 
-    public static func isLeapYear(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    package static func isLeapYear(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
-    public static func daysInMonth(year: Int, month: Int) -> Int {
+    package static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: return 30

@@ -1,7 +1,7 @@
 /// A problem in the data behind a report (kiểm tra dữ liệu, docs/rules.md#data-quality): the
 /// reader of a workbook should see why a number may not be what they expect.
-public struct DataQualityFinding: Sendable, Hashable {
-    public enum Kind: Int, Sendable, CaseIterable, Comparable {
+package struct DataQualityFinding: Sendable, Hashable {
+    package enum Kind: Int, Sendable, CaseIterable, Comparable {
         /// The exported NgayHenTra differs from the one computed from the procedure's time.
         case dueDateDiffers
         /// Status 9/10 (processed, returned) but no finish or return date.
@@ -18,7 +18,7 @@ public struct DataQualityFinding: Sendable, Hashable {
         /// was imported from is older, so pending and overdue counts may be high.
         case dataEndsBeforePeriodEnd
 
-        public var vietnameseName: String {
+        package var vietnameseName: String {
             switch self {
             case .dueDateDiffers: return "Ngày hẹn trả khác ngày tính theo thời hạn TTHC"
             case .finishedWithoutFinishDate: return "Trạng thái đã xử lý xong nhưng thiếu ngày kết thúc"
@@ -31,7 +31,7 @@ public struct DataQualityFinding: Sendable, Hashable {
         }
 
         /// The kind's heading in `language` (the workbook's sheet uses ``vietnameseName``).
-        public func name(_ language: Language = .current) -> String {
+        package func name(_ language: Language = .current) -> String {
             guard language == .en else { return vietnameseName }
             switch self {
             case .dueDateDiffers: return "Due date differs from the one computed from the procedure's time"
@@ -44,16 +44,16 @@ public struct DataQualityFinding: Sendable, Hashable {
             }
         }
 
-        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+        package static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     }
 
-    public let kind: Kind
-    public let unitCode: String
+    package let kind: Kind
+    package let unitCode: String
     /// Empty for a finding about a unit rather than a dossier.
-    public let dossierCode: String
-    public let detail: String
+    package let dossierCode: String
+    package let detail: String
 
-    public init(kind: Kind, unitCode: String, dossierCode: String, detail: String) {
+    package init(kind: Kind, unitCode: String, dossierCode: String, detail: String) {
         self.kind = kind; self.unitCode = unitCode; self.dossierCode = dossierCode; self.detail = detail
     }
 }
@@ -63,7 +63,7 @@ extension DataQualityFinding {
     /// timestamp, or `nil` when the data reach the period's last day.
     /// Dossiers finished after the export was taken still look pending (or
     /// overdue) in it, so the reader must know how old the data are.
-    public static func dataEnds(at newest: LocalDateTime, before period: ReportPeriod, unitCode: String) -> DataQualityFinding? {
+    package static func dataEnds(at newest: LocalDateTime, before period: ReportPeriod, unitCode: String) -> DataQualityFinding? {
         guard newest.date < period.to else { return nil }
         return DataQualityFinding(kind: .dataEndsBeforePeriodEnd, unitCode: unitCode, dossierCode: "",
                                   detail: "Dữ liệu mới nhất đến ngày \(newest.date.vietnameseDescription); số hồ sơ chưa giải quyết, quá hạn có thể cao hơn thực tế")
@@ -71,12 +71,12 @@ extension DataQualityFinding {
 }
 
 /// Finds the data-quality problems of the dossiers a report uses.
-public struct DataQualityCheck: Sendable {
-    public let dueDates: DueDateCalculator
+package struct DataQualityCheck: Sendable {
+    package let dueDates: DueDateCalculator
 
-    public init(dueDates: DueDateCalculator) { self.dueDates = dueDates }
+    package init(dueDates: DueDateCalculator) { self.dueDates = dueDates }
 
-    public func findings(for d: Dossier, level: LevelBucket) -> [DataQualityFinding] {
+    package func findings(for d: Dossier, level: LevelBucket) -> [DataQualityFinding] {
         var out: [DataQualityFinding] = []
         func add(_ kind: DataQualityFinding.Kind, _ detail: String) {
             out.append(DataQualityFinding(kind: kind, unitCode: d.unitCode, dossierCode: d.code, detail: detail))

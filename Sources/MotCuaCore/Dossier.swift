@@ -4,45 +4,45 @@
 /// Holds timestamps, not a state: the state at any report's cutoff is rebuilt
 /// from them (``PeriodClassifier``), so a report for a past month gives the
 /// same numbers from any later export.
-public struct Dossier: Sendable, Hashable {
+package struct Dossier: Sendable, Hashable {
     /// Mã hồ sơ: unique across the database.
-    public var code: String
+    package var code: String
     /// Mã đơn vị: the unit that received it and is responsible for it.
-    public var unitCode: String
+    package var unitCode: String
     /// Mã TTHC; `nil` when the export gave only a name that matched no procedure.
-    public var procedureCode: String?
-    public var procedureName: String?
-    public var fieldCode: String?
-    public var fieldName: String?
-    public var channel: Channel
+    package var procedureCode: String?
+    package var procedureName: String?
+    package var fieldCode: String?
+    package var fieldName: String?
+    package var channel: Channel
     /// Mức độ written on the dossier itself; the catalogue's level applies when `nil`.
-    public var declaredLevel: ServiceLevel?
+    package var declaredLevel: ServiceLevel?
     /// Ngày tiếp nhận. `nil` only for online registrations not yet received.
-    public var receivedAt: LocalDateTime?
+    package var receivedAt: LocalDateTime?
     /// Ngày hẹn trả: the due date written on the receipt.
-    public var dueAt: LocalDateTime?
+    package var dueAt: LocalDateTime?
     /// Ngày kết thúc xử lý: when the result was ready. Decides on-time status.
-    public var finishedAt: LocalDateTime?
+    package var finishedAt: LocalDateTime?
     /// Ngày trả kết quả: when the result was handed back.
-    public var returnedAt: LocalDateTime?
-    public var status: DossierStatus?
+    package var returnedAt: LocalDateTime?
+    package var status: DossierStatus?
     /// Số lần yêu cầu bổ sung; `nil` when blank.
-    public var supplementCount: Int?
-    public var supplementRequestedAt: LocalDateTime?
-    public var supplementReceivedAt: LocalDateTime?
+    package var supplementCount: Int?
+    package var supplementRequestedAt: LocalDateTime?
+    package var supplementReceivedAt: LocalDateTime?
     /// Phiếu xin lỗi và hẹn lại ngày trả issued so far.
-    public var apologyCount: Int
+    package var apologyCount: Int
     /// The new due date promised in the apology letter.
-    public var newDueAt: LocalDateTime?
+    package var newDueAt: LocalDateTime?
     /// Chủ hồ sơ: personal data, never written to a report unless a template asks.
-    public var applicant: String?
+    package var applicant: String?
     /// Cán bộ xử lý.
-    public var officer: String?
+    package var officer: String?
     /// Ngày cập nhật: when the source system last changed this record, if the
     /// export says. Decides which of two exports holds the newer state.
-    public var updatedAt: LocalDateTime?
+    package var updatedAt: LocalDateTime?
 
-    public init(
+    package init(
         code: String, unitCode: String, procedureCode: String? = nil, procedureName: String? = nil,
         fieldCode: String? = nil, fieldName: String? = nil, channel: Channel = .direct,
         declaredLevel: ServiceLevel? = nil, receivedAt: LocalDateTime?, dueAt: LocalDateTime? = nil,
@@ -64,10 +64,10 @@ public struct Dossier: Sendable, Hashable {
     /// The newest moment the record speaks of: its own update time if the
     /// export has one, else its latest event. Of two versions of a dossier the
     /// one with the later state moment wins; ties are settled by ``DossierVersion``.
-    public var stateMoment: LocalDateTime? { updatedAt ?? latestEvent }
+    package var stateMoment: LocalDateTime? { updatedAt ?? latestEvent }
 
     /// The latest of the dossier's own events, whatever its NgayCapNhat says.
-    public var latestEvent: LocalDateTime? {
+    package var latestEvent: LocalDateTime? {
         // Pairwise rather than max() of an array: asked several times per row of every import.
         func later(_ a: LocalDateTime?, _ b: LocalDateTime?) -> LocalDateTime? {
             guard let a else { return b }
@@ -78,5 +78,5 @@ public struct Dossier: Sendable, Hashable {
     }
 
     /// The moment processing ended: NgayKetThucXuLy, else NgayTra.
-    public var finish: LocalDateTime? { finishedAt ?? returnedAt }
+    package var finish: LocalDateTime? { finishedAt ?? returnedAt }
 }

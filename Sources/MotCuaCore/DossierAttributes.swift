@@ -1,8 +1,8 @@
 /// How a dossier reached the unit (kênh thực hiện / hình thức nộp).
-public enum Channel: Int, Sendable, Hashable, CaseIterable, Codable {
+package enum Channel: Int, Sendable, Hashable, CaseIterable, Codable {
     /// Trực tiếp: at the one-stop desk.
     case direct = 1
-    /// Trực tuyến: through the online public-service portal.
+    /// Trực tuyến: through the online package-service portal.
     case online = 2
     /// Bưu chính công ích: by post. Counts as desk-entered (MCĐT).
     case postal = 3
@@ -12,11 +12,11 @@ public enum Channel: Int, Sendable, Hashable, CaseIterable, Codable {
 ///
 /// Levels 1–4 are the pre-2022 scale; Nghị định 42/2022 renamed level 3
 /// "một phần" (partly online) and level 4 "toàn trình" (fully online).
-public enum ServiceLevel: Int, Sendable, Hashable, CaseIterable, Codable {
+package enum ServiceLevel: Int, Sendable, Hashable, CaseIterable, Codable {
     case one = 1, two, three, four
 
     /// The appendix column a dossier of this level counts in; level 1 has none.
-    public var bucket: LevelBucket {
+    package var bucket: LevelBucket {
         switch self {
         case .one: return .other
         case .two: return .two
@@ -28,10 +28,10 @@ public enum ServiceLevel: Int, Sendable, Hashable, CaseIterable, Codable {
 
 /// The level columns of the appendix. `other` holds dossiers whose level is
 /// unknown or 1: they count in the totals but in no level column.
-public enum LevelBucket: Int, Sendable, Hashable, CaseIterable {
+package enum LevelBucket: Int, Sendable, Hashable, CaseIterable {
     case two = 0, three, four, other
 
-    public var key: String {
+    package var key: String {
         switch self {
         case .two: return "2"
         case .three: return "3"
@@ -42,7 +42,7 @@ public enum LevelBucket: Int, Sendable, Hashable, CaseIterable {
 }
 
 /// Dossier status codes as synced to the national portal (trạng thái hồ sơ).
-public enum DossierStatus: Int, Sendable, Hashable, CaseIterable, Codable {
+package enum DossierStatus: Int, Sendable, Hashable, CaseIterable, Codable {
     case registered = 1          // Mới đăng ký
     case accepted = 2            // Được tiếp nhận
     case notAccepted = 3         // Không được tiếp nhận
@@ -55,9 +55,9 @@ public enum DossierStatus: Int, Sendable, Hashable, CaseIterable, Codable {
     case returned = 10           // Đã trả kết quả
 
     /// Withdrawn and stopped dossiers end without an on-time class (không xét hạn).
-    public var endsWithoutOnTimeClass: Bool { self == .withdrawn || self == .stopped }
+    package var endsWithoutOnTimeClass: Bool { self == .withdrawn || self == .stopped }
 
-    public var vietnameseName: String {
+    package var vietnameseName: String {
         switch self {
         case .registered: return "Mới đăng ký"
         case .accepted: return "Được tiếp nhận"

@@ -7,32 +7,32 @@
 /// reference counts and cross-thread frees. A batch is five arrays whatever
 /// its size; the store binds its text bytes as they are and rebuilds a
 /// ``Dossier`` only for a row it must compare with a stored one.
-public struct DossierBatch: Sendable {
+package struct DossierBatch: Sendable {
     /// The text fields of a dossier, in the order they are packed.
-    public enum Text: Int, CaseIterable, Sendable {
+    package enum Text: Int, CaseIterable, Sendable {
         case code, unitCode, procedureCode, procedureName, fieldCode, fieldName, applicant, officer
     }
     /// The integer fields (enums by raw value, moments in seconds since the epoch).
-    public enum Number: Int, CaseIterable, Sendable {
+    package enum Number: Int, CaseIterable, Sendable {
         case channel, declaredLevel, receivedAt, dueAt, finishedAt, returnedAt, status, supplementCount
         case supplementRequestedAt, supplementReceivedAt, apologyCount, newDueAt, updatedAt, stateMoment
     }
 
     /// Stands for "blank" among the numbers.
-    public static let null = Int64.min
+    package static let null = Int64.min
 
-    public private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
     /// Start and length in `bytes` of each text, `Text.allCases.count` per row; length -1 for none.
     private var spans: [(start: Int32, count: Int32)] = []
     private var numbers: [Int64] = []
     /// The line of the export each row comes from.
-    public private(set) var lines: [Int] = []
+    package private(set) var lines: [Int] = []
     /// Rows per unit code: counted as rows are added, where the strings are at hand.
-    public private(set) var rowsByUnit: [String: Int] = [:]
+    package private(set) var rowsByUnit: [String: Int] = [:]
     /// Each row's ``contentHash(of:)``-style digest, computed as it is packed.
-    public private(set) var contentHashes: [Int64] = []
+    package private(set) var contentHashes: [Int64] = []
 
-    public init(capacity: Int = 0) {
+    package init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity * 256)
         spans.reserveCapacity(capacity * Text.allCases.count)
         numbers.reserveCapacity(capacity * Number.allCases.count)
@@ -40,10 +40,10 @@ public struct DossierBatch: Sendable {
         contentHashes.reserveCapacity(capacity)
     }
 
-    public var count: Int { lines.count }
-    public var isEmpty: Bool { lines.isEmpty }
+    package var count: Int { lines.count }
+    package var isEmpty: Bool { lines.isEmpty }
 
-    public mutating func append(_ d: Dossier, line: Int) {
+    package mutating func append(_ d: Dossier, line: Int) {
         func text(_ s: String?) {
             guard let s else { spans.append((0, -1)); return }
             spans.append((Int32(bytes.count), Int32(s.utf8.count)))
@@ -86,30 +86,30 @@ public struct DossierBatch: Sendable {
 
     /// The digest of one dossier, as a batch holding it would compute it (for
     /// a stored row that has none yet).
-    public static func contentHash(of dossier: Dossier) -> Int64 {
+    package static func contentHash(of dossier: Dossier) -> Int64 {
         var batch = DossierBatch(capacity: 1)
         batch.append(dossier, line: 0)
         return batch.contentHashes[0]
     }
 
     /// Where text `field` of row `row` is in ``bytes``, or `nil` when blank.
-    public func span(_ row: Int, _ field: Text) -> Range<Int>? {
+    package func span(_ row: Int, _ field: Text) -> Range<Int>? {
         let s = spans[row * Text.allCases.count + field.rawValue]
         return s.count < 0 ? nil : Int(s.start)..<Int(s.start + s.count)
     }
 
     /// Number `field` of row `row`, `nil` when blank.
-    public func number(_ row: Int, _ field: Number) -> Int64? {
+    package func number(_ row: Int, _ field: Number) -> Int64? {
         let v = numbers[row * Number.allCases.count + field.rawValue]
         return v == DossierBatch.null ? nil : v
     }
 
-    public func text(_ row: Int, _ field: Text) -> String? {
+    package func text(_ row: Int, _ field: Text) -> String? {
         span(row, field).map { String(decoding: bytes[$0], as: UTF8.self) }
     }
 
     /// Row `row` as a ``Dossier`` again.
-    public func dossier(_ row: Int) -> Dossier {
+    package func dossier(_ row: Int) -> Dossier {
         func moment(_ f: Number) -> LocalDateTime? { number(row, f).map(LocalDateTime.init(secondsSinceEpoch:)) }
         func int(_ f: Number) -> Int? { number(row, f).map { Int($0) } }
         return Dossier(

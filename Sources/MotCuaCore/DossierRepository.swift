@@ -6,7 +6,7 @@
 ///
 /// Declared in the core so that it names no storage type: its methods speak
 /// of units, procedures, dossiers and evaluations only.
-public protocol DossierRepository {
+package protocol DossierRepository {
     /// Checks the stored data before anything is written; throws, saying what
     /// to do, when the store is damaged.
     func checkIntegrity() throws
@@ -56,7 +56,7 @@ extension DossierRepository {
     /// Stores dossiers already in memory (lines 2, 3, … in order), as one file.
     ///
     /// - Parameter unitNames: names for unit codes not yet stored.
-    public func importDossiers(_ dossiers: [Dossier], unitNames: [String: String],
+    package func importDossiers(_ dossiers: [Dossier], unitNames: [String: String],
                                audit: ImportAudit) throws -> ImportCounts {
         try importDossiers(fileName: audit.fileName, sha256: audit.sha256) { consume in
             var batch = DossierBatch(capacity: dossiers.count)
@@ -69,49 +69,49 @@ extension DossierRepository {
 }
 
 /// What one import did to the stored dossiers.
-public struct ImportCounts: Sendable {
-    public var inserted = 0
-    public var updated = 0
-    public var unchanged = 0
+package struct ImportCounts: Sendable {
+    package var inserted = 0
+    package var updated = 0
+    package var unchanged = 0
     /// Dossiers whose stored state is newer than the file's: kept as stored.
-    public var olderInFile = 0
+    package var olderInFile = 0
     /// The newest state stored before this import, and the file's newest;
     /// an older file imported after a newer one is worth a warning (docs/rules.md#import).
-    public var newestStoredBefore: LocalDateTime?
-    public var newestInFile: LocalDateTime?
+    package var newestStoredBefore: LocalDateTime?
+    package var newestInFile: LocalDateTime?
     /// Lines that repeated an earlier line's MaHoSo with other content
     /// (``DuplicateRule/Verdict/supersedes``; the newer state is kept), as
     /// (line, code, the nearest earlier line with that code).
-    public var duplicates: [(line: Int, code: String, firstLine: Int)] = []
+    package var duplicates: [(line: Int, code: String, firstLine: Int)] = []
     /// Lines that repeated the nearest earlier line of their MaHoSo exactly
     /// (``DuplicateRule/Verdict/repeat``; counted once).
-    public var identicalRepeats = 0
+    package var identicalRepeats = 0
     /// Units created from dossiers because the units file lacked them.
-    public var implicitUnits: [String] = []
+    package var implicitUnits: [String] = []
     /// New and updated dossiers by unit code.
-    public var changedByUnit: [String: Int] = [:]
-    public init() {}
+    package var changedByUnit: [String: Int] = [:]
+    package init() {}
 }
 
 /// What reading a file found besides its dossiers, for the audit record.
-public struct ImportFileFacts: Sendable {
-    public var rowsRead: Int
-    public var rejected: Int
-    public var skipped: Int
-    public var unitNames: [String: String]
-    public init(rowsRead: Int, rejected: Int, skipped: Int, unitNames: [String: String]) {
+package struct ImportFileFacts: Sendable {
+    package var rowsRead: Int
+    package var rejected: Int
+    package var skipped: Int
+    package var unitNames: [String: String]
+    package init(rowsRead: Int, rejected: Int, skipped: Int, unitNames: [String: String]) {
         self.rowsRead = rowsRead; self.rejected = rejected; self.skipped = skipped; self.unitNames = unitNames
     }
 }
 
 /// The audit facts of one import of dossiers already in memory.
-public struct ImportAudit: Sendable {
-    public var fileName: String
-    public var sha256: String?
-    public var rowsRead: Int
-    public var rejected: Int
-    public var skipped: Int
-    public init(fileName: String, sha256: String? = nil, rowsRead: Int, rejected: Int, skipped: Int) {
+package struct ImportAudit: Sendable {
+    package var fileName: String
+    package var sha256: String?
+    package var rowsRead: Int
+    package var rejected: Int
+    package var skipped: Int
+    package init(fileName: String, sha256: String? = nil, rowsRead: Int, rejected: Int, skipped: Int) {
         self.fileName = fileName; self.sha256 = sha256; self.rowsRead = rowsRead
         self.rejected = rejected; self.skipped = skipped
     }

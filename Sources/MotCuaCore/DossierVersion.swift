@@ -12,27 +12,27 @@
 ///
 /// Two versions are equal when their contents are (equal digests; the
 /// moments follow from the content).
-public struct DossierVersion: Comparable, Hashable, Sendable {
+package struct DossierVersion: Comparable, Hashable, Sendable {
     /// ``Dossier/stateMoment`` in seconds, ``DossierBatch/null`` for none.
-    public let moment: Int64
+    package let moment: Int64
     /// ``Dossier/latestEvent`` in seconds, ``DossierBatch/null`` for none.
-    public let latestEvent: Int64
+    package let latestEvent: Int64
     /// ``DossierBatch/contentHash(of:)``: what the version says, in 64 bits.
-    public let digest: Int64
+    package let digest: Int64
 
     /// - Parameter digest: the content digest of `dossier` (``DossierBatch/contentHash(of:)``),
     ///   when the caller has it already (a batch computes it as it packs a row).
-    public init(_ dossier: Dossier, digest: Int64) {
+    package init(_ dossier: Dossier, digest: Int64) {
         moment = dossier.stateMoment?.secondsSinceEpoch ?? DossierBatch.null
         latestEvent = dossier.latestEvent?.secondsSinceEpoch ?? DossierBatch.null
         self.digest = digest
     }
 
-    public init(_ dossier: Dossier) {
+    package init(_ dossier: Dossier) {
         self.init(dossier, digest: DossierBatch.contentHash(of: dossier))
     }
 
-    public static func < (a: DossierVersion, b: DossierVersion) -> Bool {
+    package static func < (a: DossierVersion, b: DossierVersion) -> Bool {
         (a.moment, a.latestEvent, a.digest) < (b.moment, b.latestEvent, b.digest)
     }
 
@@ -44,7 +44,7 @@ public struct DossierVersion: Comparable, Hashable, Sendable {
     /// Every store decides with this function, so that the final state of a
     /// dossier is the greatest of its versions whatever the order of the lines
     /// and the files.
-    public static func newer(stored: DossierVersion, incoming: DossierVersion) -> Bool {
+    package static func newer(stored: DossierVersion, incoming: DossierVersion) -> Bool {
         incoming > stored
     }
 }

@@ -4,17 +4,17 @@
 ///
 /// Used when an export has no NgayHenTra, and by the data-quality check that
 /// lists exported due dates differing from the computed ones.
-public struct DueDateCalculator: Sendable {
-    public let catalogue: ProcedureCatalogue
-    public let calendar: WorkCalendar
-    public let rules: DeadlineRules
+package struct DueDateCalculator: Sendable {
+    package let catalogue: ProcedureCatalogue
+    package let calendar: WorkCalendar
+    package let rules: DeadlineRules
 
-    public init(catalogue: ProcedureCatalogue, calendar: WorkCalendar, rules: DeadlineRules = .standard) {
+    package init(catalogue: ProcedureCatalogue, calendar: WorkCalendar, rules: DeadlineRules = .standard) {
         self.catalogue = catalogue; self.calendar = calendar; self.rules = rules
     }
 
     /// `nil` when the procedure is unknown or has no prescribed time.
-    public func computedDue(for dossier: Dossier) -> LocalDateTime? {
+    package func computedDue(for dossier: Dossier) -> LocalDateTime? {
         guard let received = dossier.receivedAt, let code = dossier.procedureCode,
               let duration = catalogue[code]?.processingDuration else { return nil }
         var start = received

@@ -7,8 +7,8 @@
 /// then stored is not this rule's call: the line competes with the stored
 /// state like any other (``DossierVersion/newer(stored:incoming:)``), so that
 /// a file's own line order cannot move a dossier back either.
-public enum DuplicateRule {
-    public enum Verdict: Sendable, Equatable {
+package enum DuplicateRule {
+    package enum Verdict: Sendable, Equatable {
         /// Lặp y hệt: the same content as the earlier line; counted once, nothing else happens.
         case `repeat`
         /// Trùng mã: other content; reported with the earlier line's number,
@@ -19,12 +19,12 @@ public enum DuplicateRule {
     /// The verdict on `later`, given `earlier`: the nearest earlier line of
     /// the file with the same MaHoSo. Contents are compared by their digests
     /// (``DossierBatch/contentHash(of:)``), as the store keeps them.
-    public static func resolve(earlier: Int64, later: Int64) -> Verdict {
+    package static func resolve(earlier: Int64, later: Int64) -> Verdict {
         earlier == later ? .repeat : .supersedes
     }
 
     /// The verdict on `later` given the earlier line `earlier` of the same MaHoSo.
-    public static func resolve(earlier: Dossier, later: Dossier) -> Verdict {
+    package static func resolve(earlier: Dossier, later: Dossier) -> Verdict {
         resolve(earlier: DossierBatch.contentHash(of: earlier), later: DossierBatch.contentHash(of: later))
     }
 }

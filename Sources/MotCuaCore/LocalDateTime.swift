@@ -5,51 +5,51 @@
 /// (the 15:00 transfer rule, working hours, "the due date's day") is about the
 /// local wall clock, so the product never converts to UTC: a moment is the
 /// number of seconds since 1970-01-01 00:00 local.
-public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let secondsSinceEpoch: Int64
+package struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package let secondsSinceEpoch: Int64
 
-    public init(secondsSinceEpoch: Int64) { self.secondsSinceEpoch = secondsSinceEpoch }
+    package init(secondsSinceEpoch: Int64) { self.secondsSinceEpoch = secondsSinceEpoch }
 
-    public init(date: CivilDate, secondOfDay: Int = 0) {
+    package init(date: CivilDate, secondOfDay: Int = 0) {
         self.secondsSinceEpoch = Int64(date.dayNumber) * 86_400 + Int64(secondOfDay)
     }
 
     /// Returns `nil` when the date is impossible or the time is out of range.
-    public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
+    package init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
         guard let date = CivilDate(year: year, month: month, day: day),
               (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second)
         else { return nil }
         self.init(date: date, secondOfDay: hour * 3600 + minute * 60 + second)
     }
 
-    public var date: CivilDate {
+    package var date: CivilDate {
         CivilDate(dayNumber: Int(secondsSinceEpoch.floorDiv(86_400)))
     }
 
     /// Seconds since local midnight, 0..<86400.
-    public var secondOfDay: Int { Int(secondsSinceEpoch.floorMod(86_400)) }
+    package var secondOfDay: Int { Int(secondsSinceEpoch.floorMod(86_400)) }
 
-    public func adding(seconds: Int64) -> LocalDateTime {
+    package func adding(seconds: Int64) -> LocalDateTime {
         LocalDateTime(secondsSinceEpoch: secondsSinceEpoch + seconds)
     }
 
     /// The last second of a day (23:59:59): the cutoff of a report period.
-    public static func endOfDay(_ date: CivilDate) -> LocalDateTime {
+    package static func endOfDay(_ date: CivilDate) -> LocalDateTime {
         LocalDateTime(date: date, secondOfDay: 86_399)
     }
 
-    public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool {
+    package static func < (a: LocalDateTime, b: LocalDateTime) -> Bool {
         a.secondsSinceEpoch < b.secondsSinceEpoch
     }
 
     /// `yyyy-MM-dd HH:mm:ss`.
-    public var description: String {
+    package var description: String {
         let s = secondOfDay
         return "\(date) \(pad(s / 3600, 2)):\(pad(s / 60 % 60, 2)):\(pad(s % 60, 2))"
     }
 
     /// `dd/MM/yyyy HH:mm`.
-    public var vietnameseDescription: String {
+    package var vietnameseDescription: String {
         let s = secondOfDay
         return "\(date.vietnameseDescription) \(pad(s / 3600, 2)):\(pad(s / 60 % 60, 2))"
     }

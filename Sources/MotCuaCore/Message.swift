@@ -1,6 +1,6 @@
 /// The language of everything motcua tells its user: Vietnamese, the
 /// product's language, unless English is chosen.
-public enum Language: String, Sendable, CaseIterable {
+package enum Language: String, Sendable, CaseIterable {
     case vi, en
 
     /// The language of this process, chosen once at startup (see
@@ -13,7 +13,7 @@ public enum Language: String, Sendable, CaseIterable {
     /// thread exists, and only read afterwards, so the unsynchronised access
     /// cannot race. Tests that need one language pass it explicitly
     /// (`message.text(.en)`) instead of changing this.
-    public nonisolated(unsafe) static var current: Language = .vi
+    package nonisolated(unsafe) static var current: Language = .vi
 
     /// The language a process should use:
     ///
@@ -26,7 +26,7 @@ public enum Language: String, Sendable, CaseIterable {
     ///
     /// Scanned before parsing so that the parser's own errors and `--help`
     /// follow it; an unknown `--lang` value is left to the parser to refuse.
-    public static func choose<S: Sequence>(arguments: S, environment: [String: String]) -> Language
+    package static func choose<S: Sequence>(arguments: S, environment: [String: String]) -> Language
     where S.Element == String {
         var chosen: Language? = nil
         var expectingValue = false
@@ -54,27 +54,27 @@ public enum Language: String, Sendable, CaseIterable {
     }
 
     /// The one of two texts in this language.
-    public func pick(_ vi: String, _ en: String) -> String { self == .en ? en : vi }
+    package func pick(_ vi: String, _ en: String) -> String { self == .en ? en : vi }
 }
 
 /// Where a message is about: a file, a line of it, a column (a header name
 /// or a number), a key (of a YAML file). Every part is optional.
-public struct Place: Sendable, Hashable {
-    public var file: String?
-    public var line: Int?
-    public var column: String?
-    public var key: String?
+package struct Place: Sendable, Hashable {
+    package var file: String?
+    package var line: Int?
+    package var column: String?
+    package var key: String?
 
-    public init(file: String? = nil, line: Int? = nil, column: String? = nil, key: String? = nil) {
+    package init(file: String? = nil, line: Int? = nil, column: String? = nil, key: String? = nil) {
         self.file = file; self.line = line
         self.column = column.flatMap { $0.isEmpty ? nil : $0 }
         self.key = key.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    public var isEmpty: Bool { file == nil && line == nil && column == nil && key == nil }
+    package var isEmpty: Bool { file == nil && line == nil && column == nil && key == nil }
 
     /// "tệp.csv, dòng 12, cột NgayHenTra" / "file.csv, line 12, column NgayHenTra".
-    public func text(_ language: Language = .current) -> String {
+    package func text(_ language: Language = .current) -> String {
         var parts: [String] = []
         if let file { parts.append(file) }
         if let line { parts.append(language.pick("dòng \(line)", "line \(line)")) }
@@ -89,64 +89,64 @@ public struct Place: Sendable, Hashable {
 /// scripts and the documentation; the text in Vietnamese and English; and
 /// where it is about. Thrown as the error of every layer, so that the
 /// command line has one way to show a failure (``text(_:)``).
-public struct Message: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable { case error, warning }
+package struct Message: Error, Sendable, Hashable, CustomStringConvertible {
+    package enum Severity: String, Sendable, Hashable { case error, warning }
 
-    public var code: String
-    public var vi: String
-    public var en: String
-    public var place: Place
-    public var severity: Severity
+    package var code: String
+    package var vi: String
+    package var en: String
+    package var place: Place
+    package var severity: Severity
 
-    public init(_ code: String, vi: String, en: String, place: Place = Place(), severity: Severity = .error) {
+    package init(_ code: String, vi: String, en: String, place: Place = Place(), severity: Severity = .error) {
         self.code = code; self.vi = vi; self.en = en; self.place = place; self.severity = severity
     }
 
     /// A message about `file` (and a line, column or key of it).
-    public init(_ code: String, file: String?, line: Int? = nil, column: String? = nil, key: String? = nil,
+    package init(_ code: String, file: String?, line: Int? = nil, column: String? = nil, key: String? = nil,
                 vi: String, en: String, severity: Severity = .error) {
         self.init(code, vi: vi, en: en, place: Place(file: file, line: line, column: column, key: key), severity: severity)
     }
 
     /// The text alone, without the place.
-    public func body(_ language: Language = .current) -> String { language.pick(vi, en) }
+    package func body(_ language: Language = .current) -> String { language.pick(vi, en) }
 
     /// "tệp.csv, dòng 12, cột NgayHenTra: …", or the text alone when there is no place.
-    public func text(_ language: Language = .current) -> String {
+    package func text(_ language: Language = .current) -> String {
         place.isEmpty ? body(language) : "\(place.text(language)): \(body(language))"
     }
 
     /// The text after "Lỗi: " / "Error: " or "Cảnh báo: " / "Warning: ".
-    public func labelled(_ language: Language = .current) -> String {
+    package func labelled(_ language: Language = .current) -> String {
         switch severity {
         case .error: return language.pick("Lỗi: ", "Error: ") + text(language)
         case .warning: return language.pick("Cảnh báo: ", "Warning: ") + text(language)
         }
     }
 
-    public var description: String { text() }
+    package var description: String { text() }
 
     /// The same message, as a warning.
-    public var warning: Message { var m = self; m.severity = .warning; return m }
+    package var warning: Message { var m = self; m.severity = .warning; return m }
 
     /// The same message about another place.
-    public func at(_ place: Place) -> Message { var m = self; m.place = place; return m }
+    package func at(_ place: Place) -> Message { var m = self; m.place = place; return m }
 }
 
 /// An error that has a ``Message`` for the user: ``Message`` itself, and the
 /// errors that keep a structured reason (``CalendarFileError``).
-public protocol UserMessage: Error {
+package protocol UserMessage: Error {
     var message: Message { get }
 }
 
 extension Message: UserMessage {
-    public var message: Message { self }
+    package var message: Message { self }
 }
 
 // MARK: - Numbers in messages
 
 /// "1.000.000" (vi) or "1,000,000" (en).
-public func formatCount(_ n: Int, _ language: Language = .current) -> String {
+package func formatCount(_ n: Int, _ language: Language = .current) -> String {
     let digits = String(n.magnitude)
     var out = ""
     for (i, ch) in digits.enumerated() {
@@ -157,14 +157,14 @@ public func formatCount(_ n: Int, _ language: Language = .current) -> String {
 }
 
 /// A whole number given as a `Double` (a cell of a table): "1.907" (vi) or "1,907" (en).
-public func formatCount(_ value: Double, _ language: Language = .current) -> String {
+package func formatCount(_ value: Double, _ language: Language = .current) -> String {
     guard value.isFinite, value.rounded() == value, abs(value) < 1e15 else { return "\(value)" }
     return formatCount(Int(value), language)
 }
 
 /// `digits` decimals, rounded half away from zero: "95,5" (vi) or "95.5" (en),
 /// thousands grouped as in `formatCount`.
-public func formatDecimal(_ value: Double, digits: Int, _ language: Language = .current) -> String {
+package func formatDecimal(_ value: Double, digits: Int, _ language: Language = .current) -> String {
     guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
     var scale = 1
     for _ in 0..<max(0, digits) { scale *= 10 }
@@ -177,16 +177,16 @@ public func formatDecimal(_ value: Double, digits: Int, _ language: Language = .
 }
 
 /// A rate with one decimal: "95,5" (vi) or "95.5" (en).
-public func formatRate(_ value: Double, _ language: Language = .current) -> String {
+package func formatRate(_ value: Double, _ language: Language = .current) -> String {
     formatDecimal(value, digits: 1, language)
 }
 
 /// A file size in megabytes (2²⁰ bytes) with one decimal: "327,9 MB" (vi) or "327.9 MB" (en).
-public func formatSize(bytes: Int64, _ language: Language = .current) -> String {
+package func formatSize(bytes: Int64, _ language: Language = .current) -> String {
     formatDecimal(Double(bytes) / 1_048_576, digits: 1, language) + " MB"
 }
 
 /// A duration with two decimals: "1,60 giây" (vi) or "1.60 s" (en).
-public func formatSeconds(_ seconds: Double, _ language: Language = .current) -> String {
+package func formatSeconds(_ seconds: Double, _ language: Language = .current) -> String {
     formatDecimal(seconds, digits: 2, language) + language.pick(" giây", " s")
 }

@@ -1,22 +1,22 @@
 /// An organisational unit that receives or resolves dossiers (đơn vị / cơ quan):
 /// a commune People's Committee, a district desk, a department.
-public struct OrgUnit: Sendable, Hashable {
+package struct OrgUnit: Sendable, Hashable {
     /// Mã đơn vị.
-    public var code: String
+    package var code: String
     /// Tên đơn vị, as printed in reports.
-    public var name: String
+    package var name: String
     /// Cấp: `tinh`, `so-nganh`, `huyen`, `xa` or another word; matched against a
     /// procedure's CapThucHien.
-    public var level: String
+    package var level: String
     /// Mã đơn vị cha; `nil` for a top-level unit.
-    public var parentCode: String?
+    package var parentCode: String?
     /// Thứ tự: display order among siblings (the STT of reports).
-    public var sortOrder: Int
+    package var sortOrder: Int
     /// True when the unit was not in the units file and was created from a
     /// dossier's unit name; reported so the clerk can add it properly.
-    public var isImplicit: Bool
+    package var isImplicit: Bool
 
-    public init(code: String, name: String, level: String = "", parentCode: String? = nil,
+    package init(code: String, name: String, level: String = "", parentCode: String? = nil,
                 sortOrder: Int = 0, isImplicit: Bool = false) {
         self.code = code; self.name = name; self.level = level; self.parentCode = parentCode
         self.sortOrder = sortOrder; self.isImplicit = isImplicit
@@ -25,24 +25,24 @@ public struct OrgUnit: Sendable, Hashable {
 
 /// The unit hierarchy of any depth: province → district → commune, or
 /// province → commune after the 2025 reform, with departments beside them.
-public struct UnitTree: Sendable {
-    public let units: [String: OrgUnit]
+package struct UnitTree: Sendable {
+    package let units: [String: OrgUnit]
     /// Children of each unit, in display order; the key `nil` holds the top level.
     private let children: [String?: [String]]
 
     /// Units that name themselves as their parent (MaDonViCha = MaDonVi);
     /// they are placed at the top level, with their subtrees.
-    public let selfParents: [String]
+    package let selfParents: [String]
     /// Parent cycles (A → B → A), each listed from its smallest code along
     /// the parent links; each is broken at that smallest code, which is
     /// placed at the top level, so the rest of the cycle stays beneath it.
-    public let cycles: [[String]]
+    package let cycles: [[String]]
 
     /// Units whose parent is unknown are placed at the top level; a
     /// self-parent or a cycle is broken as ``selfParents`` and ``cycles``
     /// say, so that every unit is reachable exactly once and no subtree is
     /// lost because something above it is wrong.
-    public init(_ list: [OrgUnit]) {
+    package init(_ list: [OrgUnit]) {
         var units: [String: OrgUnit] = [:]
         for u in list { units[u.code] = u }
         var parent: [String: String] = [:]
@@ -87,14 +87,14 @@ public struct UnitTree: Sendable {
         self.cycles = cycles.sorted { $0[0] < $1[0] }
     }
 
-    public subscript(code: String) -> OrgUnit? { units[code] }
+    package subscript(code: String) -> OrgUnit? { units[code] }
 
-    public var topLevel: [String] { children[nil] ?? [] }
+    package var topLevel: [String] { children[nil] ?? [] }
 
-    public func children(of code: String?) -> [String] { children[code] ?? [] }
+    package func children(of code: String?) -> [String] { children[code] ?? [] }
 
     /// The unit and all its descendants, parents before children, siblings in display order.
-    public func subtree(of code: String) -> [String] {
+    package func subtree(of code: String) -> [String] {
         var out: [String] = []
         var stack = [code]
         while let c = stack.popLast() {
@@ -105,15 +105,6 @@ public struct UnitTree: Sendable {
     }
 
     /// Every unit in display order, depth first.
-    public var allInDisplayOrder: [String] { topLevel.flatMap { subtree(of: $0) } }
+    package var allInDisplayOrder: [String] { topLevel.flatMap { subtree(of: $0) } }
 
-    /// Maps every unit code to the code of the row it is counted in when the
-    /// report lists `rows` (each row covers its whole subtree).
-    public func rowIndex(forRows rows: [String]) -> [String: Int] {
-        var index: [String: Int] = [:]
-        for (i, row) in rows.enumerated() {
-            for c in subtree(of: row) where index[c] == nil { index[c] = i }
-        }
-        return index
-    }
 }

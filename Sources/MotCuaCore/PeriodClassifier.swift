@@ -1,5 +1,5 @@
 /// The on-time class of a dossier finished in the period.
-public enum FinishClass: Sendable, Hashable {
+package enum FinishClass: Sendable, Hashable {
     /// Trước hạn: finished on a calendar day before the due date's day.
     case early
     /// Đúng hạn: finished on the due date's day, at or before the due time.
@@ -11,7 +11,7 @@ public enum FinishClass: Sendable, Hashable {
 }
 
 /// Where a dossier that is not finished at the cutoff stands.
-public enum PendingClass: Sendable, Hashable {
+package enum PendingClass: Sendable, Hashable {
     /// Trong hạn: due at or after the cutoff.
     case inTime
     /// Quá hạn: due before the cutoff.
@@ -22,24 +22,24 @@ public enum PendingClass: Sendable, Hashable {
 
 /// The state of one dossier for one period, rebuilt from its timestamps
 /// (docs/rules.md#classification). `nil` from the classifier means the dossier plays no part.
-public struct PeriodState: Sendable, Hashable {
+package struct PeriodState: Sendable, Hashable {
     /// Hồ sơ tồn: received before the period and not finished before it started.
-    public var isBacklog: Bool
+    package var isBacklog: Bool
     /// Tiếp nhận: received within the period.
-    public var isReceived: Bool { !isBacklog }
+    package var isReceived: Bool { !isBacklog }
     /// Set when the dossier was finished in the period.
-    public var finish: FinishClass?
+    package var finish: FinishClass?
     /// Set when the dossier is still pending at the cutoff.
-    public var pending: PendingClass?
+    package var pending: PendingClass?
 }
 
 /// Classifies dossiers for a report period (phân loại hồ sơ theo kỳ báo cáo).
-public struct PeriodClassifier: Sendable {
-    public let period: ReportPeriod
+package struct PeriodClassifier: Sendable {
+    package let period: ReportPeriod
     private let start: Int64
     private let cutoff: Int64
 
-    public init(period: ReportPeriod) {
+    package init(period: ReportPeriod) {
         self.period = period
         self.start = period.start.secondsSinceEpoch
         self.cutoff = period.cutoff.secondsSinceEpoch
@@ -47,7 +47,7 @@ public struct PeriodClassifier: Sendable {
 
     /// Returns `nil` for a dossier outside the period: not accepted (status 3),
     /// never received, received after the cutoff, or finished before `from`.
-    public func classify(_ d: Dossier) -> PeriodState? {
+    package func classify(_ d: Dossier) -> PeriodState? {
         if d.status == .notAccepted { return nil }
         guard let received = d.receivedAt?.secondsSinceEpoch, received <= cutoff else { return nil }
         // A finish after the cutoff did not happen yet, as of the cutoff.

@@ -1,21 +1,21 @@
 /// One line of a report: a unit and the figures of its whole subtree.
-public struct ReportRow: Sendable, Hashable {
-    public var unit: OrgUnit
-    public var figures: UnitFigures
+package struct ReportRow: Sendable, Hashable {
+    package var unit: OrgUnit
+    package var figures: UnitFigures
     /// Catalogue procedures the unit may handle (the appendix's TTHC columns).
-    public var procedures: ProcedureCounts
+    package var procedures: ProcedureCounts
     /// Length of a working day in seconds, to express processing time in days.
-    public var workingDayLength: Int
+    package var workingDayLength: Int
     /// Thông tư 01 score of the unit's subtree; `nil` when the report has no rubric.
-    public var score: UnitScore?
+    package var score: UnitScore?
     /// What the row stands for; a group or section row's ``unit`` is a
     /// stand-in carrying the group's key and name.
-    public var kind: Kind = .unit
+    package var kind: Kind = .unit
     /// Indent of the row's name: the unit's depth below the report's root (`unit-all`).
-    public var depth = 0
+    package var depth = 0
 
     /// Loại dòng.
-    public enum Kind: String, Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         /// A unit with its whole subtree (or, in level sections of `unit-all`, its own dossiers).
         case unit
         /// The root unit's own dossiers, printed before its children.
@@ -29,11 +29,11 @@ public struct ReportRow: Sendable, Hashable {
     }
 
     /// The row's key: the unit code, or the group's key.
-    public var key: String { unit.code }
-    public var name: String { unit.name }
+    package var key: String { unit.code }
+    package var name: String { unit.name }
 
     /// Thời gian xử lý trung bình, in working days.
-    public var averageProcessingDays: Double { figures.averageProcessingDays(workingDayLength: workingDayLength) }
+    package var averageProcessingDays: Double { figures.averageProcessingDays(workingDayLength: workingDayLength) }
 }
 
 /// The figures of one period for one scope of the unit tree: the rows a
@@ -43,24 +43,24 @@ public struct ReportRow: Sendable, Hashable {
 /// subtree; when the root received dossiers itself it gets a row of its own
 /// first, so that the rows always add up to the total. The total counts
 /// every dossier of the scope once.
-public struct PeriodReport: Sendable {
-    public let period: ReportPeriod
+package struct PeriodReport: Sendable {
+    package let period: ReportPeriod
     /// The unit the report is about; `nil` when the tree has several top-level units.
-    public let root: OrgUnit?
-    public let rows: [ReportRow]
-    public let total: ReportRow
+    package let root: OrgUnit?
+    package let rows: [ReportRow]
+    package let total: ReportRow
     /// Dossiers that play a part in the report (backlog + received); 0 means an empty period.
-    public let dossiersUsed: Int
+    package let dossiersUsed: Int
     /// The overdue list of the scope, by unit in display order, then most days overdue first.
-    public let overdue: [OverdueEntry]
+    package let overdue: [OverdueEntry]
     /// Units of the tree, for naming the units of overdue dossiers.
-    public let tree: UnitTree
+    package let tree: UnitTree
     /// Data-quality findings for the dossiers of the scope, by unit then kind.
-    public private(set) var findings: [DataQualityFinding]
+    package private(set) var findings: [DataQualityFinding]
     /// The scoring rubric used, if any.
-    public let rubric: Rubric?
+    package let rubric: Rubric?
     /// Evaluation values outside the rubric's range, ignored (docs/rules.md#tt01).
-    public let scoringWarnings: [ScoringWarning]
+    package let scoringWarnings: [ScoringWarning]
     /// What the tables by dimension are built from.
     let tallies: Tallies
 }
@@ -69,7 +69,7 @@ extension PeriodReport {
     /// The report with a finding about its data as a whole (such as
     /// ``DataQualityFinding/dataEnds(at:before:unitCode:)``), listed before the
     /// findings about single dossiers because it qualifies all of them.
-    public func addingLeadingFinding(_ finding: DataQualityFinding) -> PeriodReport {
+    package func addingLeadingFinding(_ finding: DataQualityFinding) -> PeriodReport {
         var copy = self
         copy.findings.insert(finding, at: 0)
         return copy
@@ -80,22 +80,22 @@ extension PeriodReport {
 ///
 /// Feed it every dossier that may matter (``add(_:)``), then ask for a
 /// report over any scope (``report(scope:tree:catalogue:)``).
-public struct PeriodAggregator: Sendable {
-    public let classifier: PeriodClassifier
-    public let catalogue: ProcedureCatalogue
-    public let calendar: WorkCalendar
+package struct PeriodAggregator: Sendable {
+    package let classifier: PeriodClassifier
+    package let catalogue: ProcedureCatalogue
+    package let calendar: WorkCalendar
     /// Figures of each unit's own dossiers (not yet rolled up).
-    public private(set) var ownFigures: [String: UnitFigures] = [:]
+    package private(set) var ownFigures: [String: UnitFigures] = [:]
     /// Late and overdue dossiers, in arrival order.
-    public private(set) var overdue: [OverdueEntry] = []
+    package private(set) var overdue: [OverdueEntry] = []
     /// Data-quality findings of the dossiers used, in arrival order.
-    public private(set) var findings: [DataQualityFinding] = []
+    package private(set) var findings: [DataQualityFinding] = []
     private let quality: DataQualityCheck
     /// Thông tư 01 scoring, when a rubric is given.
     private let scorer: Tt01Scorer?
     private let evaluations: [String: [Int: Int]]
-    public private(set) var ownScores: [String: UnitScore] = [:]
-    public private(set) var scoringWarnings: [ScoringWarning] = []
+    package private(set) var ownScores: [String: UnitScore] = [:]
+    package private(set) var scoringWarnings: [ScoringWarning] = []
     /// Figures by group of the dimensions asked for, per unit.
     private var groups = GroupTallies()
     /// The dimensions other than units that tables will ask for.
@@ -108,7 +108,7 @@ public struct PeriodAggregator: Sendable {
     ///   - evaluations: assessor or survey points by dossier code and indicator.
     ///   - dimensions: the dimensions the report's tables group rows by; a
     ///     table may only ask for these (units need nothing extra).
-    public init(period: ReportPeriod, catalogue: ProcedureCatalogue, calendar: WorkCalendar = WorkCalendar(),
+    package init(period: ReportPeriod, catalogue: ProcedureCatalogue, calendar: WorkCalendar = WorkCalendar(),
                 rubric: Rubric? = nil, evaluations: [String: [Int: Int]] = [:],
                 dimensions: Set<ReportDimension> = []) {
         self.classifier = PeriodClassifier(period: period)
@@ -122,7 +122,7 @@ public struct PeriodAggregator: Sendable {
         self.quality = DataQualityCheck(dueDates: DueDateCalculator(catalogue: catalogue, calendar: calendar))
     }
 
-    public mutating func add(_ dossier: Dossier) {
+    package mutating func add(_ dossier: Dossier) {
         guard let state = classifier.classify(dossier) else { return }
         let bucket = catalogue.level(of: dossier)?.bucket ?? .other
         var seconds: Int64 = 0
@@ -177,14 +177,14 @@ public struct PeriodAggregator: Sendable {
     }
 
     /// Figures of a unit's whole subtree.
-    public func subtreeFigures(of code: String, in tree: UnitTree) -> UnitFigures {
+    package func subtreeFigures(of code: String, in tree: UnitTree) -> UnitFigures {
         var sum = UnitFigures()
         for c in tree.subtree(of: code) { if let f = ownFigures[c] { sum += f } }
         return sum
     }
 
     /// Score of a unit's whole subtree; `nil` without a rubric.
-    public func subtreeScore(of code: String, in tree: UnitTree) -> UnitScore? {
+    package func subtreeScore(of code: String, in tree: UnitTree) -> UnitScore? {
         guard scorer != nil else { return nil }
         var sum = UnitScore()
         for c in tree.subtree(of: code) { if let s = ownScores[c] { sum += s } }
@@ -192,7 +192,7 @@ public struct PeriodAggregator: Sendable {
     }
 
     /// - Parameter scope: the root unit's code, or `nil` for the whole tree.
-    public func report(scope: String?, tree: UnitTree) -> PeriodReport {
+    package func report(scope: String?, tree: UnitTree) -> PeriodReport {
         let root = scope.flatMap { tree[$0] } ?? (tree.topLevel.count == 1 ? tree[tree.topLevel[0]] : nil)
         var rowUnits: [OrgUnit] = []
         if let root {

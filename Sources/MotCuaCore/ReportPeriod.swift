@@ -1,13 +1,13 @@
 /// A reporting period (kỳ báo cáo): the dates `[from, to]`, inclusive, and the
 /// cutoff at the last second of `to`.
-public struct ReportPeriod: Sendable, Hashable, CustomStringConvertible {
-    public let from: CivilDate
-    public let to: CivilDate
+package struct ReportPeriod: Sendable, Hashable, CustomStringConvertible {
+    package let from: CivilDate
+    package let to: CivilDate
     /// How the period was named (`2020-10`, `2020-Q3`, …), for titles and file names.
-    public let label: String
-    public let kind: Kind
+    package let label: String
+    package let kind: Kind
 
-    public enum Kind: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         case month(year: Int, month: Int)
         case quarter(year: Int, quarter: Int)
         case firstHalf(year: Int)
@@ -16,19 +16,19 @@ public struct ReportPeriod: Sendable, Hashable, CustomStringConvertible {
         case custom
     }
 
-    public init(from: CivilDate, to: CivilDate, label: String? = nil, kind: Kind = .custom) {
+    package init(from: CivilDate, to: CivilDate, label: String? = nil, kind: Kind = .custom) {
         self.from = from; self.to = to; self.kind = kind
         self.label = label ?? "\(from)_\(to)"
     }
 
     /// The moment up to which dossiers are counted: `to` at 23:59:59, inclusive.
-    public var cutoff: LocalDateTime { .endOfDay(to) }
-    public var start: LocalDateTime { LocalDateTime(date: from) }
+    package var cutoff: LocalDateTime { .endOfDay(to) }
+    package var start: LocalDateTime { LocalDateTime(date: from) }
 
-    public var description: String { label }
+    package var description: String { label }
 
     /// Parses `2020-10`, `2020-Q3`, `2020-H1`, `2020-9T` (first nine months) or `2020`.
-    public static func parse(_ text: String) -> ReportPeriod? {
+    package static func parse(_ text: String) -> ReportPeriod? {
         let t = text.trimmedWhitespace.uppercased()
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
         guard let yearPart = parts.first, yearPart.count == 4, let year = Int(yearPart),
@@ -51,7 +51,7 @@ public struct ReportPeriod: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The period in words, for report titles: "tháng 10 năm 2020", "quý III năm 2020", …
-    public var vietnameseName: String {
+    package var vietnameseName: String {
         switch kind {
         case .month(let y, let m): return "tháng \(m) năm \(y)"
         case .quarter(let y, let q): return "quý \(["I", "II", "III", "IV"][q - 1]) năm \(y)"

@@ -7,21 +7,21 @@
 /// or Foundation, and the helpers below use only integer arithmetic and basic
 /// floating-point operations (no `log`/`exp`, whose last bits may differ
 /// between C libraries).
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
     /// A generator for an independent stream: the same seed with another
     /// `stream` gives unrelated numbers, so the unit tree, the catalogue and
     /// the dossiers do not shift when one of them draws more numbers.
-    public init(seed: UInt64, stream: UInt64) {
+    package init(seed: UInt64, stream: UInt64) {
         var mixer = SplitMix64(seed: seed ^ (stream &* 0x9E37_79B9_7F4A_7C15))
         state = mixer.next()
     }
 
     @inline(__always)
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -31,31 +31,31 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
     /// Uniform in `[0, 1)`, 53 bits.
     @inline(__always)
-    public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    package mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
     /// Uniform in `0..<n` (multiply-shift; the bias is below 2⁻³² for the
     /// small ranges used here).
     @inline(__always)
-    public mutating func below(_ n: Int) -> Int {
+    package mutating func below(_ n: Int) -> Int {
         precondition(n > 0)
         return Int((UInt64(truncatingIfNeeded: next() >> 32) &* UInt64(n)) >> 32)
     }
 
     /// Uniform in `range`.
     @inline(__always)
-    public mutating func int(in range: ClosedRange<Int>) -> Int {
+    package mutating func int(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + below(range.upperBound - range.lowerBound + 1)
     }
 
     /// Uniform in `[a, b)`.
     @inline(__always)
-    public mutating func double(_ a: Double, _ b: Double) -> Double { a + (b - a) * unit() }
+    package mutating func double(_ a: Double, _ b: Double) -> Double { a + (b - a) * unit() }
 
     /// True with probability `p`.
     @inline(__always)
-    public mutating func chance(_ p: Double) -> Bool { unit() < p }
+    package mutating func chance(_ p: Double) -> Bool { unit() < p }
 
     /// An element of a non-empty array.
     @inline(__always)
-    public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+    package mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }

@@ -4,39 +4,39 @@
 /// Only counts are stored; rates are derived, so that a parent's figures are
 /// plain sums of its children's and rates are recomputed from the sums,
 /// never averaged.
-public struct UnitFigures: Sendable, Hashable {
-    public var backlog = 0
-    public var received = 0
-    public var receivedDirect = 0
-    public var receivedOnline = 0
-    public var receivedPostal = 0
+package struct UnitFigures: Sendable, Hashable {
+    package var backlog = 0
+    package var received = 0
+    package var receivedDirect = 0
+    package var receivedOnline = 0
+    package var receivedPostal = 0
     /// Received by level bucket (2, 3, 4, other).
-    public var receivedByLevel = LevelCounts()
-    public var receivedOnlineByLevel = LevelCounts()
-    public var finished = 0
-    public var finishedByLevel = LevelCounts()
-    public var early = 0
-    public var onTime = 0
-    public var late = 0
-    public var unclassified = 0
-    public var pending = 0
-    public var pendingInTime = 0
-    public var pendingOverdue = 0
-    public var pendingSupplement = 0
+    package var receivedByLevel = LevelCounts()
+    package var receivedOnlineByLevel = LevelCounts()
+    package var finished = 0
+    package var finishedByLevel = LevelCounts()
+    package var early = 0
+    package var onTime = 0
+    package var late = 0
+    package var unclassified = 0
+    package var pending = 0
+    package var pendingInTime = 0
+    package var pendingOverdue = 0
+    package var pendingSupplement = 0
     /// Working seconds from receipt to finish, summed over the finished dossiers
     /// that have an on-time class (an integer, so roll-up sums are exact).
-    public var processingWorkSeconds: Int64 = 0
+    package var processingWorkSeconds: Int64 = 0
 
-    public init() {}
+    package init() {}
 
     /// Counts one classified dossier; `workSeconds` is its processing time
     /// when it finished with an on-time class (0 otherwise).
-    public mutating func add(_ state: PeriodState, channel: Channel, level: LevelBucket, workSeconds: Int64) {
+    package mutating func add(_ state: PeriodState, channel: Channel, level: LevelBucket, workSeconds: Int64) {
         add(state, channel: channel, level: level)
         processingWorkSeconds += workSeconds
     }
 
-    public mutating func add(_ state: PeriodState, channel: Channel, level: LevelBucket) {
+    package mutating func add(_ state: PeriodState, channel: Channel, level: LevelBucket) {
         if state.isBacklog {
             backlog += 1
         } else {
@@ -68,7 +68,7 @@ public struct UnitFigures: Sendable, Hashable {
         }
     }
 
-    public static func += (a: inout UnitFigures, b: UnitFigures) {
+    package static func += (a: inout UnitFigures, b: UnitFigures) {
         a.backlog += b.backlog; a.received += b.received
         a.receivedDirect += b.receivedDirect; a.receivedOnline += b.receivedOnline
         a.receivedPostal += b.receivedPostal
@@ -81,23 +81,23 @@ public struct UnitFigures: Sendable, Hashable {
     }
 
     /// Tiếp nhận MCĐT: entered at the desk into the one-stop e-system (direct + postal).
-    public var receivedAtDesk: Int { receivedDirect + receivedPostal }
+    package var receivedAtDesk: Int { receivedDirect + receivedPostal }
 
     /// Finished dossiers that have an on-time class.
-    public var finishedWithClass: Int { early + onTime + late }
+    package var finishedWithClass: Int { early + onTime + late }
 
     /// Tỷ lệ giải quyết = finished / (backlog + received) × 100.
-    public var resolutionRate: Double { percent(finished, backlog + received) }
+    package var resolutionRate: Double { percent(finished, backlog + received) }
     /// Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / finished with a class × 100.
-    public var onTimeRate: Double { percent(early + onTime, finishedWithClass) }
+    package var onTimeRate: Double { percent(early + onTime, finishedWithClass) }
     /// Tỷ lệ trễ hạn.
-    public var lateRate: Double { percent(late, finishedWithClass) }
+    package var lateRate: Double { percent(late, finishedWithClass) }
     /// Tỷ lệ trực tuyến = received online / received × 100.
-    public var onlineRate: Double { percent(receivedOnline, received) }
+    package var onlineRate: Double { percent(receivedOnline, received) }
 
     /// Thời gian xử lý trung bình: mean working days from receipt to finish of the
     /// finished dossiers with an on-time class; 0 when there are none.
-    public func averageProcessingDays(workingDayLength: Int) -> Double {
+    package func averageProcessingDays(workingDayLength: Int) -> Double {
         finishedWithClass == 0 || workingDayLength <= 0
             ? 0 : Double(processingWorkSeconds) / Double(workingDayLength) / Double(finishedWithClass)
     }
@@ -105,16 +105,16 @@ public struct UnitFigures: Sendable, Hashable {
 
 /// Percent with an empty denominator giving 0, never NaN (Excel rejects NaN).
 @inline(__always)
-public func percent(_ part: Int, _ whole: Int) -> Double {
+package func percent(_ part: Int, _ whole: Int) -> Double {
     whole == 0 ? 0 : Double(part) * 100 / Double(whole)
 }
 
 /// Counts per appendix level column.
-public struct LevelCounts: Sendable, Hashable {
-    public var level2 = 0, level3 = 0, level4 = 0, other = 0
-    public init() {}
+package struct LevelCounts: Sendable, Hashable {
+    package var level2 = 0, level3 = 0, level4 = 0, other = 0
+    package init() {}
 
-    public subscript(bucket: LevelBucket) -> Int {
+    package subscript(bucket: LevelBucket) -> Int {
         get {
             switch bucket {
             case .two: return level2
@@ -133,9 +133,9 @@ public struct LevelCounts: Sendable, Hashable {
         }
     }
 
-    public var total: Int { level2 + level3 + level4 + other }
+    package var total: Int { level2 + level3 + level4 + other }
 
-    public static func += (a: inout LevelCounts, b: LevelCounts) {
+    package static func += (a: inout LevelCounts, b: LevelCounts) {
         a.level2 += b.level2; a.level3 += b.level3; a.level4 += b.level4; a.other += b.other
     }
 }

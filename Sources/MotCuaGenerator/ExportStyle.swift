@@ -2,7 +2,7 @@ import MotCuaCore
 /// The shapes of export the import must accept (docs/rules.md#inputs). A style changes
 /// only how the same data is encoded, never the data: the same seed and size
 /// give the same dossiers in every style.
-public enum ExportStyle: String, CaseIterable, Sendable {
+package enum ExportStyle: String, CaseIterable, Sendable {
     /// Canonical headers (MaHoSo…), `,`, UTF-8 without BOM, LF,
     /// `yyyy-MM-dd HH:mm:ss`, codes for status and channel.
     case canonical

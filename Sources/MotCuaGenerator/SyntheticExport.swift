@@ -14,18 +14,18 @@ import MotCuaCore
 /// let options = SyntheticExport.Options(dossiers: 100_000, seed: 7)
 /// let summary = try SyntheticExport.write(options, to: "/tmp/lai-chau")
 /// ```
-public enum SyntheticExport {
-    public struct Options: Sendable {
-        public var dossiers: Int
+package enum SyntheticExport {
+    package struct Options: Sendable {
+        package var dossiers: Int
         /// First and last day of receipt (inclusive).
-        public var from: CivilDate
-        public var to: CivilDate
-        public var style: ExportStyle
-        public var seed: UInt64
+        package var from: CivilDate
+        package var to: CivilDate
+        package var style: ExportStyle
+        package var seed: UInt64
         /// The 2025 two-level model: province → communes, no districts.
-        public var twoLevel: Bool
+        package var twoLevel: Bool
 
-        public init(dossiers: Int = 10_000,
+        package init(dossiers: Int = 10_000,
                     from: CivilDate = CivilDate(year: 2024, month: 1, day: 1)!,
                     to: CivilDate = CivilDate(year: 2024, month: 12, day: 31)!,
                     style: ExportStyle = .canonical, seed: UInt64 = 2024, twoLevel: Bool = false) {
@@ -34,7 +34,7 @@ public enum SyntheticExport {
         }
 
         /// Checks the options; the messages say which option is wrong.
-        public func validate() throws {
+        package func validate() throws {
             guard dossiers >= 0 else {
                 throw Message("generate.negative-count", vi: "--dossiers phải là số không âm.", en: "--dossiers must not be negative.")
             }
@@ -48,27 +48,27 @@ public enum SyntheticExport {
         }
     }
 
-    public struct WrittenFile: Sendable {
-        public let path: String
+    package struct WrittenFile: Sendable {
+        package let path: String
         /// Data rows, header excluded.
-        public let rows: Int
-        public let bytes: Int64
-        public init(path: String, rows: Int, bytes: Int64) { self.path = path; self.rows = rows; self.bytes = bytes }
+        package let rows: Int
+        package let bytes: Int64
+        package init(path: String, rows: Int, bytes: Int64) { self.path = path; self.rows = rows; self.bytes = bytes }
     }
 
-    public struct Summary: Sendable {
-        public let units: WrittenFile
-        public let procedures: WrittenFile
-        public let dossiers: WrittenFile
+    package struct Summary: Sendable {
+        package let units: WrittenFile
+        package let procedures: WrittenFile
+        package let dossiers: WrittenFile
         /// When the simulated export was taken: statuses are the state then.
-        public let exportedAt: LocalDateTime
-        public var files: [WrittenFile] { [units, procedures, dossiers] }
+        package let exportedAt: LocalDateTime
+        package var files: [WrittenFile] { [units, procedures, dossiers] }
     }
 
     /// Writes `units.csv`, `procedures.csv` and `dossiers.csv` into
     /// `directory` (created if missing).
     /// - throws: a ``Message`` (`generate.*`) for bad options or a file that cannot be written.
-    public static func write(_ options: Options, to directory: String,
+    package static func write(_ options: Options, to directory: String,
                              calendar: WorkCalendar = WorkCalendar()) throws -> Summary {
         try options.validate()
         do {
@@ -91,7 +91,7 @@ public enum SyntheticExport {
 
     /// The export is taken at 17:30 on the third working day after the last
     /// day of receipt, like a monthly report prepared early the next month.
-    public static func exportMoment(after last: CivilDate, calendar: WorkCalendar) -> LocalDateTime {
+    package static func exportMoment(after last: CivilDate, calendar: WorkCalendar) -> LocalDateTime {
         var day = last
         for _ in 0..<3 { day = calendar.nextWorkingDay(after: day) }
         return LocalDateTime(date: day, secondOfDay: 17 * 3600 + 1800)

@@ -7,7 +7,7 @@ struct WeightedTable: Sendable {
     let items: [Int]
 
     /// - Parameter weighted: item index and its weight (> 0).
-    public init(_ weighted: [(item: Int, weight: Double)]) {
+    package init(_ weighted: [(item: Int, weight: Double)]) {
         var total = 0.0
         var cumulative: [Double] = []
         cumulative.reserveCapacity(weighted.count)
@@ -19,7 +19,7 @@ struct WeightedTable: Sendable {
     var isEmpty: Bool { items.isEmpty }
 
     @inline(__always)
-    public func pick(_ rng: inout SplitMix64) -> Int {
+    package func pick(_ rng: inout SplitMix64) -> Int {
         let target = rng.unit() * cumulative[cumulative.count - 1]
         var low = 0, high = cumulative.count - 1
         while low < high {

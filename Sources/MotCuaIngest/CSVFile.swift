@@ -3,14 +3,14 @@ import MotCuaCore
 
 /// Opens a CSV file for reading: decodes it, finds its delimiter and reads
 /// the header line. Every failure is an ``Message`` naming the file.
-public struct CSVFile {
-    public var reader: CSVReader
-    public let header: [String]
-    public let path: String
+package struct CSVFile {
+    package var reader: CSVReader
+    package let header: [String]
+    package let path: String
 
     /// - Parameter checkingUTF8: `false` leaves the UTF-8 check to the reader, which checks a
     ///   few megabytes ahead as it goes (``CSVReader/forEachRecord(limit:_:)``).
-    public init(path: String, encoding: TextEncoding? = nil, delimiter: UInt8? = nil, checkingUTF8: Bool = true) throws {
+    package init(path: String, encoding: TextEncoding? = nil, delimiter: UInt8? = nil, checkingUTF8: Bool = true) throws {
         self.path = path
         let name = (path as NSString).lastPathComponent
         let (data, isMapping) = try CSVFile.contents(of: path)
@@ -29,12 +29,12 @@ public struct CSVFile {
         self.header = first.fields
     }
 
-    public var fileName: String { reader.text.file }
+    package var fileName: String { reader.text.file }
 
     /// Opens an input file for reading and returns its descriptor, which the
     /// caller closes; a missing file, a folder or an unreadable file is an
     /// ``Message`` naming it.
-    public static func openForReading(_ path: String) throws -> Int32 {
+    package static func openForReading(_ path: String) throws -> Int32 {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw Message.input("not-found", file: path, "Không tìm thấy tệp.", "File not found.")

@@ -1,26 +1,26 @@
 import MotCuaCore
 
 /// One record of a CSV file and the physical line it starts on (header = 1).
-public struct CSVRecord: Sendable {
-    public let line: Int
-    public let fields: [String]
+package struct CSVRecord: Sendable {
+    package let line: Int
+    package let fields: [String]
 }
 
 /// One record as byte ranges of the text, for readers that parse most fields
 /// as bytes (dates, numbers) and build strings only for the few they keep.
 /// Valid only during the ``CSVReader/forEachRecord(_:)`` call that hands it over.
-public struct CSVRow {
+package struct CSVRow {
     /// The physical line the record starts on (header = 1).
-    public let line: Int
+    package let line: Int
     let text: UnsafeBufferPointer<UInt8>
     let scratch: UnsafeBufferPointer<UInt8>
     /// Start and end of each field; a negative start `~s` is offset `s` of `scratch`.
     let bounds: UnsafeBufferPointer<Int>
 
-    public var count: Int { bounds.count / 2 }
+    package var count: Int { bounds.count / 2 }
 
     /// The bytes of field `i` (quotes removed, doubled quotes undone); empty when the record is shorter.
-    public subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
+    package subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
         guard i >= 0, i < count else { return UnsafeBufferPointer(start: nil, count: 0) }
         let start = bounds[2 * i], end = bounds[2 * i + 1]
         return start >= 0 ? UnsafeBufferPointer(rebasing: text[start..<end])
@@ -30,15 +30,15 @@ public struct CSVRow {
     /// The record was read across lines inside a quoted field and came out
     /// wrong (``CSVReader/expectedFieldCount``), so the reader went on at its
     /// second physical line: a quote opened by mistake.
-    public internal(set) var brokenQuote = false
+    package internal(set) var brokenQuote = false
     /// For a ``brokenQuote`` record, the fields of its first physical line alone.
-    public internal(set) var fieldsOnFirstLine = 0
+    package internal(set) var fieldsOnFirstLine = 0
 
     /// Field `i` as text (the file was checked to be UTF-8 when it was opened).
-    public func string(_ i: Int) -> String { String(decoding: self[i], as: UTF8.self) }
+    package func string(_ i: Int) -> String { String(decoding: self[i], as: UTF8.self) }
 
     /// The first field longer than `limit` bytes, and its length.
-    public func firstField(longerThan limit: Int) -> (index: Int, bytes: Int)? {
+    package func firstField(longerThan limit: Int) -> (index: Int, bytes: Int)? {
         var i = 0
         while i < count {
             let n = bounds[2 * i + 1] - (bounds[2 * i] >= 0 ? bounds[2 * i] : ~bounds[2 * i])
@@ -52,16 +52,16 @@ public struct CSVRow {
 /// Reads records from decoded CSV text: RFC 4180 quoting with embedded
 /// delimiters, doubled quotes and newlines; CRLF, LF or CR line ends; blank
 /// lines skipped.
-public struct CSVReader: Sendable {
-    public let text: CSVText
-    public let delimiter: UInt8
+package struct CSVReader: Sendable {
+    package let text: CSVText
+    package let delimiter: UInt8
     /// The header's field count, when records must have as many. A record
     /// read across lines inside quotes that has another count, or a whole
     /// record's delimiters on a line inside it, is taken for a quote opened by
     /// mistake: it is handed over as it was read, marked ``CSVRow/brokenQuote``
     /// (the caller rejects it), and reading goes on at its second physical
     /// line, so a stray quote costs one record instead of swallowing the following ones.
-    public var expectedFieldCount: Int?
+    package var expectedFieldCount: Int?
     private var position = 0
     private var line = 1
     /// The current record's field bounds (see ``CSVRow``) and unescaped quoted
@@ -76,7 +76,7 @@ public struct CSVReader: Sendable {
     private var recordEnd = 0
     private var quotedLineBreak = false
 
-    public init(text: CSVText, delimiter: UInt8) {
+    package init(text: CSVText, delimiter: UInt8) {
         self.text = text
         self.delimiter = delimiter
         self.checkedUpTo = text.isCheckedUTF8 ? Int.max : 0
@@ -84,7 +84,7 @@ public struct CSVReader: Sendable {
 
     /// The next record, or `nil` at the end of the file.
     /// - throws: ``Message`` when the text read is not UTF-8 (a file opened without the check).
-    public mutating func next() throws -> CSVRecord? {
+    package mutating func next() throws -> CSVRecord? {
         var record: CSVRecord?
         try forEachRecord(limit: 1) { row in record = CSVRecord(line: row.line, fields: (0..<row.count).map(row.string)) }
         return record
@@ -96,7 +96,7 @@ public struct CSVReader: Sendable {
     /// ahead of the records, and the pages already read are given back: a
     /// whole-file check first would bring all of a 400 MB export into memory at once.
     /// - throws: ``Message`` at the first byte that is not UTF-8, or what `body` throws.
-    public mutating func forEachRecord(limit: Int = .max, _ body: (CSVRow) throws -> Void) throws {
+    package mutating func forEachRecord(limit: Int = .max, _ body: (CSVRow) throws -> Void) throws {
         try text.withBytes { buf in
             var read = 0
             var released = position
@@ -256,7 +256,7 @@ public struct CSVReader: Sendable {
     /// The delimiter of a file: the most frequent of `,` `;` and tab in the
     /// header line outside quotes (docs/rules.md#encoding).
     /// - throws: ``Message`` on a tie, naming the `--delimiter` option.
-    public static func detectDelimiter(in text: CSVText) throws -> UInt8 {
+    package static func detectDelimiter(in text: CSVText) throws -> UInt8 {
         var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
         var inQuotes = false
         text.withBytes { bytes in

@@ -2,7 +2,7 @@ import Foundation
 import MotCuaCore
 
 /// The text encodings an export may come in.
-public enum TextEncoding: String, Sendable, CaseIterable {
+package enum TextEncoding: String, Sendable, CaseIterable {
     case utf8 = "utf-8"
     case utf16LE = "utf-16le"
     case utf16BE = "utf-16be"
@@ -13,10 +13,10 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 /// A byte-level reader rather than a CSV library: the exports are hundreds of
 /// megabytes, and the reader must report the physical line where each record
 /// starts (quoted fields contain newlines) for the reject messages of docs/rules.md#rejects.
-public struct CSVText: Sendable {
-    public let file: String
-    public let encoding: TextEncoding
-    public let hadByteOrderMark: Bool
+package struct CSVText: Sendable {
+    package let file: String
+    package let encoding: TextEncoding
+    package let hadByteOrderMark: Bool
     /// The UTF-8 text: the file's own bytes (memory-mapped, never copied: a
     /// 300 MB export copied into an array doubled an import's memory), or the
     /// transcoding of a UTF-16 file.
@@ -25,10 +25,10 @@ public struct CSVText: Sendable {
     private let start: Int
     /// `storage` is a read-only mapping of the file, whose pages can be given
     /// back once read (they are read again from the file if ever touched).
-    public internal(set) var isFileMapping = false
+    package internal(set) var isFileMapping = false
 
     /// Calls `body` with the UTF-8 text, without its byte order mark.
-    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try storage.withUnsafeBytes { raw in
             let all = raw.bindMemory(to: UInt8.self)
             return try body(UnsafeBufferPointer(rebasing: all[start...]))
@@ -40,7 +40,7 @@ public struct CSVText: Sendable {
     /// `encoding` forces another.
     /// - Parameter checkingUTF8: `false` leaves the UTF-8 check to ``CSVReader``, which
     ///   checks a few megabytes ahead as it reads (``isCheckedUTF8`` stays `false`).
-    public init(file: String, data: Data, encoding forced: TextEncoding? = nil, checkingUTF8: Bool = true) throws {
+    package init(file: String, data: Data, encoding forced: TextEncoding? = nil, checkingUTF8: Bool = true) throws {
         self.file = file
         guard !data.isEmpty else {
             throw Message.input("empty", file: file, "Tệp rỗng.", "The file is empty.")
@@ -73,7 +73,7 @@ public struct CSVText: Sendable {
     }
 
     /// The whole text is known to be UTF-8; else ``CSVReader`` checks it as it reads.
-    public private(set) var isCheckedUTF8 = false
+    package private(set) var isCheckedUTF8 = false
 
     /// Gives back the memory of the text's pages before `offset` (whole pages
     /// from `from`): a 400 MB export read front to back otherwise stays
@@ -91,7 +91,7 @@ public struct CSVText: Sendable {
     }
 
     /// Throws when a UTF-8 text is not valid UTF-8, naming the line of the first bad byte.
-    public func checkUTF8() throws {
+    package func checkUTF8() throws {
         if encoding == .utf8, let line = withBytes({ b in UTF8Check.firstInvalidByte(in: b).map { UTF8Check.line(of: $0, in: b) } }) {
             throw CSVText.notUTF8(file: file, line: line)
         }

@@ -1,6 +1,6 @@
 /// The columns of a dossier export that motcua understands (docs/rules.md#headers), in
 /// the order that decides which problem a bad row is rejected for.
-public enum DossierColumn: String, CaseIterable, Sendable {
+package enum DossierColumn: String, CaseIterable, Sendable {
     case code = "MaHoSo"
     case unitCode = "MaDonVi"
     case unitName = "DonViXuLy"
@@ -27,7 +27,7 @@ public enum DossierColumn: String, CaseIterable, Sendable {
     case updatedAt = "NgayCapNhat"
 
     /// Human export headers seen in one-stop systems (matched after folding).
-    public var aliases: [String] {
+    package var aliases: [String] {
         switch self {
         case .code: return ["Mã hồ sơ", "Số hồ sơ", "Số biên nhận"]
         case .unitCode: return ["Mã đơn vị", "Mã cơ quan"]
@@ -67,15 +67,15 @@ extension DossierColumn {
 
 /// Which field of each record holds which column, matched by folded header
 /// names (accents, case, spaces and punctuation ignored; whole names only).
-public struct HeaderMap<Column: Hashable & Sendable>: Sendable {
+package struct HeaderMap<Column: Hashable & Sendable>: Sendable {
     /// Field index of each recognised column.
-    public let index: [Column: Int]
+    package let index: [Column: Int]
     /// The header of each field as written in the file, for messages.
-    public let written: [String]
+    package let written: [String]
     /// Headers that matched nothing; their values are kept as extras.
-    public let unknown: [Int]
+    package let unknown: [Int]
 
-    public init(header: [String], columns: [(Column, [String])]) {
+    package init(header: [String], columns: [(Column, [String])]) {
         var byKey: [String: Column] = [:]
         for (column, names) in columns {
             for n in names { byKey[TextFolding.key(n)] = column }
@@ -95,17 +95,17 @@ public struct HeaderMap<Column: Hashable & Sendable>: Sendable {
         self.unknown = unknown
     }
 
-    public func header(of column: Column) -> String { index[column].map { written[$0] } ?? "" }
+    package func header(of column: Column) -> String { index[column].map { written[$0] } ?? "" }
 
     /// The trimmed value of `column` in `fields`, "" when absent.
-    public func value(_ column: Column, in fields: [String]) -> String {
+    package func value(_ column: Column, in fields: [String]) -> String {
         guard let i = index[column], i < fields.count else { return "" }
         return fields[i].trimmedSpaces
     }
 }
 
 extension HeaderMap where Column == DossierColumn {
-    public init(dossierHeader header: [String], extraAliases: [DossierColumn: [String]] = [:]) {
+    package init(dossierHeader header: [String], extraAliases: [DossierColumn: [String]] = [:]) {
         var names = DossierColumn.foldedNames
         for (column, aliases) in extraAliases { for a in aliases { names[TextFolding.key(a)] = column } }
         self.init(header: header, foldedNames: names)

@@ -2,14 +2,14 @@ import Foundation
 import MotCuaCore
 
 /// What reading an export found besides its dossiers.
-public struct DossierFileSummary: Sendable {
-    public let file: String
-    public internal(set) var rowsRead = 0
-    public internal(set) var skipped = 0
-    public internal(set) var rejections: [RowRejection] = []
-    public internal(set) var unitNames: [String: String] = [:]
+package struct DossierFileSummary: Sendable {
+    package let file: String
+    package internal(set) var rowsRead = 0
+    package internal(set) var skipped = 0
+    package internal(set) var rejections: [RowRejection] = []
+    package internal(set) var unitNames: [String: String] = [:]
     /// The worksheet read, for an .xlsx export.
-    public internal(set) var sheet: String?
+    package internal(set) var sheet: String?
 }
 
 /// Where the decoder's records come from: a CSV text, or an .xlsx worksheet
@@ -45,10 +45,10 @@ private final class ProducerResult: @unchecked Sendable {
 }
 
 /// Reads a dossier export file.
-public enum DossierFileReader {
+package enum DossierFileReader {
     /// Decodes the file record by record, handing each usable dossier and its
     /// line to `onDossier` as it goes.
-    public static func stream(path: String, reference: ReferenceData,
+    package static func stream(path: String, reference: ReferenceData,
                               mapping: ResolvedMapping = ResolvedMapping(),
                               endOfWorkingDay: Int = 17 * 3600,
                               recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil,
@@ -63,7 +63,7 @@ public enum DossierFileReader {
     /// `onBatch`, a few thousand at a time, on the calling thread: an import
     /// of millions of rows never holds them all in memory, and storing one
     /// batch overlaps with reading the next.
-    public static func streamBatches(path: String, reference: ReferenceData,
+    package static func streamBatches(path: String, reference: ReferenceData,
                                      mapping: ResolvedMapping = ResolvedMapping(),
                                      endOfWorkingDay: Int = 17 * 3600,
                                      recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil,
@@ -205,8 +205,8 @@ enum FieldCount {
 }
 
 /// The report line for a MaHoSo repeated with other content in one file (docs/rules.md#import).
-public enum DuplicateCode {
-    public static func rejection(file: String, line: Int, code: String, firstLine: Int) -> RowRejection {
+package enum DuplicateCode {
+    package static func rejection(file: String, line: Int, code: String, firstLine: Int) -> RowRejection {
         RowRejection(file: file, line: line, column: "MaHoSo", value: code, reason: .row(
             "duplicate-code", "Mã hồ sơ trùng với dòng \(firstLine) nhưng khác nội dung; giữ bản có trạng thái mới hơn.",
             "Same dossier code as line \(firstLine) with other content; the newer state is kept."))

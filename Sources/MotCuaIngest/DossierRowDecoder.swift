@@ -1,7 +1,7 @@
 import MotCuaCore
 
 /// What became of one record of a dossier export.
-public enum DecodedRow: Sendable {
+package enum DecodedRow: Sendable {
     case dossier(Dossier, line: Int)
     /// Not a dossier yet: an online registration (status 1) never received
     /// (docs/rules.md#rejects). Counted in the summary, not rejected.
@@ -19,19 +19,19 @@ public enum DecodedRow: Sendable {
 /// Works on the record's bytes: dates and counts are parsed without building
 /// strings, and columns whose values repeat (units, procedures, statuses,
 /// channels, officers) are decoded once per distinct value (``ByteMemo``).
-public struct DossierRowDecoder: Sendable {
-    public let file: String
-    public let header: HeaderMap<DossierColumn>
-    public let reference: ReferenceData
-    public let timestamps: TimestampParser
-    public let vocabulary: ValueVocabulary
+package struct DossierRowDecoder: Sendable {
+    package let file: String
+    package let header: HeaderMap<DossierColumn>
+    package let reference: ReferenceData
+    package let timestamps: TimestampParser
+    package let vocabulary: ValueVocabulary
     /// Computes a due date when the export has none (needs the working
     /// calendar); returns `nil` when the procedure's duration is unknown.
-    public let recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)?
+    package let recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)?
     private let at: ColumnPositions
     private var memo = DecoderMemo()
 
-    public init(file: String, header: HeaderMap<DossierColumn>, reference: ReferenceData,
+    package init(file: String, header: HeaderMap<DossierColumn>, reference: ReferenceData,
                 timestamps: TimestampParser = TimestampParser(), vocabulary: ValueVocabulary = ValueVocabulary(),
                 recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil) {
         self.file = file; self.header = header; self.reference = reference
@@ -40,7 +40,7 @@ public struct DossierRowDecoder: Sendable {
     }
 
     /// Columns without which no row can be used; checked once per file.
-    public func missingRequiredColumns() -> [String] {
+    package func missingRequiredColumns() -> [String] {
         var missing: [String] = []
         if header.index[.code] == nil { missing.append("MaHoSo (Mã hồ sơ)") }
         if header.index[.unitCode] == nil && header.index[.unitName] == nil { missing.append("MaDonVi (Mã đơn vị)") }
@@ -50,7 +50,7 @@ public struct DossierRowDecoder: Sendable {
     }
 
     /// Decodes a record given as strings (tests, small files).
-    public func decode(_ record: CSVRecord) -> DecodedRow {
+    package func decode(_ record: CSVRecord) -> DecodedRow {
         var bytes: [UInt8] = []
         var bounds: [Int] = []
         for f in record.fields {
@@ -65,11 +65,11 @@ public struct DossierRowDecoder: Sendable {
     }
 
     /// The unit name written on a record (trimmed, NFC), "" when absent.
-    public mutating func unitName(in row: CSVRow) -> String {
+    package mutating func unitName(in row: CSVRow) -> String {
         memo.unitName.value(for: row[at.unitName], FieldText.normalised)
     }
 
-    public mutating func decode(_ row: CSVRow) -> DecodedRow {
+    package mutating func decode(_ row: CSVRow) -> DecodedRow {
         func value(_ c: DossierColumn) -> String { FieldText.trimmed(row[header.index[c] ?? -1]) }
         // What a reason quotes: clipped, so that a 50 MB field is not echoed whole.
         func quoted(_ c: DossierColumn) -> String { FieldLimit.quoted(value(c)) }

@@ -9,21 +9,21 @@ import MotCuaCore
 /// 0–2: the scorer ignores it with a warning (docs/rules.md#tt01), so that the
 /// warning can name the dossier and the rubric's maximum. A value that is not
 /// a whole number rejects the row (file, line, column), like every input file.
-public enum EvaluationsFile {
+package enum EvaluationsFile {
     enum Column: Hashable, Sendable {
         case code
         case indicator(Int)
     }
 
     /// Points given, by dossier code (NFC) then indicator number (1–9).
-    public typealias Evaluations = [String: [Int: Int]]
+    package typealias Evaluations = [String: [Int: Int]]
 
     /// When a dossier appears on several lines, their values are merged and a
     /// later line's value wins for the same indicator (an assessor's sheet and
     /// the citizen survey may come as separate lines).
     /// - throws: ``Message`` when the file cannot be read or its header
     ///   has no MaHoSo or no CS1…CS9 column.
-    public static func read(path: String, encoding: TextEncoding? = nil,
+    package static func read(path: String, encoding: TextEncoding? = nil,
                             delimiter: UInt8? = nil) throws -> (evaluations: Evaluations, rejections: [RowRejection]) {
         var csv = try CSVFile(path: path, encoding: encoding, delimiter: delimiter)
         let map = HeaderMap<Column>(header: csv.header, columns: [(.code, ["MaHoSo", "Mã hồ sơ", "Số hồ sơ", "Số biên nhận"])]

@@ -6,14 +6,14 @@ import MotCuaCore
 /// procedure names are about 400). A longer field is a broken file (a stray
 /// quote that swallowed lines) or an attack (a 500 MB applicant name), and
 /// quoting it whole once put 524 MB on standard error and a 1.5 GB rejects file.
-public enum FieldLimit {
+package enum FieldLimit {
     /// The most bytes one field may hold; a longer one rejects its row.
-    public static let maxBytes = 4_096
+    package static let maxBytes = 4_096
     /// The most characters of a value a message or the rejects file quotes.
-    public static let quotedCharacters = 200
+    package static let quotedCharacters = 200
 
     /// `value` cut to ``quotedCharacters`` with "… (N ký tự)" telling how long it was.
-    public static func quoted(_ value: String) -> String {
+    package static func quoted(_ value: String) -> String {
         guard value.utf8.count > quotedCharacters else { return value }
         let count = value.count
         guard count > quotedCharacters else { return value }

@@ -16,20 +16,20 @@ import MotCuaCore
 ///   TrangThaiHoSo: { "Hoàn tất": 9, "Đã hủy": 8 }
 ///   KenhThucHien: { "Cổng DVC": 2 }
 /// ```
-public struct ImportMapping: Decodable, Sendable {
-    public var encoding: String?
-    public var delimiter: String?
+package struct ImportMapping: Decodable, Sendable {
+    package var encoding: String?
+    package var delimiter: String?
     /// `dd/MM/yyyy` (default) or `MM/dd/yyyy` for slashed dates.
-    public var dateFormat: String?
+    package var dateFormat: String?
     /// `07:30-11:30,13:30-17:00`.
-    public var workingHours: String?
+    package var workingHours: String?
     /// Canonical column name → further headers that mean it.
-    public var columns: [String: [String]]?
+    package var columns: [String: [String]]?
     /// `TrangThaiHoSo`, `KenhThucHien` or `MucDo` → word → code.
-    public var values: [String: [String: Int]]?
-    public var units: String?
-    public var procedures: String?
-    public var calendars: [String]?
+    package var values: [String: [String: Int]]?
+    package var units: String?
+    package var procedures: String?
+    package var calendars: [String]?
 
     enum CodingKeys: String, CodingKey {
         case encoding, delimiter, columns, values, units, procedures, calendars
@@ -37,10 +37,10 @@ public struct ImportMapping: Decodable, Sendable {
         case workingHours = "working_hours"
     }
 
-    public init() {}
+    package init() {}
 
     /// Checks names and values; the messages say which key is wrong and what is allowed.
-    public func validated(file: String) throws -> ResolvedMapping {
+    package func validated(file: String) throws -> ResolvedMapping {
         func fail(_ key: String, _ vi: String, _ en: String) -> Message {
             Message("mapping.bad-" + key, file: file, vi: vi, en: en)
         }
@@ -100,11 +100,11 @@ public struct ImportMapping: Decodable, Sendable {
 }
 
 /// A checked mapping, ready for the reader.
-public struct ResolvedMapping: Sendable {
-    public var encoding: TextEncoding?
-    public var delimiter: UInt8?
-    public var dayFirst = true
-    public var aliases: [DossierColumn: [String]] = [:]
-    public var vocabulary = ValueVocabulary()
-    public init() {}
+package struct ResolvedMapping: Sendable {
+    package var encoding: TextEncoding?
+    package var delimiter: UInt8?
+    package var dayFirst = true
+    package var aliases: [DossierColumn: [String]] = [:]
+    package var vocabulary = ValueVocabulary()
+    package init() {}
 }

@@ -5,29 +5,29 @@ import MotCuaCore
 // nothing from the file is imported.
 
 /// One row that cannot be used, with where it is and why (docs/rules.md#rejects).
-public struct RowRejection: Sendable, Hashable {
-    public let file: String
+package struct RowRejection: Sendable, Hashable {
+    package let file: String
     /// Physical line where the record starts (header = line 1).
-    public let line: Int
+    package let line: Int
     /// The column's header as written in the file; empty for a whole-row problem.
-    public let column: String
-    public let value: String
+    package let column: String
+    package let value: String
     /// Why, coded `row.*`; without a place (``message`` adds it).
-    public let reason: Message
+    package let reason: Message
 
     /// `value` is kept as quoted in messages: at most ``FieldLimit/quotedCharacters``.
-    public init(file: String, line: Int, column: String, value: String, reason: Message) {
+    package init(file: String, line: Int, column: String, value: String, reason: Message) {
         self.file = file; self.line = line; self.column = column; self.value = FieldLimit.quoted(value); self.reason = reason
     }
 
     /// The reason as a warning about the row: "tệp.csv, dòng 12, cột NgayHenTra: …".
-    public var message: Message {
+    package var message: Message {
         var m = reason.at(Place(file: file, line: line, column: column))
         m.severity = .warning
         return m
     }
 
-    public func text(_ language: Language = .current) -> String { message.text(language) }
+    package func text(_ language: Language = .current) -> String { message.text(language) }
 }
 
 extension Message {

@@ -10,7 +10,7 @@ import MotCuaCore
 /// "95,5" or "95.5" (optionally "%") for the rate; a blank cell, "-" or "–"
 /// is blank. Anything else stops the read with the file, line and column, as
 /// a table with a cell that is not a number cannot be reconciled.
-public enum PublishedTableFile {
+package enum PublishedTableFile {
     enum Column: Hashable, Sendable {
         case stt, name
         case value(AppendixColumn)
@@ -30,7 +30,7 @@ public enum PublishedTableFile {
     ///   the file cannot be read, lacks the STT or unit-name column or every
     ///   figure column, holds a cell that is not a number, or has more than
     ///   one total row.
-    public static func read(path: String, encoding: TextEncoding? = nil, delimiter: UInt8? = nil) throws -> PublishedTable {
+    package static func read(path: String, encoding: TextEncoding? = nil, delimiter: UInt8? = nil) throws -> PublishedTable {
         var csv = try CSVFile(path: path, encoding: encoding, delimiter: delimiter)
         let map = HeaderMap<Column>(header: csv.header, columns: headers)
         let present = AppendixColumn.allCases.filter { map.index[.value($0)] != nil }
@@ -82,7 +82,7 @@ public enum PublishedTableFile {
 
     /// A unit name folded for matching: accents, case, spaces and punctuation
     /// removed, đ → d ("UBND xã Trung Đồng" = "ubnd xa trung dong").
-    public static func nameKey(_ name: String) -> String { TextFolding.key(name) }
+    package static func nameKey(_ name: String) -> String { TextFolding.key(name) }
 
     enum Cell: Equatable { case blank, value(Double), invalid }
 

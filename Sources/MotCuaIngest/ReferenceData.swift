@@ -2,13 +2,13 @@ import MotCuaCore
 
 /// Units and procedures known before dossiers are read, indexed for the
 /// lookups a dossier row needs: by code, or by name when the export has no code.
-public struct ReferenceData: Sendable {
-    public var units: [String: OrgUnit]
-    public var catalogue: ProcedureCatalogue
+package struct ReferenceData: Sendable {
+    package var units: [String: OrgUnit]
+    package var catalogue: ProcedureCatalogue
     private var unitCodeByName: [String: String] = [:]
     private var procedureCodeByName: [String: String] = [:]
 
-    public init(units: [OrgUnit], catalogue: ProcedureCatalogue) {
+    package init(units: [OrgUnit], catalogue: ProcedureCatalogue) {
         self.units = Dictionary(units.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         self.catalogue = catalogue
         for u in units { unitCodeByName[TextFolding.key(u.name)] = u.code }
@@ -17,6 +17,6 @@ public struct ReferenceData: Sendable {
         }
     }
 
-    public func unitCode(named name: String) -> String? { unitCodeByName[TextFolding.key(name)] }
-    public func procedureCode(named name: String) -> String? { procedureCodeByName[TextFolding.key(name)] }
+    package func unitCode(named name: String) -> String? { unitCodeByName[TextFolding.key(name)] }
+    package func procedureCode(named name: String) -> String? { procedureCodeByName[TextFolding.key(name)] }
 }

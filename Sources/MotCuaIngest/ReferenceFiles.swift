@@ -2,10 +2,10 @@ import Foundation
 import MotCuaCore
 
 /// Reads the units file (docs/rules.md#units-file): `MaDonVi, TenDonVi, Cap, MaDonViCha, ThuTu`.
-public enum UnitsFile {
+package enum UnitsFile {
     enum Column: String, CaseIterable, Sendable { case code, name, level, parent, order }
 
-    public static func read(path: String) throws -> (units: [OrgUnit], rejections: [RowRejection]) {
+    package static func read(path: String) throws -> (units: [OrgUnit], rejections: [RowRejection]) {
         var csv = try CSVFile(path: path)
         let map = HeaderMap<Column>(header: csv.header, columns: [
             (.code, ["MaDonVi", "Mã đơn vị", "Mã cơ quan"]),
@@ -50,15 +50,15 @@ public enum UnitsFile {
 }
 
 /// Reads the procedure catalogue (docs/rules.md#procedures-file).
-public enum ProceduresFile {
+package enum ProceduresFile {
     /// The largest processing time accepted, in any unit (days or hours): 3,650.
-    public static let longestDuration = 3650.0
+    package static let longestDuration = 3650.0
 
     enum Column: String, CaseIterable, Sendable {
         case code, name, fieldCode, fieldName, level, duration, durationUnit, applicableLevels, disclosure
     }
 
-    public static func read(path: String) throws -> (procedures: [Procedure], rejections: [RowRejection]) {
+    package static func read(path: String) throws -> (procedures: [Procedure], rejections: [RowRejection]) {
         var csv = try CSVFile(path: path)
         let map = HeaderMap<Column>(header: csv.header, columns: [
             (.code, ["MaTTHC", "Mã TTHC", "Mã thủ tục"]),

@@ -1,7 +1,7 @@
 import MotCuaCore
 
 /// What a date-only value means for a column (docs/rules.md#timestamps).
-public enum DateOnlyMeaning: Sendable {
+package enum DateOnlyMeaning: Sendable {
     /// 00:00 of that day: receipt, finish, return, supplement dates.
     case startOfDay
     /// The end of that working day: due dates (NgayHenTra, NgayHenTraMoi). A
@@ -17,32 +17,32 @@ public enum DateOnlyMeaning: Sendable {
 ///
 /// Rejected as unparseable (docs/rules.md#timestamps): two-digit years, `yyyyMMdd`,
 /// `yyyy/MM/dd`, impossible dates, years outside 1900–2199.
-public struct TimestampParser: Sendable {
+package struct TimestampParser: Sendable {
     /// Second of the day when the working day ends (17:00 by default).
-    public var endOfWorkingDay: Int
+    package var endOfWorkingDay: Int
     /// Slashed dates are day first (`dd/MM/yyyy`) unless a mapping file says
     /// the source system writes `MM/dd/yyyy`.
-    public var dayFirst: Bool
+    package var dayFirst: Bool
 
-    public init(endOfWorkingDay: Int = 17 * 3600, dayFirst: Bool = true) {
+    package init(endOfWorkingDay: Int = 17 * 3600, dayFirst: Bool = true) {
         self.endOfWorkingDay = endOfWorkingDay
         self.dayFirst = dayFirst
     }
 
-    public enum Result: Sendable, Equatable {
+    package enum Result: Sendable, Equatable {
         case blank
         case value(LocalDateTime)
         case invalid
     }
 
-    public func parse(_ text: String, _ meaning: DateOnlyMeaning) -> Result {
+    package func parse(_ text: String, _ meaning: DateOnlyMeaning) -> Result {
         var text = text
         return text.withUTF8 { parse($0, meaning) }
     }
 
     /// Parses a field straight from the export's bytes: no `String` is built
     /// for the eight date columns of each of millions of rows.
-    public func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ meaning: DateOnlyMeaning) -> Result {
+    package func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ meaning: DateOnlyMeaning) -> Result {
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         var start = 0

@@ -3,21 +3,21 @@ import MotCuaCore
 /// The words one-stop systems write for statuses, channels and levels,
 /// matched after folding accents, case and punctuation. A mapping file adds
 /// the words of other systems (``ImportMapping/values``).
-public struct ValueVocabulary: Sendable {
+package struct ValueVocabulary: Sendable {
     var statusWords: [String: DossierStatus] = ValueVocabulary.defaultStatusWords
     var channelWords: [String: Channel] = ValueVocabulary.defaultChannelWords
     var levelWords: [String: ServiceLevel] = [:]
 
-    public init() {}
+    package init() {}
 
     /// Adds a source system's words (folded the same way as the values).
-    public mutating func add(status words: [String: DossierStatus]) {
+    package mutating func add(status words: [String: DossierStatus]) {
         for (w, s) in words { statusWords[TextFolding.words(w)] = s }
     }
-    public mutating func add(channel words: [String: Channel]) {
+    package mutating func add(channel words: [String: Channel]) {
         for (w, c) in words { channelWords[TextFolding.words(w)] = c }
     }
-    public mutating func add(level words: [String: ServiceLevel]) {
+    package mutating func add(level words: [String: ServiceLevel]) {
         for (w, l) in words { levelWords[TextFolding.words(w)] = l }
     }
 

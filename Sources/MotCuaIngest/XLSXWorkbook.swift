@@ -2,7 +2,7 @@ import Foundation
 import MotCuaCore
 
 /// What an input file is, from its first bytes (its name only breaks ties).
-public enum DossierFileKind: Sendable, Equatable {
+package enum DossierFileKind: Sendable, Equatable {
     /// Text: CSV, tab-separated, "Unicode text".
     case text
     /// An Office Open XML workbook (a ZIP archive).
@@ -12,7 +12,7 @@ public enum DossierFileKind: Sendable, Equatable {
 
     /// File names `motcua run` picks up from its inbox: exports in any form the
     /// import reads, and the Excel forms it explains (.xls, password-protected).
-    public static func importable(_ path: String) -> Bool {
+    package static func importable(_ path: String) -> Bool {
         let name = (path as NSString).lastPathComponent
         guard !name.hasPrefix("."), !name.hasPrefix("~$") else { return false }  // hidden files, Excel's lock files
         return ["csv", "txt", "tsv", "xlsx", "xlsm", "xls"].contains((name as NSString).pathExtension.lowercased())
@@ -20,7 +20,7 @@ public enum DossierFileKind: Sendable, Equatable {
 
     /// The kind of the file at `path`.
     /// - throws: ``Message`` when it is missing or unreadable.
-    public static func of(_ path: String) throws -> DossierFileKind {
+    package static func of(_ path: String) throws -> DossierFileKind {
         let fd = try CSVFile.openForReading(path)
         defer { close(fd) }
         var magic = [UInt8](repeating: 0, count: 8)

@@ -6,8 +6,8 @@
 /// injection: `=HYPERLINK(…)`, `=cmd|' /C calc'!A0`); tab and CR start one in
 /// some versions too. Such text gets a leading apostrophe, which Excel shows as
 /// plain text. A plain number (`-5`, `+3,5`) is left as it is: it is no formula.
-public enum CSVField {
-    public static func text(_ value: String) -> String {
+package enum CSVField {
+    package static func text(_ value: String) -> String {
         var s = value
         if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(s) {
             s = "'" + s
@@ -16,7 +16,7 @@ public enum CSVField {
             ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
-    public static func number(_ value: Int) -> String { String(value) }
+    package static func number(_ value: Int) -> String { String(value) }
 
     /// An optional sign, digits, and at most one decimal point or comma.
     static func isPlainNumber(_ s: String) -> Bool {

@@ -1,8 +1,8 @@
 /// A file decoded with `Decodable` (a template, a mapping file) that does not
 /// fit: the key path and the problem in words a maintainer can act on,
 /// instead of Swift's `DecodingError` description.
-public enum DecodingProblem {
-    public static func describe(_ error: DecodingError) -> (String, String) {
+package enum DecodingProblem {
+    package static func describe(_ error: DecodingError) -> (String, String) {
         func path(_ p: [CodingKey]) -> String {
             p.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
         }

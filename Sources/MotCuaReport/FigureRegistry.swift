@@ -1,7 +1,7 @@
 import MotCuaCore
 
 /// How a figure is shown in a cell.
-public enum CellKind: String, Sendable {
+package enum CellKind: String, Sendable {
     /// A count: whole number with thousands separators.
     case integer
     /// A percentage with one decimal (Excel shows `95,5` in a Vietnamese locale).
@@ -14,7 +14,7 @@ public enum CellKind: String, Sendable {
 }
 
 /// A value for one cell.
-public enum CellValue: Equatable, Sendable {
+package enum CellValue: Equatable, Sendable {
     case number(Double)
     case text(String)
     case blank
@@ -23,16 +23,16 @@ public enum CellValue: Equatable, Sendable {
 /// The columns a unit-table template can print, by name: every figure of
 /// ``FigureCatalogue`` plus the row's number and name, which belong to the
 /// sheet rather than to the figures.
-public enum FigureRegistry {
-    public struct Figure: Sendable {
-        public let kind: CellKind
+package enum FigureRegistry {
+    package struct Figure: Sendable {
+        package let kind: CellKind
         /// Value for a row (`index` is the STT printed for it, `nil` for none).
         let value: @Sendable (_ row: ReportRow, _ index: String?) -> CellValue
     }
 
-    public static func figure(named name: String) -> Figure? { figures[name] }
+    package static func figure(named name: String) -> Figure? { figures[name] }
 
-    public static var names: [String] { figures.keys.sorted() }
+    package static var names: [String] { figures.keys.sorted() }
 
     /// Columns that name the row rather than count its dossiers.
     private static let rowColumns: [String: Figure] = [

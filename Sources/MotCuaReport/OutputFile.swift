@@ -146,7 +146,7 @@ extension Message {
 
     /// What a system error number means, in words (and a code part): never
     /// `strerror`'s English. Shared by every layer that touches files.
-    public static func systemReason(errno code: Int32) -> (code: String, vi: String, en: String) {
+    package static func systemReason(errno code: Int32) -> (code: String, vi: String, en: String) {
         switch code {
         case ENOSPC, EDQUOT: return ("disk-full", "ổ đĩa đầy", "the disk is full")
         case EACCES, EPERM: return ("permission", "không có quyền ghi", "no permission to write")
@@ -163,7 +163,7 @@ extension Message {
 
     /// A Foundation file error (`FileManager`, `Data.write`) as a message
     /// about `path`: `doing` says what failed, the system's reason follows.
-    public static func fileSystem(_ error: Error, code: String, path: String, vi doing: String, en doingEn: String) -> Message {
+    package static func fileSystem(_ error: Error, code: String, path: String, vi doing: String, en doingEn: String) -> Message {
         let ns = error as NSError
         let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError
         let number: Int32? = ns.domain == NSPOSIXErrorDomain ? Int32(ns.code)

@@ -3,8 +3,8 @@ import MotCuaCore
 
 /// The overdue list as CSV (UTF-8 with BOM so that Excel opens Vietnamese
 /// text correctly, CRLF), for systems that take a flat file.
-public enum OverdueCSV {
-    public static func encode(_ report: PeriodReport) -> Data {
+package enum OverdueCSV {
+    package static func encode(_ report: PeriodReport) -> Data {
         func t(_ v: LocalDateTime?) -> String { v.map { "\($0)" } ?? "" }
         var out = "\u{FEFF}MaDonVi,TenDonVi,MaHoSo,MaTTHC,TenTTHC,NgayTiepNhan,NgayHenTra,NgayKetThucXuLy,SoNgayQuaHan,"
             + "SoLanXinLoi,NgayHenTraMoi,TreCaNgayHenLai,KhongCoPhieuXinLoi,CanBoXuLy\r\n"

@@ -2,11 +2,11 @@ import MotCuaCore
 
 /// The columns an overdue list can print, per dossier. Personal data
 /// (`applicant`) is here only for a template that asks for it (docs/rules.md#personal-data).
-public enum OverdueFigures {
+package enum OverdueFigures {
     typealias Figure = ListFigure<OverdueEntry>
 
     static func figure(named name: String) -> Figure? { figures[name] }
-    public static var names: [String] { figures.keys.sorted() }
+    package static var names: [String] { figures.keys.sorted() }
 
     /// An Excel date number: days since 1899-12-30, the fraction being the time.
     static func excelDate(_ t: LocalDateTime?) -> CellValue {

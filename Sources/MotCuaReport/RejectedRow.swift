@@ -1,12 +1,12 @@
 /// A row an import rejected, as the data-quality sheet lists it.
-public struct RejectedRow: Sendable, Hashable {
-    public let file: String
-    public let line: Int
-    public let column: String
-    public let value: String
-    public let reason: String
+package struct RejectedRow: Sendable, Hashable {
+    package let file: String
+    package let line: Int
+    package let column: String
+    package let value: String
+    package let reason: String
 
-    public init(file: String, line: Int, column: String, value: String, reason: String) {
+    package init(file: String, line: Int, column: String, value: String, reason: String) {
         self.file = file; self.line = line; self.column = column; self.value = value; self.reason = reason
     }
 }

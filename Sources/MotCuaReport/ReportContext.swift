@@ -2,25 +2,25 @@ import MotCuaCore
 
 /// Per-run facts that fill a template's `{placeholders}`, its letterhead and
 /// its signature block.
-public struct ReportContext: Sendable {
-    public var report: PeriodReport
+package struct ReportContext: Sendable {
+    package var report: PeriodReport
     /// Cơ quan ban hành, e.g. "UBND huyện Tân Uyên".
-    public var issuer: String
+    package var issuer: String
     /// Place for "Tân Uyên, ngày … tháng … năm …".
-    public var place: String
+    package var place: String
     /// Date the report is signed.
-    public var reportDate: CivilDate
+    package var reportDate: CivilDate
     /// Cơ quan chủ quản, printed above the issuer (e.g. "UBND TỈNH LAI CHÂU"); optional.
-    public var parentIssuer: String?
+    package var parentIssuer: String?
     /// Số, ký hiệu văn bản, e.g. "125/BC-UBND"; blank leaves "Số:      /BC-…" to fill by hand.
-    public var documentNumber: String?
+    package var documentNumber: String?
     /// Quyền hạn, chức vụ người ký, one line each ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH").
-    public var signerTitle: [String]
-    public var signerName: String?
+    package var signerTitle: [String]
+    package var signerName: String?
     /// Rejected rows of the run's own import (for the data-quality sheet).
-    public var rejections: [RejectedRow]
+    package var rejections: [RejectedRow]
 
-    public init(report: PeriodReport, issuer: String, place: String, reportDate: CivilDate,
+    package init(report: PeriodReport, issuer: String, place: String, reportDate: CivilDate,
                 parentIssuer: String? = nil, documentNumber: String? = nil, signerTitle: [String] = [],
                 signerName: String? = nil, rejections: [RejectedRow] = []) {
         self.report = report; self.issuer = issuer; self.place = place; self.reportDate = reportDate
@@ -29,7 +29,7 @@ public struct ReportContext: Sendable {
     }
 
     /// The issuer as a letterhead writes it: "UBND" spelt out, in capitals.
-    public var issuerHeading: String {
+    package var issuerHeading: String {
         var name = issuer
         for short in ["UBND ", "Ubnd "] where name.hasPrefix(short) {
             name = "Ủy ban nhân dân " + name.dropFirst(short.count)

@@ -5,14 +5,14 @@ import MotCuaCore
 /// figures as the workbook, unrounded, for other systems and for tests.
 /// `docs/report.schema.json` describes it; the figures of every entry
 /// are the catalogue's (``FigureCatalogue``), under their JSON names.
-public enum ReportJSON {
-    public static let schemaVersion = 2
+package enum ReportJSON {
+    package static let schemaVersion = 2
 
     /// - Parameters:
     ///   - rows: the first unit table of the template, whose rows `rows` lists as printed.
     ///   - groups: the dimension of `report --by`; without it, the first table's
     ///     when that table groups by a dimension other than units.
-    public static func encode(_ report: PeriodReport, rows spec: TableSpec = TableSpec(),
+    package static func encode(_ report: PeriodReport, rows spec: TableSpec = TableSpec(),
                               groups: ReportDimension? = nil) throws -> Data {
         let p = report.period
         var doc: [String: JSONValue] = [

@@ -5,18 +5,18 @@ import Yams
 /// A report layout read from a YAML file in `Templates/` (mẫu báo cáo): a new
 /// provincial form is a new file, not new code. The format is documented in
 /// `Templates/README.md`.
-public struct ReportTemplate: Decodable, Sendable {
-    public var name: String
-    public var description: String?
-    public var sheets: [SheetTemplate]
+package struct ReportTemplate: Decodable, Sendable {
+    package var name: String
+    package var description: String?
+    package var sheets: [SheetTemplate]
 }
 
 /// One sheet: a title, a multi-row header with merges, then either one row
 /// per unit with a total row (`unit-table`) or one row per dossier of the
 /// overdue list (`overdue-list`), and footnotes. `include: NAME` instead
 /// takes the sheets of another template in the same folder.
-public struct SheetTemplate: Decodable, Sendable {
-    public enum Kind: String, Decodable, Sendable {
+package struct SheetTemplate: Decodable, Sendable {
+    package enum Kind: String, Decodable, Sendable {
         case unitTable = "unit-table"
         case overdueList = "overdue-list"
         case dataQuality = "data-quality"
@@ -34,34 +34,34 @@ public struct SheetTemplate: Decodable, Sendable {
     }
 
     /// Another template whose sheets stand here (`include: phu-luc`).
-    public var include: String?
-    public var kind: Kind?
+    package var include: String?
+    package var kind: Kind?
     /// Sheet tab name (at most 31 characters).
-    public var name: String
-    public var font: FontSpec?
-    public var title: [TextLine]?
+    package var name: String
+    package var font: FontSpec?
+    package var title: [TextLine]?
     /// Header cells by range relative to the header block (`A1:A4: STT`).
-    public var header: [String: String]
-    public var headerRowHeights: [Double]?
-    public var columns: [ColumnTemplate]
-    public var total: TotalRowTemplate?
-    public var footnotes: [TextLine]?
-    public var page: PageTemplate?
+    package var header: [String: String]
+    package var headerRowHeights: [Double]?
+    package var columns: [ColumnTemplate]
+    package var total: TotalRowTemplate?
+    package var footnotes: [TextLine]?
+    package var page: PageTemplate?
     /// A native bar chart of one figure per unit (unit tables only).
-    public var chart: ChartTemplate?
+    package var chart: ChartTemplate?
     /// Freeze the header rows and put an autofilter on them (lists).
-    public var filter: Bool?
+    package var filter: Bool?
     /// What the rows run over (unit tables): `unit` (default), `unit-all`,
     /// `linh-vuc`, `thu-tuc`, `kenh`, `muc-do` or `thang` (docs/rules.md#dimensions).
-    public var rows: ReportDimension?
+    package var rows: ReportDimension?
     /// Unit rows in sections by level with a subtotal row each: `level`
     /// for Cấp tỉnh / Cấp huyện / Cấp xã, or a list of `{label, levels}`.
-    public var sections: LevelSections?
+    package var sections: LevelSections?
     /// The heading of an official document (Nghị định 30/2020/NĐ-CP): issuing
     /// body on the left, national motto on the right, place and date.
-    public var letterhead: Bool?
+    package var letterhead: Bool?
     /// The signature block below the table.
-    public var signature: Bool?
+    package var signature: Bool?
 
     enum CodingKeys: String, CodingKey {
         case include, kind, name, font, title, header, columns, total, footnotes, page, chart, filter, letterhead, signature
@@ -69,7 +69,7 @@ public struct SheetTemplate: Decodable, Sendable {
         case headerRowHeights = "header_row_heights"
     }
 
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         include = try c.decodeIfPresent(String.self, forKey: .include)
         kind = try c.decodeIfPresent(Kind.self, forKey: .kind)
@@ -102,7 +102,7 @@ public struct SheetTemplate: Decodable, Sendable {
     }
 
     /// The table's rows: its dimension and sections.
-    public var table: TableSpec { TableSpec(rows: rows ?? .unit, sections: sections) }
+    package var table: TableSpec { TableSpec(rows: rows ?? .unit, sections: sections) }
 }
 
 /// One section of unit rows: its label and the levels (Cap) it takes.
@@ -116,50 +116,50 @@ extension ReportDimension: Decodable {}
 extension ReportTemplate {
     /// The dimensions other than units that the template's tables group by,
     /// which the figures must be counted for.
-    public var dimensions: Set<ReportDimension> {
+    package var dimensions: Set<ReportDimension> {
         Set(sheets.filter { ($0.kind ?? .unitTable) == .unitTable }.compactMap(\.rows).filter { !$0.isUnitDimension })
     }
 
     /// The rows of the first unit table (the JSON's `rows`).
-    public var firstTable: TableSpec? {
+    package var firstTable: TableSpec? {
         sheets.first { ($0.kind ?? .unitTable) == .unitTable }?.table
     }
 }
 
 /// A bar chart placed below a unit table: one bar per unit row.
-public struct ChartTemplate: Decodable, Sendable {
+package struct ChartTemplate: Decodable, Sendable {
     /// The figure charted; it must also be one of the sheet's columns.
-    public var figure: String
-    public var title: String?
+    package var figure: String
+    package var title: String?
 }
 
-public struct FontSpec: Decodable, Sendable {
-    public var name: String?
-    public var size: Double?
+package struct FontSpec: Decodable, Sendable {
+    package var name: String?
+    package var size: Double?
 }
 
 /// A line of text above or below the table; `{placeholders}` are filled per run.
-public struct TextLine: Decodable, Sendable {
-    public var text: String
-    public var bold: Bool?
-    public var italic: Bool?
-    public var size: Double?
+package struct TextLine: Decodable, Sendable {
+    package var text: String
+    package var bold: Bool?
+    package var italic: Bool?
+    package var size: Double?
     /// `center` (default), `left` or `right`.
-    public var align: String?
+    package var align: String?
 }
 
-public struct ColumnTemplate: Decodable, Sendable {
+package struct ColumnTemplate: Decodable, Sendable {
     /// The figure printed in the column (see `Templates/README.md` for the list).
-    public var figure: String
-    public var width: Double?
+    package var figure: String
+    package var width: Double?
     /// `integer`, `rate` or `text`; defaults to the figure's own.
-    public var format: String?
+    package var format: String?
 }
 
-public struct TotalRowTemplate: Decodable, Sendable {
-    public var label: String
+package struct TotalRowTemplate: Decodable, Sendable {
+    package var label: String
     /// How many leading columns the label spans (merged).
-    public var labelColumns: Int?
+    package var labelColumns: Int?
 
     enum CodingKeys: String, CodingKey {
         case label
@@ -167,11 +167,11 @@ public struct TotalRowTemplate: Decodable, Sendable {
     }
 }
 
-public struct PageTemplate: Decodable, Sendable {
-    public var orientation: String?
-    public var fitWidth: Bool?
-    public var repeatHeader: Bool?
-    public var footer: String?
+package struct PageTemplate: Decodable, Sendable {
+    package var orientation: String?
+    package var fitWidth: Bool?
+    package var repeatHeader: Bool?
+    package var footer: String?
 
     enum CodingKeys: String, CodingKey {
         case orientation, footer
@@ -184,7 +184,7 @@ extension ReportTemplate {
     /// Reads and checks a template file: YAML syntax, known figures, valid
     /// ranges. `include: NAME` lines are read from the same folder, else
     /// through `otherwise` (the built-in templates).
-    public static func load(path: String,
+    package static func load(path: String,
                             otherwise: (String) throws -> (text: String, file: String)? = { _ in nil }) throws -> ReportTemplate {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw Message("template.unreadable", file: path, vi: "không đọc được tệp mẫu báo cáo.", en: "cannot read the template file.")
@@ -203,7 +203,7 @@ extension ReportTemplate {
     ///
     /// - throws: a ``Message`` (`template.*`), also for an include that leads back to a
     ///   template already being read (which would otherwise recurse forever).
-    public static func parse(_ text: String, file: String,
+    package static func parse(_ text: String, file: String,
                              include: (String) throws -> (text: String, file: String)?) throws -> ReportTemplate {
         try parse(text, file: file, include: include, including: [])
     }

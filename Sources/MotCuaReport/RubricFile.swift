@@ -9,10 +9,10 @@ import Yams
 /// problem, not only a syntax error, names the line where it is: the person
 /// editing the file is a provincial IT officer, not a programmer. Keys are
 /// matched ignoring case, `_`, `-` and spaces (`on_time`, `onTime`, `On-time`).
-public enum RubricFile {
+package enum RubricFile {
     /// Reads and checks a rubric file.
     /// - throws: a ``Message`` (`rubric.*`) naming the file and, when it can, the line.
-    public static func load(path: String) throws -> Rubric {
+    package static func load(path: String) throws -> Rubric {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw Message("rubric.unreadable", file: path, vi: "không đọc được tệp bộ chỉ số chấm điểm (không có tệp, hoặc không phải UTF-8).",
                                 en: "cannot read the rubric file (missing, or not UTF-8).")
@@ -21,7 +21,7 @@ public enum RubricFile {
     }
 
     /// Reads a rubric from YAML text; `file` names it in errors.
-    public static func parse(_ yaml: String, file: String) throws -> Rubric {
+    package static func parse(_ yaml: String, file: String) throws -> Rubric {
         let reader = RubricReader(file: file)
         let root: Node?
         do {

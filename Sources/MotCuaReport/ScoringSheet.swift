@@ -6,14 +6,14 @@ import XlsxWriter
 /// maximum, percent and band; a total row; then the rubric itself — each
 /// indicator's name, rule in words and data source, and the bands — because
 /// the rules come from an editable file and the reader must see which were used.
-public enum ScoringSheet {
-    public static let defaultName = "Chấm điểm TT01"
+package enum ScoringSheet {
+    package static let defaultName = "Chấm điểm TT01"
 
     /// One line of the table: a unit (its subtree's score) and its name.
-    public struct Row: Sendable {
-        public var unitName: String
-        public var score: UnitScore
-        public init(unitName: String, score: UnitScore) {
+    package struct Row: Sendable {
+        package var unitName: String
+        package var score: UnitScore
+        package init(unitName: String, score: UnitScore) {
             self.unitName = unitName
             self.score = score
         }
@@ -24,7 +24,7 @@ public enum ScoringSheet {
     ///   - title: the title line, e.g. "KẾT QUẢ CHẤM ĐIỂM ĐÁNH GIÁ VIỆC GIẢI QUYẾT TTHC".
     ///   - period: the period line, e.g. "Tháng 10 năm 2020".
     ///   - issuer: the issuing body, printed above the title when given.
-    public static func write(to workbook: Workbook, rows: [Row], total: UnitScore, rubric: Rubric,
+    package static func write(to workbook: Workbook, rows: [Row], total: UnitScore, rubric: Rubric,
                              title: String, period: String, issuer: String? = nil,
                              sheetName: String = defaultName, fontName: String = "Times New Roman",
                              fontSize: Double = 11,

@@ -5,8 +5,8 @@ import XlsxWriter
 /// Writes a report workbook from a template. The file appears complete or
 /// not at all (``OutputFile``): a crash never leaves a half-written workbook
 /// and a previous report stays intact until the new one is whole.
-public enum WorkbookWriter {
-    public static func write(template: ReportTemplate, templateFile: String, context: ReportContext, to path: String) throws {
+package enum WorkbookWriter {
+    package static func write(template: ReportTemplate, templateFile: String, context: ReportContext, to path: String) throws {
         let output = try OutputFile(path)
         do {
             let workbook = try Workbook(path: output.pathForLibrary)
@@ -46,7 +46,7 @@ public enum WorkbookWriter {
     }
 
     /// Writes bytes whole or not at all (``OutputFile``).
-    public static func writeAtomically(_ data: Data, to path: String) throws {
+    package static func writeAtomically(_ data: Data, to path: String) throws {
         let output = try OutputFile(path)
         do {
             try output.write(data)

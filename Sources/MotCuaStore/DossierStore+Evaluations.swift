@@ -5,7 +5,7 @@ extension DossierStore {
     /// transaction; a later evaluation of the same indicator replaces the earlier.
     /// - Returns: the number of (dossier, indicator) values written.
     @discardableResult
-    public func saveEvaluations(_ evaluations: [String: [Int: Int]]) throws -> Int {
+    package func saveEvaluations(_ evaluations: [String: [Int: Int]]) throws -> Int {
         try write { db in
             let statement = try db.cachedStatement(sql: """
                 INSERT INTO evaluation (dossier_code, indicator, points) VALUES (?, ?, ?)
@@ -22,7 +22,7 @@ extension DossierStore {
         }
     }
 
-    public func evaluations() throws -> [String: [Int: Int]] {
+    package func evaluations() throws -> [String: [Int: Int]] {
         try read { db in
             var out: [String: [Int: Int]] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT dossier_code, indicator, points FROM evaluation")

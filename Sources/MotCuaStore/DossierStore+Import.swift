@@ -15,7 +15,7 @@ extension DossierStore: DossierRepository {
     /// New rows (the INSERT finds the code free) and unchanged ones (equal
     /// digests) need neither rule; the other lines are settled by them, row by row.
     /// `sha256` is asked for at the end, so that it can be computed meanwhile.
-    public func importDossiers(
+    package func importDossiers(
         fileName: String, sha256: @autoclosure () throws -> String?,
         _ produce: (_ consume: (DossierBatch) throws -> Void) throws -> ImportFileFacts
     ) throws -> ImportCounts {
@@ -207,7 +207,7 @@ extension DossierStore: DossierRepository {
     /// Calls `body` with every dossier that may matter for a period ending at
     /// `cutoff` and starting at `start`: received by the cutoff and not
     /// finished before the start. The classifier decides the rest.
-    public func forEachDossier(relevantFrom start: LocalDateTime, to cutoff: LocalDateTime,
+    package func forEachDossier(relevantFrom start: LocalDateTime, to cutoff: LocalDateTime,
                                _ body: (Dossier) throws -> Void) throws {
         try read { db in
             let statement = try db.makeStatement(sql: """
@@ -231,7 +231,7 @@ extension DossierStore: DossierRepository {
     }
 
     /// Whether a file with this SHA-256 was imported before (its transaction committed).
-    public func hasImported(sha256: String) throws -> Bool {
+    package func hasImported(sha256: String) throws -> Bool {
         try read { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM import_batch WHERE sha256 = ?)", arguments: [sha256]) ?? false
         }
@@ -241,13 +241,13 @@ extension DossierStore: DossierRepository {
     /// answers MAX over the `state_at` index from its last entry, without a
     /// scan), or `nil` for an empty store. It says how recent the newest
     /// imported export is.
-    public func newestStateTime() throws -> LocalDateTime? {
+    package func newestStateTime() throws -> LocalDateTime? {
         try read { db in
             try Int64.fetchOne(db, sql: "SELECT MAX(state_at) FROM dossier").map(LocalDateTime.init(secondsSinceEpoch:))
         }
     }
 
-    public func dossierCount() throws -> Int {
+    package func dossierCount() throws -> Int {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dossier") ?? 0 }
     }
 }

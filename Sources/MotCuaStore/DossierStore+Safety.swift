@@ -63,7 +63,7 @@ extension DossierStore {
     /// written: an import into a damaged file succeeded and hid the damage
     /// until a report read the broken pages, by then with more data at stake.
     /// - throws: a ``Message`` (`store.corrupt`) saying to restore the backup.
-    public func checkIntegrity() throws {
+    package func checkIntegrity() throws {
         let problems = try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(1)") }
         if problems != ["ok"] { throw Message.corruptDatabase(path: path) }
     }

@@ -6,13 +6,13 @@ import MotCuaCore
 ///
 /// Every import is one transaction: a failure or a kill leaves the database as
 /// it was before the import started.
-public final class DossierStore: Sendable {
+package final class DossierStore: Sendable {
     let queue: DatabaseQueue
-    public let path: String
+    package let path: String
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     /// - throws: a ``Message`` coded `store.*` when it cannot be opened, is damaged, or is another program's database.
-    public init(path: String) throws {
+    package init(path: String) throws {
         self.path = path
         var config = Configuration()
         config.busyMode = .timeout(5)
@@ -28,7 +28,7 @@ public final class DossierStore: Sendable {
 
     /// Opens an existing database for reading only: it creates no file and
     /// migrates nothing (`motcua run --check` must change nothing).
-    public init(readingExisting path: String) throws {
+    package init(readingExisting path: String) throws {
         self.path = path
         var config = Configuration()
         config.readonly = true
@@ -44,7 +44,7 @@ public final class DossierStore: Sendable {
 
     /// Inserts or replaces units from the units file. Units created earlier
     /// from dossiers become explicit when the file names them.
-    public func saveUnits(_ units: [OrgUnit]) throws {
+    package func saveUnits(_ units: [OrgUnit]) throws {
         try write { db in
             let statement = try db.cachedStatement(sql: """
                 INSERT INTO unit (code, name, level, parent_code, sort_order, is_implicit)
@@ -58,7 +58,7 @@ public final class DossierStore: Sendable {
         }
     }
 
-    public func saveProcedures(_ procedures: [Procedure]) throws {
+    package func saveProcedures(_ procedures: [Procedure]) throws {
         try write { db in
             let statement = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO procedure
@@ -74,7 +74,7 @@ public final class DossierStore: Sendable {
         }
     }
 
-    public func units() throws -> [OrgUnit] {
+    package func units() throws -> [OrgUnit] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT code, name, level, parent_code, sort_order, is_implicit FROM unit").map {
                 OrgUnit(code: $0[0], name: $0[1], level: $0[2], parentCode: $0[3], sortOrder: $0[4], isImplicit: $0[5])
@@ -82,7 +82,7 @@ public final class DossierStore: Sendable {
         }
     }
 
-    public func procedures() throws -> [Procedure] {
+    package func procedures() throws -> [Procedure] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT code, name, field_code, field_name, level, duration, duration_unit, applicable_levels, disclosure

@@ -3,32 +3,32 @@ import CXlsxWriter
 /// The look of a cell, described as a value so that formats can be shared:
 /// a workbook creates one libxlsxwriter format per distinct description,
 /// fully configured before any cell uses it.
-public struct CellFormat: Hashable, Sendable {
-    public enum HorizontalAlignment: Hashable, Sendable { case general, left, center, right }
-    public enum VerticalAlignment: Hashable, Sendable { case top, center, bottom }
+package struct CellFormat: Hashable, Sendable {
+    package enum HorizontalAlignment: Hashable, Sendable { case general, left, center, right }
+    package enum VerticalAlignment: Hashable, Sendable { case top, center, bottom }
 
-    public var fontName: String = "Times New Roman"
-    public var fontSize: Double = 12
-    public var bold = false
-    public var italic = false
-    public var underline = false
-    public var wrap = false
-    public var horizontal: HorizontalAlignment = .general
-    public var vertical: VerticalAlignment = .center
+    package var fontName: String = "Times New Roman"
+    package var fontSize: Double = 12
+    package var bold = false
+    package var italic = false
+    package var underline = false
+    package var wrap = false
+    package var horizontal: HorizontalAlignment = .general
+    package var vertical: VerticalAlignment = .center
     /// Thin border on all four sides.
-    public var border = false
+    package var border = false
     /// Thin border below only (the rule under the national motto).
-    public var bottomBorder = false
+    package var bottomBorder = false
     /// US-locale Excel number format (`"0"`, `"#,##0"`, `"0.0"`); Excel shows it in the reader's locale.
-    public var numberFormat: String? = nil
+    package var numberFormat: String? = nil
     /// Background fill as 0xRRGGBB.
-    public var fill: UInt32? = nil
+    package var fill: UInt32? = nil
     /// Indent level of the text (about three spaces each), for nested rows.
-    public var indent = 0
+    package var indent = 0
 
-    public init() {}
+    package init() {}
 
-    public init(_ configure: (inout CellFormat) -> Void) {
+    package init(_ configure: (inout CellFormat) -> Void) {
         var f = CellFormat()
         configure(&f)
         self = f

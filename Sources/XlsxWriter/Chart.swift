@@ -1,8 +1,8 @@
 import CXlsxWriter
 
 /// A native Excel chart. Insert it into exactly one worksheet.
-public struct Chart {
-    public enum Kind: Sendable {
+package struct Chart {
+    package enum Kind: Sendable {
         case bar, column
         var code: UInt8 {
             switch self {
@@ -21,7 +21,7 @@ public struct Chart {
     private var categoryAxis: UnsafeMutablePointer<lxw_chart_axis> { kind == .bar ? handle.pointee.y_axis : handle.pointee.x_axis }
 
     /// Adds a series from cell ranges of `sheet` (the setters quote sheet names).
-    public func addSeries(sheet: String, categories: (firstRow: Int, lastRow: Int, column: Int),
+    package func addSeries(sheet: String, categories: (firstRow: Int, lastRow: Int, column: Int),
                           values: (firstRow: Int, lastRow: Int, column: Int), numberFormat: String? = nil) {
         let s = chart_add_series(handle, nil, nil)!
         chart_series_set_categories(s, sheet, lxw_row_t(categories.firstRow), lxw_col_t(categories.column),
@@ -32,15 +32,15 @@ public struct Chart {
         if let numberFormat { chart_series_set_labels_num_format(s, numberFormat) }
     }
 
-    public func setTitle(_ title: String) { chart_title_set_name(handle, title) }
+    package func setTitle(_ title: String) { chart_title_set_name(handle, title) }
 
     /// Lists categories top-down in a bar chart, in the table's order.
-    public func reverseCategories() { chart_axis_set_reverse(categoryAxis) }
+    package func reverseCategories() { chart_axis_set_reverse(categoryAxis) }
 
-    public func hideLegend() { chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
+    package func hideLegend() { chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
 
     /// Bounds of the value axis (the y axis of a column chart, the x axis of a bar chart).
-    public func setValueAxis(min: Double, max: Double, name: String? = nil, numberFormat: String? = nil) {
+    package func setValueAxis(min: Double, max: Double, name: String? = nil, numberFormat: String? = nil) {
         let axis = valueAxis
         chart_axis_set_min(axis, min)
         chart_axis_set_max(axis, max)

@@ -6,15 +6,15 @@ import CXlsxWriter
 /// callers write to a temporary path anyway).
 ///
 /// Worksheets, formats and charts are non-owning handles valid until close.
-public final class Workbook {
+package final class Workbook {
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     private var formats: [CellFormat: UnsafeMutablePointer<lxw_format>] = [:]
     private var sheetNames: Set<String> = []
-    public let path: String
+    package let path: String
 
     /// - Parameter constantMemory: stream rows to disk (rows must then be
     ///   written in order, each row's cells left to right); for big sheets.
-    public init(path: String, constantMemory: Bool = false, tmpdir: String? = nil) throws {
+    package init(path: String, constantMemory: Bool = false, tmpdir: String? = nil) throws {
         self.path = path
         var options = lxw_workbook_options()
         options.constant_memory = constantMemory ? 1 : 0
@@ -39,7 +39,7 @@ public final class Workbook {
     }
 
     /// Adds a worksheet. Excel limits names to 31 characters without `[]:*?/\`.
-    public func addWorksheet(named name: String) throws -> Worksheet {
+    package func addWorksheet(named name: String) throws -> Worksheet {
         try check(workbook_validate_sheet_name(wb, name), "sheet name \"\(name)\"")
         guard let ws = workbook_add_worksheet(wb, name) else {
             throw XlsxError(LXW_ERROR_MEMORY_MALLOC_FAILED, "add worksheet \(name)")
@@ -49,7 +49,7 @@ public final class Workbook {
     }
 
     /// The shared format for a description, created on first use.
-    public func format(_ spec: CellFormat) -> UnsafeMutablePointer<lxw_format> {
+    package func format(_ spec: CellFormat) -> UnsafeMutablePointer<lxw_format> {
         if let f = formats[spec] { return f }
         let f = workbook_add_format(wb)!
         spec.apply(to: f)
@@ -57,11 +57,11 @@ public final class Workbook {
         return f
     }
 
-    public func addChart(_ type: Chart.Kind) -> Chart {
+    package func addChart(_ type: Chart.Kind) -> Chart {
         Chart(handle: workbook_add_chart(wb, type.code)!, kind: type)
     }
 
-    public func setProperties(title: String, author: String, company: String? = nil) {
+    package func setProperties(title: String, author: String, company: String? = nil) {
         title.withCString { t in
             author.withCString { a in
                 (company ?? "").withCString { c in
@@ -77,7 +77,7 @@ public final class Workbook {
 
     /// Writes the file and frees the workbook.
     /// - throws: ``XlsxError`` when the file cannot be written (full disk, no permission).
-    public func close() throws {
+    package func close() throws {
         guard let h = handle else { return }
         handle = nil
         try check(workbook_close(h), "write \(path)")

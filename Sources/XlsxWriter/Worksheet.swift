@@ -1,18 +1,18 @@
 import CXlsxWriter
 
 /// A sheet of a ``Workbook``. Rows and columns are zero-based.
-public struct Worksheet {
+package struct Worksheet {
     let handle: UnsafeMutablePointer<lxw_worksheet>
-    public let name: String
+    package let name: String
     unowned let workbook: Workbook
 
     /// Excel's limit for the text of one cell, in characters.
-    public static let maxCellCharacters = 32_767
+    package static let maxCellCharacters = 32_767
 
     /// `text`, cut to Excel's cell limit with "…" at the end. libxlsxwriter
     /// refuses a longer string, and one long officer or unit name would
     /// otherwise fail the whole workbook.
-    public static func fitting(_ text: String) -> String {
+    package static func fitting(_ text: String) -> String {
         guard text.utf8.count > maxCellCharacters, text.unicodeScalars.count > maxCellCharacters else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.prefix(maxCellCharacters - 1))
@@ -20,14 +20,14 @@ public struct Worksheet {
         return String(scalars)
     }
 
-    public func write(_ text: String, row: Int, column: Int, format: CellFormat) throws {
+    package func write(_ text: String, row: Int, column: Int, format: CellFormat) throws {
         let f = workbook.format(format)
         try check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), Self.fitting(text), f),
                   "\(name)!R\(row + 1)C\(column + 1)")
     }
 
     /// Writes a number; NaN and infinities (which Excel rejects) are written as blanks.
-    public func write(_ number: Double, row: Int, column: Int, format: CellFormat) throws {
+    package func write(_ number: Double, row: Int, column: Int, format: CellFormat) throws {
         let f = workbook.format(format)
         if number.isFinite {
             try check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, f),
@@ -39,7 +39,7 @@ public struct Worksheet {
 
     /// Writes UTF-8 text given as bytes (no `String` per cell, for big sheets);
     /// a `nil` format is the workbook's default, with no format lookup.
-    public func write(utf8 text: UnsafeBufferPointer<UInt8>, row: Int, column: Int, format: CellFormat? = nil) throws {
+    package func write(utf8 text: UnsafeBufferPointer<UInt8>, row: Int, column: Int, format: CellFormat? = nil) throws {
         let f = format.map(workbook.format)
         let error = withUnsafeTemporaryAllocation(of: CChar.self, capacity: text.count + 1) { buffer in
             for (i, c) in text.enumerated() { buffer[i] = CChar(bitPattern: c) }
@@ -50,18 +50,18 @@ public struct Worksheet {
     }
 
     /// Writes a number with the default format.
-    public func write(_ number: Double, row: Int, column: Int) throws {
+    package func write(_ number: Double, row: Int, column: Int) throws {
         try check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, nil),
                   "\(name)!R\(row + 1)C\(column + 1)")
     }
 
-    public func writeBlank(row: Int, column: Int, format: CellFormat) throws {
+    package func writeBlank(row: Int, column: Int, format: CellFormat) throws {
         try check(worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), workbook.format(format)),
                   "\(name)!R\(row + 1)C\(column + 1)")
     }
 
     /// Merges a range and writes `text` in it; the format must set the alignment.
-    public func merge(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
+    package func merge(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int,
                       text: String, format: CellFormat) throws {
         if firstRow == lastRow && firstColumn == lastColumn {
             return try write(text, row: firstRow, column: firstColumn, format: format)
@@ -71,16 +71,16 @@ public struct Worksheet {
                   "\(name) merge R\(firstRow + 1)C\(firstColumn + 1):R\(lastRow + 1)C\(lastColumn + 1)")
     }
 
-    public func setColumnWidth(_ column: Int, width: Double) throws {
+    package func setColumnWidth(_ column: Int, width: Double) throws {
         try check(worksheet_set_column(handle, lxw_col_t(column), lxw_col_t(column), width, nil), "\(name) column width")
     }
 
-    public func setRowHeight(_ row: Int, height: Double) throws {
+    package func setRowHeight(_ row: Int, height: Double) throws {
         try check(worksheet_set_row(handle, lxw_row_t(row), height, nil), "\(name) row height")
     }
 
     /// A4 (paper 9) landscape or portrait, fitted to one page wide.
-    public func setPrintLayout(landscape: Bool, fitToWidth: Bool, margins: (left: Double, right: Double, top: Double, bottom: Double)) {
+    package func setPrintLayout(landscape: Bool, fitToWidth: Bool, margins: (left: Double, right: Double, top: Double, bottom: Double)) {
         worksheet_set_paper(handle, 9)
         if landscape { worksheet_set_landscape(handle) }
         if fitToWidth { worksheet_fit_to_pages(handle, 1, 0) }
@@ -88,26 +88,26 @@ public struct Worksheet {
         worksheet_center_horizontally(handle)
     }
 
-    public func repeatRows(first: Int, last: Int) throws {
+    package func repeatRows(first: Int, last: Int) throws {
         try check(worksheet_repeat_rows(handle, lxw_row_t(first), lxw_row_t(last)), "\(name) repeat rows")
     }
 
     /// Footer in Excel's header/footer syntax: `&C` centre, `&P` page, `&N` pages.
-    public func setFooter(_ footer: String) throws {
+    package func setFooter(_ footer: String) throws {
         try check(worksheet_set_footer(handle, footer), "\(name) footer")
     }
 
-    public func freezePanes(row: Int, column: Int) {
+    package func freezePanes(row: Int, column: Int) {
         worksheet_freeze_panes(handle, lxw_row_t(row), lxw_col_t(column))
     }
 
-    public func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
+    package func autofilter(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
         try check(worksheet_autofilter(handle, lxw_row_t(firstRow), lxw_col_t(firstColumn),
                                        lxw_row_t(lastRow), lxw_col_t(lastColumn)), "\(name) autofilter")
     }
 
     /// Inserts a chart at a cell; `width`/`height` in pixels (default 480 × 288).
-    public func insert(_ chart: Chart, row: Int, column: Int, width: Double = 480, height: Double = 288) throws {
+    package func insert(_ chart: Chart, row: Int, column: Int, width: Double = 480, height: Double = 288) throws {
         var options = lxw_chart_options()
         options.x_scale = width / 480
         options.y_scale = height / 288

@@ -1,10 +1,10 @@
 import CXlsxWriter
 
 /// A libxlsxwriter failure: the C error code and what was being done.
-public struct XlsxError: Error, CustomStringConvertible, Sendable {
-    public let code: Int
-    public let operation: String
-    public let detail: String
+package struct XlsxError: Error, CustomStringConvertible, Sendable {
+    package let code: Int
+    package let operation: String
+    package let detail: String
 
     init(_ error: lxw_error, _ operation: String) {
         self.code = Int(error.rawValue)
@@ -12,7 +12,7 @@ public struct XlsxError: Error, CustomStringConvertible, Sendable {
         self.detail = String(cString: lxw_strerror(error))
     }
 
-    public var description: String { "\(operation): \(detail) (libxlsxwriter error \(code))" }
+    package var description: String { "\(operation): \(detail) (libxlsxwriter error \(code))" }
 }
 
 @inline(__always)

@@ -1,4 +1,4 @@
-/// The public holidays the law fixes for every year (ngày nghỉ lễ, Tết), used
+/// The package holidays the law fixes for every year (ngày nghỉ lễ, Tết), used
 /// for the years no calendar file describes.
 ///
 /// Rules (Bộ luật Lao động 2019, Điều 112, and its predecessors):
@@ -25,20 +25,20 @@
 ///
 /// Historical detail before 1995 (when the 1994 Labour Code introduced nghỉ
 /// bù) is not modelled: the same rules are applied to every year.
-public enum BuiltInHolidays {
+package enum BuiltInHolidays {
     /// The year from which Tết has five days instead of four.
-    public static let fiveDayTetSince = 2013
-    /// The year from which Giỗ Tổ Hùng Vương is a public holiday.
-    public static let hungKingsSince = 2007
+    package static let fiveDayTetSince = 2013
+    /// The year from which Giỗ Tổ Hùng Vương is a package holiday.
+    package static let hungKingsSince = 2007
     /// The year from which Quốc khánh has a second, adjacent day.
-    public static let twoDayNationalDaySince = 2021
+    package static let twoDayNationalDaySince = 2021
     /// The year from which a Tết day on a Saturday is compensated before Tết.
-    public static let tetSaturdayCompensatedBeforeSince = 2014
+    package static let tetSaturdayCompensatedBeforeSince = 2014
 
     static let tetName = "Tết Nguyên đán"
 
     /// The holidays of a year before compensation, in date order.
-    public static func holidays(in year: Int, lunar: LunarCalendar = .vietnamese) -> [NamedDay] {
+    package static func holidays(in year: Int, lunar: LunarCalendar = .vietnamese) -> [NamedDay] {
         var days: [NamedDay] = []
         func add(_ month: Int, _ day: Int, _ name: String) {
             days.append(NamedDay(date: CivilDate(year: year, month: month, day: day)!, name: name))
@@ -75,7 +75,7 @@ public enum BuiltInHolidays {
     }
 
     /// The year's days off: the holidays plus their compensation days.
-    public static func schedule(for year: Int, lunar: LunarCalendar = .vietnamese) -> YearSchedule {
+    package static func schedule(for year: Int, lunar: LunarCalendar = .vietnamese) -> YearSchedule {
         let holidays = holidays(in: year, lunar: lunar)
         var taken = Set(holidays.map(\.date))
         var compensations: [NamedDay] = []

@@ -3,23 +3,23 @@ import Foundation
 /// One line of a calendar file (tệp lịch): a date that is a day off (`nghi`)
 /// or a make-up working day (`lam-bu`, usually a Saturday worked in exchange
 /// for a weekday off).
-public struct CalendarEntry: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable, CaseIterable {
+package struct CalendarEntry: Hashable, Sendable {
+    package enum Kind: String, Hashable, Sendable, CaseIterable {
         /// Ngày nghỉ: not a working day, whatever the weekday.
         case dayOff = "nghi"
         /// Ngày làm bù: a working day, whatever the weekday.
         case makeUp = "lam-bu"
     }
 
-    public let date: CivilDate
-    public let kind: Kind
+    package let date: CivilDate
+    package let kind: Kind
     /// The note column: the day's name and, in shipped files, the source.
-    public let note: String
+    package let note: String
     /// The file and line the entry came from, for messages.
-    public let file: String
-    public let line: Int
+    package let file: String
+    package let line: Int
 
-    public init(date: CivilDate, kind: Kind, note: String = "", file: String = "", line: Int = 0) {
+    package init(date: CivilDate, kind: Kind, note: String = "", file: String = "", line: Int = 0) {
         self.date = date
         self.kind = kind
         self.note = note
@@ -29,7 +29,7 @@ public struct CalendarEntry: Hashable, Sendable {
 
     /// The name shown for the day: the note up to its first ` | ` (what follows
     /// is the source), or a generic name.
-    public var name: String {
+    package var name: String {
         let head = note.components(separatedBy: " | ").first ?? ""
         let trimmed = head.trimmingCharacters(in: .whitespaces)
         if !trimmed.isEmpty { return trimmed }

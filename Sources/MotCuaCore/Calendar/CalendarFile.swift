@@ -14,10 +14,10 @@ import Foundation
 /// after the second comma (it may contain commas, or be quoted). A UTF-8 BOM
 /// and CRLF line ends are accepted. The caller reads the file (the core does
 /// no I/O) and passes its name for messages.
-public enum CalendarFile {
+package enum CalendarFile {
     /// The entries of one file, in line order.
     /// - throws: ``CalendarFileError`` for the first malformed line.
-    public static func parse(_ text: String, fileName: String) throws -> [CalendarEntry] {
+    package static func parse(_ text: String, fileName: String) throws -> [CalendarEntry] {
         var entries: [CalendarEntry] = []
         var seen: [CivilDate: (kind: CalendarEntry.Kind, line: Int)] = [:]
         var lineNumber = 0

@@ -1,7 +1,7 @@
 /// A calendar file line that cannot be used. Its ``message`` names the file,
 /// the line and what is wrong (code `calendar.<problem>`).
-public struct CalendarFileError: UserMessage, Hashable, Sendable, CustomStringConvertible {
-    public enum Problem: Hashable, Sendable {
+package struct CalendarFileError: UserMessage, Hashable, Sendable, CustomStringConvertible {
+    package enum Problem: Hashable, Sendable {
         /// The line does not have the columns `date,kind[,note]`.
         case missingColumns(found: Int)
         /// The date is not written `yyyy-MM-dd`.
@@ -27,21 +27,21 @@ public struct CalendarFileError: UserMessage, Hashable, Sendable, CustomStringCo
         }
     }
 
-    public let file: String
-    public let line: Int
-    public let problem: Problem
+    package let file: String
+    package let line: Int
+    package let problem: Problem
 
-    public init(file: String, line: Int, problem: Problem) {
+    package init(file: String, line: Int, problem: Problem) {
         self.file = file
         self.line = line
         self.problem = problem
     }
 
-    public var message: Message {
+    package var message: Message {
         Message("calendar." + problem.code, file: file, line: line, vi: vietnameseReason, en: englishReason)
     }
 
-    public var description: String { message.text() }
+    package var description: String { message.text() }
 
     var vietnameseReason: String {
         switch problem {

@@ -1,16 +1,16 @@
 /// Settings of the deadline rules that offices may change.
-public struct DeadlineRules: Hashable, Sendable {
+package struct DeadlineRules: Hashable, Sendable {
     /// Paper dossiers received after this second of the day (15:00) are
     /// counted from the next working day.
-    public var afternoonCutoff: Int
+    package var afternoonCutoff: Int
 
-    public init(afternoonCutoff: Int = 15 * 3600) { self.afternoonCutoff = afternoonCutoff }
+    package init(afternoonCutoff: Int = 15 * 3600) { self.afternoonCutoff = afternoonCutoff }
 
-    public static let standard = DeadlineRules()
+    package static let standard = DeadlineRules()
 }
 
 /// Due dates, days overdue and processing time (docs/rules.md#deadlines).
-public enum Deadline {
+package enum Deadline {
     /// The moment from which a dossier's processing time is counted.
     ///
     /// - A paper dossier (desk or post) received on a working day after 15:00
@@ -18,7 +18,7 @@ public enum Deadline {
     /// - Any dossier received outside working hours — online at night, on a
     ///   Sunday, during the lunch break — counts from the next working hour
     ///   (Điều 9, Quyết định 31/2020/QĐ-UBND tỉnh Phú Thọ).
-    public static func countingStart(
+    package static func countingStart(
         receivedAt received: LocalDateTime,
         channel: SubmissionChannel,
         calendar: WorkCalendar,
@@ -45,7 +45,7 @@ public enum Deadline {
     /// // Received at the desk on Monday 10:00, 1 working day: due Tuesday 10:00.
     /// Deadline.due(receivedAt: monday10, channel: .direct, duration: .workingDays(1), calendar: cal)
     /// ```
-    public static func due(
+    package static func due(
         receivedAt received: LocalDateTime,
         channel: SubmissionChannel,
         duration: ProcedureDuration,
@@ -65,7 +65,7 @@ public enum Deadline {
     /// number of working days after the due date's day up to and including
     /// the finish (or cutoff) day, and at least 1 — a dossier finished at
     /// 17:30 on its due day is 1 day late.
-    public static func daysOverdue(due: LocalDateTime, finish: LocalDateTime, calendar: WorkCalendar) -> Int {
+    package static func daysOverdue(due: LocalDateTime, finish: LocalDateTime, calendar: WorkCalendar) -> Int {
         guard finish > due else { return 0 }
         return max(1, calendar.workingDays(after: due.date, through: finish.date))
     }
@@ -73,7 +73,7 @@ public enum Deadline {
     /// Processing time in working days (thời gian xử lý): the working time
     /// between receipt and finish divided by the length of a working day;
     /// 0 when the finish is not after the receipt.
-    public static func processingDays(
+    package static func processingDays(
         receivedAt received: LocalDateTime,
         finishedAt finished: LocalDateTime,
         calendar: WorkCalendar

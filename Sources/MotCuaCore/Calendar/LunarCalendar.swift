@@ -15,19 +15,19 @@ import Foundation
 /// solstice, and in a 13-month year the first month without a principal term
 /// (trung khí) is the leap month. It is pure arithmetic on day numbers, tested
 /// against an independent implementation for every day of 1900–2100.
-public struct LunarCalendar: Hashable, Sendable {
+package struct LunarCalendar: Hashable, Sendable {
     /// Hours east of UTC of the meridian the calendar is computed for.
-    public let timeZoneHours: Double
+    package let timeZoneHours: Double
 
-    public init(timeZoneHours: Double) { self.timeZoneHours = timeZoneHours }
+    package init(timeZoneHours: Double) { self.timeZoneHours = timeZoneHours }
 
     /// The calendar used in Vietnam (UTC+7).
-    public static let vietnamese = LunarCalendar(timeZoneHours: 7)
+    package static let vietnamese = LunarCalendar(timeZoneHours: 7)
     /// The Chinese calendar (UTC+8), for comparison only.
-    public static let chinese = LunarCalendar(timeZoneHours: 8)
+    package static let chinese = LunarCalendar(timeZoneHours: 8)
 
     /// The lunar date of a solar date.
-    public func lunarDate(of date: CivilDate) -> LunarDate {
+    package func lunarDate(of date: CivilDate) -> LunarDate {
         let dayNumber = Self.julianDay(date)
         // The new moon on or before the day. The mean-lunation estimate of k can
         // be one off near midnight new moons (2054-05-07, 2062-04-09): correct it
@@ -65,7 +65,7 @@ public struct LunarCalendar: Hashable, Sendable {
 
     /// The solar date of a lunar date, or `nil` when it does not exist (a leap
     /// flag on a month that is not leap that year, or day 30 of a 29-day month).
-    public func solarDate(of lunar: LunarDate) -> CivilDate? {
+    package func solarDate(of lunar: LunarDate) -> CivilDate? {
         guard (1...12).contains(lunar.month), (1...30).contains(lunar.day),
               let start = monthStart(year: lunar.year, month: lunar.month, isLeapMonth: lunar.isLeapMonth)
         else { return nil }
@@ -76,7 +76,7 @@ public struct LunarCalendar: Hashable, Sendable {
     }
 
     /// Mùng 1 Tết of a lunar year.
-    public func newYear(of lunarYear: Int) -> CivilDate {
+    package func newYear(of lunarYear: Int) -> CivilDate {
         // Month 1 always exists and is never leap.
         monthStart(year: lunarYear, month: 1, isLeapMonth: false)!
     }

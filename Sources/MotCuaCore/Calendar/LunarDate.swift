@@ -3,13 +3,13 @@
 /// `month` is 1…12; a leap month (tháng nhuận) repeats the number of the month
 /// before it and has `isLeapMonth == true`. `year` is the lunar year, which
 /// starts at Tết (mùng 1 tháng Giêng), so 20/01/1985 is 30/12 of lunar 1984.
-public struct LunarDate: Hashable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
-    public let isLeapMonth: Bool
+package struct LunarDate: Hashable, Sendable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int
+    package let isLeapMonth: Bool
 
-    public init(year: Int, month: Int, day: Int, isLeapMonth: Bool = false) {
+    package init(year: Int, month: Int, day: Int, isLeapMonth: Bool = false) {
         self.year = year
         self.month = month
         self.day = day
@@ -17,7 +17,7 @@ public struct LunarDate: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `d/m/yyyy` with " (nhuận)" for a leap month, as Vietnamese calendars print it.
-    public var description: String {
+    package var description: String {
         "\(day)/\(month)\(isLeapMonth ? " nhuận" : "")/\(year)"
     }
 }

@@ -1,6 +1,6 @@
 extension SubmissionChannel {
     /// The deadline view of a dossier's channel (KenhThucHien).
-    public init(_ channel: Channel) {
+    package init(_ channel: Channel) {
         switch channel {
         case .direct: self = .direct
         case .online: self = .online

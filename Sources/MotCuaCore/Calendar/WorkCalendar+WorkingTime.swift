@@ -13,7 +13,7 @@ extension WorkCalendar {
 
     /// Working time between two moments, in seconds: only time inside working
     /// hours on working days counts. Negative when `end` is before `start`.
-    public func workingSeconds(from start: LocalDateTime, to end: LocalDateTime) -> Int64 {
+    package func workingSeconds(from start: LocalDateTime, to end: LocalDateTime) -> Int64 {
         workingClock(end) - workingClock(start)
     }
 
@@ -21,7 +21,7 @@ extension WorkCalendar {
     /// `start`. Ending exactly at the end of a session gives that end
     /// (17:00), not the start of the next one; adding 0 returns `start`.
     /// - precondition: `seconds >= 0`.
-    public func adding(workingSeconds seconds: Int64, to start: LocalDateTime) -> LocalDateTime {
+    package func adding(workingSeconds seconds: Int64, to start: LocalDateTime) -> LocalDateTime {
         precondition(seconds >= 0, "working time to add must not be negative")
         if seconds == 0 { return start }
         let target = workingClock(start) + seconds
@@ -36,7 +36,7 @@ extension WorkCalendar {
 
     /// `moment` when it is inside working hours of a working day, else the
     /// start of the next working session (giờ làm việc kế tiếp).
-    public func nextWorkingMoment(atOrAfter moment: LocalDateTime) -> LocalDateTime {
+    package func nextWorkingMoment(atOrAfter moment: LocalDateTime) -> LocalDateTime {
         let date = moment.date
         if isWorkingDay(date), let s = workingHours.workingMoment(atOrAfter: moment.secondOfDay) {
             return LocalDateTime(date: date, secondOfDay: s)
@@ -45,13 +45,13 @@ extension WorkCalendar {
     }
 
     /// Start of the first session of a day (07:30).
-    public func startOfWorkingDay(_ date: CivilDate) -> LocalDateTime {
+    package func startOfWorkingDay(_ date: CivilDate) -> LocalDateTime {
         LocalDateTime(date: date, secondOfDay: workingHours.firstStart)
     }
 
     /// End of the last session of a day (17:00): a due date written without a
     /// time means this moment (docs/rules.md#timestamps).
-    public func endOfWorkingDay(_ date: CivilDate) -> LocalDateTime {
+    package func endOfWorkingDay(_ date: CivilDate) -> LocalDateTime {
         LocalDateTime(date: date, secondOfDay: workingHours.lastEnd)
     }
 }

@@ -21,13 +21,13 @@
 /// let calendar = WorkCalendar(entries: entries)
 /// calendar.isWorkingDay(CivilDate(year: 2025, month: 5, day: 2)!)   // false
 /// ```
-public struct WorkCalendar: Sendable {
-    public static let firstTableYear = 1900
-    public static let lastTableYear = 2200
+package struct WorkCalendar: Sendable {
+    package static let firstTableYear = 1900
+    package static let lastTableYear = 2200
 
-    public let workingHours: WorkingHours
+    package let workingHours: WorkingHours
     /// Length of a working day in seconds (27 000 by default).
-    public var dayLength: Int { workingHours.dayLength }
+    package var dayLength: Int { workingHours.dayLength }
 
     let firstDay: Int                 // day number of 1900-01-01
     let lastDay: Int                  // day number of 2200-12-31
@@ -37,7 +37,7 @@ public struct WorkCalendar: Sendable {
 
     /// A calendar from the built-in rules and the given calendar-file entries
     /// (in the order the files were read).
-    public init(entries: [CalendarEntry] = [], workingHours: WorkingHours = .standard) {
+    package init(entries: [CalendarEntry] = [], workingHours: WorkingHours = .standard) {
         self.workingHours = workingHours
         let first = CivilDate(year: Self.firstTableYear, month: 1, day: 1)!.dayNumber
         let last = CivilDate(year: Self.lastTableYear, month: 12, day: 31)!.dayNumber
@@ -93,33 +93,33 @@ public struct WorkCalendar: Sendable {
 
     /// Whether the office works on that day (ngày làm việc).
     @inline(__always)
-    public func isWorkingDay(_ date: CivilDate) -> Bool {
+    package func isWorkingDay(_ date: CivilDate) -> Bool {
         let n = date.dayNumber
         if n < firstDay || n > lastDay { return !date.isWeekend }
         return working[n - firstDay]
     }
 
     /// The first working day strictly after `date`.
-    public func nextWorkingDay(after date: CivilDate) -> CivilDate {
+    package func nextWorkingDay(after date: CivilDate) -> CivilDate {
         var d = date.adding(days: 1)
         while !isWorkingDay(d) { d = d.adding(days: 1) }
         return d
     }
 
     /// `date` if it is a working day, else the next one.
-    public func workingDay(onOrAfter date: CivilDate) -> CivilDate {
+    package func workingDay(onOrAfter date: CivilDate) -> CivilDate {
         isWorkingDay(date) ? date : nextWorkingDay(after: date)
     }
 
     /// The last working day strictly before `date`.
-    public func previousWorkingDay(before date: CivilDate) -> CivilDate {
+    package func previousWorkingDay(before date: CivilDate) -> CivilDate {
         var d = date.adding(days: -1)
         while !isWorkingDay(d) { d = d.adding(days: -1) }
         return d
     }
 
     /// Number of working days `d` with `after < d ≤ through` (0 when `through ≤ after`).
-    public func workingDays(after: CivilDate, through: CivilDate) -> Int {
+    package func workingDays(after: CivilDate, through: CivilDate) -> Int {
         guard through > after else { return 0 }
         return workingDaysBefore(through.dayNumber + 1) - workingDaysBefore(after.dayNumber + 1)
     }
@@ -165,7 +165,7 @@ public struct WorkCalendar: Sendable {
     // MARK: - Years
 
     /// The days off and make-up days of a year (1900–2200; other years have none).
-    public func schedule(for year: Int) -> YearSchedule {
+    package func schedule(for year: Int) -> YearSchedule {
         guard (Self.firstTableYear...Self.lastTableYear).contains(year) else {
             return YearSchedule(year: year, daysOff: [], makeUpDays: [], source: .builtInRules)
         }
@@ -173,12 +173,12 @@ public struct WorkCalendar: Sendable {
     }
 
     /// The name of the day off on `date`, or `nil` for a working day or a plain weekend.
-    public func dayOffName(_ date: CivilDate) -> String? {
+    package func dayOffName(_ date: CivilDate) -> String? {
         schedule(for: date.year).daysOff.first { $0.date == date }?.name
     }
 
     /// Number of working days in a year.
-    public func workingDayCount(in year: Int) -> Int {
+    package func workingDayCount(in year: Int) -> Int {
         let start = CivilDate(year: year, month: 1, day: 1)!
         return workingDays(after: start.adding(days: -1), through: CivilDate(year: year, month: 12, day: 31)!)
     }

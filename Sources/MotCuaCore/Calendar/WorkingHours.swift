@@ -4,25 +4,25 @@ import Foundation
 /// wall clock. The default is 07:30–11:30 and 13:30–17:00; the length of a
 /// working day is the sum of the sessions (7.5 hours), so "0.5 ngày làm việc"
 /// is 3 h 45 min of working time.
-public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
+package struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
     /// One session, in seconds since local midnight: `start..<end`.
-    public struct Session: Hashable, Sendable {
-        public let start: Int
-        public let end: Int
-        public var length: Int { end - start }
+    package struct Session: Hashable, Sendable {
+        package let start: Int
+        package let end: Int
+        package var length: Int { end - start }
     }
 
     /// Sessions in order, not overlapping, non-empty.
-    public let sessions: [Session]
+    package let sessions: [Session]
     /// Seconds of working time in one working day.
-    public let dayLength: Int
+    package let dayLength: Int
 
     /// 07:30–11:30 and 13:30–17:00.
-    public static let standard = try! WorkingHours(sessions: [(27_000, 41_400), (48_600, 61_200)])
+    package static let standard = try! WorkingHours(sessions: [(27_000, 41_400), (48_600, 61_200)])
 
     /// - throws: ``WorkingHoursError`` when sessions are empty, reversed,
     ///   overlapping, unsorted or outside 00:00–24:00.
-    public init(sessions pairs: [(start: Int, end: Int)]) throws {
+    package init(sessions pairs: [(start: Int, end: Int)]) throws {
         guard !pairs.isEmpty else { throw WorkingHoursError(text: "", reason: .empty) }
         var previousEnd = 0
         var sessions: [Session] = []
@@ -42,7 +42,7 @@ public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `07:30-11:30,13:30-17:00` (also `;` between sessions, `–` or
     /// `-` inside, `7h30` for `07:30`).
-    public init(parsing text: String) throws {
+    package init(parsing text: String) throws {
         var pairs: [(Int, Int)] = []
         for part in text.split(whereSeparator: { $0 == "," || $0 == ";" }) {
             let ends = part.split(whereSeparator: { $0 == "-" || $0 == "–" })
@@ -55,13 +55,13 @@ public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Start of the first session (07:30).
-    public var firstStart: Int { sessions[0].start }
+    package var firstStart: Int { sessions[0].start }
     /// End of the last session (17:00): "the end of the working day".
-    public var lastEnd: Int { sessions[sessions.count - 1].end }
+    package var lastEnd: Int { sessions[sessions.count - 1].end }
 
     /// Working seconds of a working day elapsed at `secondOfDay`.
     @inline(__always)
-    public func workedSeconds(at secondOfDay: Int) -> Int {
+    package func workedSeconds(at secondOfDay: Int) -> Int {
         var worked = 0
         for s in sessions {
             if secondOfDay <= s.start { break }
@@ -74,7 +74,7 @@ public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
     /// have elapsed: landing exactly on a session end gives that end (11:30,
     /// 17:00), not the next start.
     @inline(__always)
-    public func secondOfDay(afterWorking worked: Int) -> Int {
+    package func secondOfDay(afterWorking worked: Int) -> Int {
         var remaining = worked
         for s in sessions {
             if remaining <= s.length { return s.start + remaining }
@@ -86,14 +86,14 @@ public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
     /// The first moment of working time at or after `secondOfDay` on a working
     /// day, or `nil` when the day's sessions are over.
     @inline(__always)
-    public func workingMoment(atOrAfter secondOfDay: Int) -> Int? {
+    package func workingMoment(atOrAfter secondOfDay: Int) -> Int? {
         for s in sessions where secondOfDay < s.end {
             return max(secondOfDay, s.start)
         }
         return nil
     }
 
-    public var description: String {
+    package var description: String {
         sessions.map { Self.format($0.start, $0.end) }.joined(separator: ", ")
     }
 
@@ -114,12 +114,12 @@ public struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
 
 /// Working hours that cannot be used; its ``message`` says why (code
 /// `working-hours.<reason>`).
-public struct WorkingHoursError: UserMessage, Hashable, Sendable, CustomStringConvertible {
-    public enum Reason: String, Hashable, Sendable { case empty, unreadable, reversed, overlapping }
-    public let text: String
-    public let reason: Reason
+package struct WorkingHoursError: UserMessage, Hashable, Sendable, CustomStringConvertible {
+    package enum Reason: String, Hashable, Sendable { case empty, unreadable, reversed, overlapping }
+    package let text: String
+    package let reason: Reason
 
-    public var message: Message {
+    package var message: Message {
         let (vi, en): (String, String)
         switch reason {
         case .empty: (vi, en) = ("Giờ làm việc trống: cần ít nhất một buổi, ví dụ 07:30-11:30,13:30-17:00",
@@ -134,5 +134,5 @@ public struct WorkingHoursError: UserMessage, Hashable, Sendable, CustomStringCo
         return Message("working-hours." + reason.rawValue, vi: vi, en: en)
     }
 
-    public var description: String { message.text() }
+    package var description: String { message.text() }
 }

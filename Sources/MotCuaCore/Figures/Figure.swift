@@ -3,22 +3,22 @@
 /// shown. Every output — sheet columns, the JSON, `check --published`,
 /// `report --by` — finds figures here by name, so a figure means the same
 /// everywhere (docs/rules.md#figures).
-public struct Figure: Sendable {
+package struct Figure: Sendable {
     /// The name templates, the JSON and the CLI use (`received`, `on_time_rate`).
-    public let name: String
+    package let name: String
     /// Tên chỉ tiêu as a table header writes it ("Tổng số HSTN").
-    public let vi: String
-    public let en: String
-    public let format: FigureFormat
-    public let aggregation: Aggregation
+    package let vi: String
+    package let en: String
+    package let format: FigureFormat
+    package let aggregation: Aggregation
     /// Where the figure stands in a JSON figures object: `["received_level", "2"]`
     /// is `"received_level": {"2": …}`; `nil` for figures only sheets print.
-    public let json: [String]?
+    package let json: [String]?
     /// Other headers under which a published table may print the figure
     /// (besides ``name`` and ``vi``), for `check --published`.
-    public let headers: [String]
+    package let headers: [String]
     /// The figure's value for one row: its counts, catalogue procedures and score.
-    public let value: @Sendable (ReportRow) -> FigureValue
+    package let value: @Sendable (ReportRow) -> FigureValue
 
     init(_ name: String, vi: String, en: String, format: FigureFormat = .integer, aggregation: Aggregation,
          json: [String]? = nil, headers: [String] = [], value: @escaping @Sendable (ReportRow) -> FigureValue) {
@@ -28,7 +28,7 @@ public struct Figure: Sendable {
 }
 
 /// How a figure is shown (định dạng).
-public enum FigureFormat: String, Sendable {
+package enum FigureFormat: String, Sendable {
     /// A whole number with thousands separators.
     case integer
     /// A percentage with one decimal.
@@ -39,7 +39,7 @@ public enum FigureFormat: String, Sendable {
 }
 
 /// A figure's value for one row.
-public enum FigureValue: Sendable, Equatable {
+package enum FigureValue: Sendable, Equatable {
     case count(Int)
     case number(Double)
     case text(String)
@@ -47,7 +47,7 @@ public enum FigureValue: Sendable, Equatable {
     case none
 
     /// The value as a number; `nil` for text and nothing.
-    public var number: Double? {
+    package var number: Double? {
         switch self {
         case .count(let n): return Double(n)
         case .number(let x): return x
@@ -57,7 +57,7 @@ public enum FigureValue: Sendable, Equatable {
 }
 
 /// How a figure combines over the rows of a table (cách cộng dồn).
-public enum Aggregation: Sendable, Equatable {
+package enum Aggregation: Sendable, Equatable {
     /// A count of dossiers: a group's value is the sum of its parts' values,
     /// so the rows of any partition add up to the total. `time` says how
     /// it adds over the months of a period.
@@ -71,11 +71,11 @@ public enum Aggregation: Sendable, Equatable {
     case none
 
     /// A dossier count that adds up over any partition of the dossiers.
-    public var isAdditive: Bool { if case .sum = self { return true } else { return false } }
+    package var isAdditive: Bool { if case .sum = self { return true } else { return false } }
 }
 
 /// How a count adds over the months of a period (docs/rules.md#dimensions).
-public enum TimeAggregation: Sendable, Equatable {
+package enum TimeAggregation: Sendable, Equatable {
     /// Counted in the month its event happened (received, finished): the
     /// months add up to the period.
     case flow

@@ -2,14 +2,14 @@
 /// docs/rules.md#figures). A new figure is one entry here — plus, when it
 /// needs a count the classified dossiers do not yet give, one counter in
 /// ``UnitFigures``.
-public enum FigureCatalogue {
+package enum FigureCatalogue {
     /// The figures in the order the JSON and `templates` list them.
-    public static let all: [Figure] = counts + rates + procedures + notes
+    package static let all: [Figure] = counts + rates + procedures + notes
 
     /// The figure with this name, if any.
-    public static func figure(named name: String) -> Figure? { byName[name] }
+    package static func figure(named name: String) -> Figure? { byName[name] }
 
-    public static var names: [String] { all.map(\.name) }
+    package static var names: [String] { all.map(\.name) }
 
     private static let byName: [String: Figure] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 

@@ -1,5 +1,5 @@
 /// What the rows of a table run over (chiều thống kê; docs/rules.md#dimensions).
-public enum ReportDimension: String, Sendable, Hashable, CaseIterable {
+package enum ReportDimension: String, Sendable, Hashable, CaseIterable {
     /// The root's children, each with its whole subtree (the default).
     case unit
     /// Every unit of the subtree in tree order, indented by depth.
@@ -16,16 +16,10 @@ public enum ReportDimension: String, Sendable, Hashable, CaseIterable {
     case month = "thang"
 
     /// Rows over units rather than over groups of dossiers.
-    public var isUnitDimension: Bool { self == .unit || self == .unitAll }
+    package var isUnitDimension: Bool { self == .unit || self == .unitAll }
 
     /// The key used for dossiers with no value in a dimension (no lĩnh vực, no MaTTHC).
-    public static let unknownKey = ""
-}
-
-/// A row of a table grouped by a dimension other than units: its key and name.
-public struct DimensionGroup: Sendable, Hashable {
-    public let key: String
-    public let name: String
+    package static let unknownKey = ""
 }
 
 extension ReportDimension {
@@ -90,7 +84,7 @@ extension ReportDimension {
 /// The months of a period, each clipped to the period (a custom period may
 /// start or end mid-month), with their keys `YYYY-MM`.
 extension ReportPeriod {
-    public var months: [(key: String, period: ReportPeriod)] {
+    package var months: [(key: String, period: ReportPeriod)] {
         var out: [(String, ReportPeriod)] = []
         var year = from.year, month = from.month
         while (year, month) <= (to.year, to.month) {

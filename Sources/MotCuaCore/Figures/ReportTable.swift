@@ -1,34 +1,34 @@
 /// What the rows of one table run over (bảng số liệu theo chiều;
 /// docs/rules.md#dimensions): a dimension, and for unit rows optionally
 /// sections by the units' level (Cấp) with a subtotal row each.
-public struct TableSpec: Sendable, Hashable {
-    public var rows: ReportDimension
-    public var sections: LevelSections?
+package struct TableSpec: Sendable, Hashable {
+    package var rows: ReportDimension
+    package var sections: LevelSections?
 
-    public init(rows: ReportDimension = .unit, sections: LevelSections? = nil) {
+    package init(rows: ReportDimension = .unit, sections: LevelSections? = nil) {
         self.rows = rows; self.sections = sections
     }
 }
 
 /// Sections of unit rows by level: each section takes the units whose Cap
 /// is one of its levels; units of no section's level go to a last section.
-public struct LevelSections: Sendable, Hashable {
-    public struct Section: Sendable, Hashable {
-        public var label: String
-        public var levels: [String]
-        public init(label: String, levels: [String]) { self.label = label; self.levels = levels }
+package struct LevelSections: Sendable, Hashable {
+    package struct Section: Sendable, Hashable {
+        package var label: String
+        package var levels: [String]
+        package init(label: String, levels: [String]) { self.label = label; self.levels = levels }
     }
 
-    public var sections: [Section]
+    package var sections: [Section]
     /// The label of the section of units whose level no section names.
-    public var otherLabel: String
+    package var otherLabel: String
 
-    public init(sections: [Section], otherLabel: String = "Khác") {
+    package init(sections: [Section], otherLabel: String = "Khác") {
         self.sections = sections; self.otherLabel = otherLabel
     }
 
     /// Cấp tỉnh (province and its departments), cấp huyện, cấp xã.
-    public static let standard = LevelSections(sections: [
+    package static let standard = LevelSections(sections: [
         Section(label: "Cấp tỉnh", levels: ["tinh", "so-nganh"]),
         Section(label: "Cấp huyện", levels: ["huyen"]),
         Section(label: "Cấp xã", levels: ["xa"]),
@@ -41,16 +41,16 @@ public struct LevelSections: Sendable, Hashable {
 }
 
 /// One unit of a report's scope, for the JSON's `units` (docs/rules.md#json).
-public struct UnitEntry: Sendable {
-    public let unit: OrgUnit
+package struct UnitEntry: Sendable {
+    package let unit: OrgUnit
     /// The parent within the report; `nil` for the report's root (and top-level units).
-    public let parent: String?
+    package let parent: String?
     /// Depth below the report's root (the root is 0).
-    public let depth: Int
+    package let depth: Int
     /// The unit's whole subtree.
-    public let subtree: ReportRow
+    package let subtree: ReportRow
     /// The unit's own dossiers only.
-    public let own: ReportRow
+    package let own: ReportRow
 }
 
 extension PeriodReport {
@@ -59,7 +59,7 @@ extension PeriodReport {
     /// - throws: ``Message`` when the table groups by a dimension other than
     ///   units that was not counted
     ///   (``PeriodAggregator/init(period:catalogue:calendar:rubric:evaluations:dimensions:)``).
-    public func table(_ spec: TableSpec) throws -> [ReportRow] {
+    package func table(_ spec: TableSpec) throws -> [ReportRow] {
         switch (spec.rows, spec.sections) {
         case (.unit, nil): return rows
         case (.unit, let sections?): return sectioned(rows, by: sections)
@@ -75,7 +75,7 @@ extension PeriodReport {
     }
 
     /// Every unit of the scope in tree order, with its subtree and its own figures.
-    public var units: [UnitEntry] { entries() }
+    package var units: [UnitEntry] { entries() }
 
     private func entries() -> [UnitEntry] {
         let rootCode = root?.code
@@ -102,7 +102,7 @@ extension PeriodReport {
     }
 
     /// The groups of a dimension other than units, over the report's scope.
-    public func groups(by dimension: ReportDimension) throws -> [ReportRow] {
+    package func groups(by dimension: ReportDimension) throws -> [ReportRow] {
         // A caller that forgot to count the dimension gets a message, never a wrong table.
         guard tallies.dimensions.contains(dimension) else {
             throw Message("report.dimension-not-counted",

@@ -4,7 +4,7 @@
 /// `motcua check` reads a published table by these names and recomputes each
 /// of them from the dossiers, so this enum is the one place that says what a
 /// published cell means.
-public enum AppendixColumn: String, CaseIterable, Sendable, Hashable, Comparable {
+package enum AppendixColumn: String, CaseIterable, Sendable, Hashable, Comparable {
     case hstnTong = "hstn_tong"
     case tthcTong = "tthc_tong"
     case hstnMd2 = "hstn_md2"
@@ -25,22 +25,22 @@ public enum AppendixColumn: String, CaseIterable, Sendable, Hashable, Comparable
     case tyLeGiaiQuyet = "ty_le_giai_quyet"
 
     /// The five received-by-level columns, which should add up to `hstn_tong`.
-    public static let receivedByLevel: [AppendixColumn] = [
+    package static let receivedByLevel: [AppendixColumn] = [
         .hstnMd2, .hstnMd3TrucTiep, .hstnMd3TrucTuyen, .hstnMd4TrucTiep, .hstnMd4TrucTuyen,
     ]
     /// The finished-by-level columns (đã giải quyết mức độ 2, 3, 4).
-    public static let finishedByLevel: [AppendixColumn] = [.daGiaiQuyetMd2, .daGiaiQuyetMd3, .daGiaiQuyetMd4]
+    package static let finishedByLevel: [AppendixColumn] = [.daGiaiQuyetMd2, .daGiaiQuyetMd3, .daGiaiQuyetMd4]
 
     /// TTHC columns count catalogue procedures, not dossiers: the total row
     /// shows the catalogue count, not a sum of the rows (docs/rules.md#tthc).
-    public var isProcedureCount: Bool { figure.aggregation == .catalogue }
+    package var isProcedureCount: Bool { figure.aggregation == .catalogue }
 
     /// The only column that is a percentage (one decimal) rather than a count.
-    public var isRate: Bool { figure.format == .rate }
+    package var isRate: Bool { figure.format == .rate }
 
     /// The catalogue figure the column prints (docs/rules.md#appendix):
     /// its value, labels and header aliases are the figure's.
-    public var figure: Figure {
+    package var figure: Figure {
         let name: String
         switch self {
         case .hstnTong: name = "received"
@@ -66,31 +66,31 @@ public enum AppendixColumn: String, CaseIterable, Sendable, Hashable, Comparable
     }
 
     /// The header of the printed appendix, for messages ("HSTN mức độ 3 trực tuyến").
-    public var vietnameseLabel: String { figure.vi }
+    package var vietnameseLabel: String { figure.vi }
 
-    public var englishLabel: String { figure.en }
+    package var englishLabel: String { figure.en }
 
     /// "Tổng số HSTN (hstn_tong)": the printed header and the CSV name, so a
     /// clerk finds the cell in the paper table and an IT officer in the file.
-    public func label(_ language: Language = .current) -> String {
+    package func label(_ language: Language = .current) -> String {
         "\(language.pick(vietnameseLabel, englishLabel)) (\(rawValue))"
     }
 
     /// The figure this column shows for a computed report row.
-    public func value(of row: ReportRow) -> Double { figure.value(row).number ?? 0 }
+    package func value(of row: ReportRow) -> Double { figure.value(row).number ?? 0 }
 
     /// A value as a reader writes it: counts with thousands separators
     /// (Vietnamese "1.907", English "1,907"), the rate with one decimal
     /// (Vietnamese "95,5", English "95.5").
-    public func format(_ value: Double?, _ language: Language = .current) -> String {
+    package func format(_ value: Double?, _ language: Language = .current) -> String {
         guard let value else { return language.pick("để trống", "blank") }
         return isRate ? formatRate(value, language) : formatCount(value, language)
     }
 
-    public static func < (a: AppendixColumn, b: AppendixColumn) -> Bool {
+    package static func < (a: AppendixColumn, b: AppendixColumn) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }
 
 /// Rounds a percentage to one decimal, as the appendix prints it.
-public func roundedToOneDecimal(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+package func roundedToOneDecimal(_ value: Double) -> Double { (value * 10).rounded() / 10 }

@@ -1,20 +1,20 @@
 /// The figures computed from the dossiers that a published table is compared
 /// with: the unit rows of a ``PeriodReport`` in report order, and its total.
-public struct ComputedTable: Sendable {
-    public var rows: [ReportRow]
-    public var total: ReportRow
+package struct ComputedTable: Sendable {
+    package var rows: [ReportRow]
+    package var total: ReportRow
 
-    public init(rows: [ReportRow], total: ReportRow) { self.rows = rows; self.total = total }
-    public init(_ report: PeriodReport) { self.init(rows: report.rows, total: report.total) }
+    package init(rows: [ReportRow], total: ReportRow) { self.rows = rows; self.total = total }
+    package init(_ report: PeriodReport) { self.init(rows: report.rows, total: report.total) }
 }
 
 extension Reconciliation {
     /// The outcome of comparing published cells with computed ones.
-    public struct Comparison: Sendable {
-        public var findings: [ReconciliationFinding]
+    package struct Comparison: Sendable {
+        package var findings: [ReconciliationFinding]
         /// Published rows paired with a computed row (the total row included).
-        public var rowsCompared: Int
-        public var cellsCompared: Int
+        package var rowsCompared: Int
+        package var cellsCompared: Int
     }
 
     /// Pairs published unit rows with computed rows by folded unit name, then
@@ -23,7 +23,7 @@ extension Reconciliation {
     /// are paired with each other. Rows left on one side are reported.
     ///
     /// Findings come in table order, the computed-only rows after them.
-    public static func compare(_ table: PublishedTable, with computed: ComputedTable,
+    package static func compare(_ table: PublishedTable, with computed: ComputedTable,
                                nameKey: (String) -> String = defaultNameKey) -> Comparison {
         let published = table.unitRows
         let pairing = pair(published.map(\.unitName), computed.rows.map(\.unit.name), nameKey: nameKey)

@@ -3,12 +3,12 @@
 ///
 /// Pure: no files, no printing. `motcua check` reads the table and the
 /// dossiers, and prints the findings in the order given here.
-public enum Reconciliation {
+package enum Reconciliation {
     /// Both checks; `computed` is `nil` when there is no period or no data,
     /// and then only the table's own consistency is checked.
     /// - Parameter nameKey: folds a unit name for matching rows; pass an
     ///   accent-insensitive key (the core alone folds case and spacing only).
-    public static func reconcile(_ table: PublishedTable, computed: ComputedTable? = nil,
+    package static func reconcile(_ table: PublishedTable, computed: ComputedTable? = nil,
                                  nameKey: (String) -> String = defaultNameKey) -> ReconciliationResult {
         let comparison = computed.map { compare(table, with: $0, nameKey: nameKey) }
         return ReconciliationResult(consistency: consistencyFindings(table), comparison: comparison?.findings,
@@ -18,7 +18,7 @@ public enum Reconciliation {
 
     /// The rows that contradict themselves, in table order; for each row the
     /// rules in the order (a)…(e), then rule (f) on the total row by column.
-    public static func consistencyFindings(_ table: PublishedTable) -> [ReconciliationFinding] {
+    package static func consistencyFindings(_ table: PublishedTable) -> [ReconciliationFinding] {
         var out: [ReconciliationFinding] = []
         let units = table.unitRows
         for row in table.rows {
@@ -37,7 +37,7 @@ public enum Reconciliation {
     /// "ubnd xã mường khoa" match (and NFC/NFD forms, as Swift compares
     /// characters canonically). Accents are kept: the core has no Unicode
     /// decomposition without Foundation, so the CLI passes a fuller key.
-    public static func defaultNameKey(_ name: String) -> String {
+    package static func defaultNameKey(_ name: String) -> String {
         String(name.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 }

@@ -3,7 +3,7 @@
 /// unknown level count in the total but in no level column, docs/rules.md#appendix); they
 /// are reported anyway, worded neutrally, because the reader must see where
 /// the table does not add up and why it might not.
-public enum ConsistencyRule: String, CaseIterable, Sendable, Hashable {
+package enum ConsistencyRule: String, CaseIterable, Sendable, Hashable {
     /// (a) hstn_tong = hstn_md2 + hstn_md3_truc_tiep + hstn_md3_truc_tuyen
     ///     + hstn_md4_truc_tiep + hstn_md4_truc_tuyen.
     case levelsAddUp = "levels-add-up"
@@ -19,7 +19,7 @@ public enum ConsistencyRule: String, CaseIterable, Sendable, Hashable {
     ///     excepted; a blank total rate is allowed).
     case totalIsColumnSum = "total-is-column-sum"
 
-    public func name(_ language: Language = .current) -> String {
+    package func name(_ language: Language = .current) -> String {
         switch self {
         case .levelsAddUp: return language.pick("Tổng số HSTN bằng tổng các cột mức độ",
                                                 "received total equals the sum of the level columns")
@@ -38,8 +38,8 @@ public enum ConsistencyRule: String, CaseIterable, Sendable, Hashable {
 
 /// One thing `motcua check` reports: a row that contradicts itself, or a
 /// published cell that differs from the figure computed from the dossiers.
-public struct ReconciliationFinding: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+package struct ReconciliationFinding: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// The row's own columns break a rule (dòng tự mâu thuẫn).
         case inconsistent(ConsistencyRule)
         /// A published cell differs from the computed figure.
@@ -52,7 +52,7 @@ public struct ReconciliationFinding: Sendable, Hashable {
         case onlyComputed
 
         /// The last part of the finding's message code.
-        public var code: String {
+        package var code: String {
             switch self {
             case .inconsistent(let rule): return rule.rawValue
             case .differs: return "differs"
@@ -62,38 +62,34 @@ public struct ReconciliationFinding: Sendable, Hashable {
             }
         }
 
-        public var isConsistency: Bool {
-            if case .inconsistent = self { return true }
-            return false
-        }
     }
 
-    public var kind: Kind
-    public var row: RowLabel
+    package var kind: Kind
+    package var row: RowLabel
     /// The cell the finding is about: the checked cell of a rule (hstn_tong
     /// for rule a), or the differing cell; `nil` for a whole row.
-    public var column: AppendixColumn?
+    package var column: AppendixColumn?
     /// What the other columns give (consistency), or the computed figure (comparison).
-    public var expected: Double?
+    package var expected: Double?
     /// The value written in the published table; `nil` when blank.
-    public var found: Double?
+    package var found: Double?
     /// The text after the row label, coded `check.<kind>` (`check.levels-add-up`, `check.differs`…).
-    public var message: Message
+    package var message: Message
 
-    public init(kind: Kind, row: RowLabel, column: AppendixColumn?, expected: Double?, found: Double?,
+    package init(kind: Kind, row: RowLabel, column: AppendixColumn?, expected: Double?, found: Double?,
                 vi: String, en: String) {
         self.kind = kind; self.row = row; self.column = column
         self.expected = expected; self.found = found
         self.message = Message("check." + kind.code, vi: vi, en: en, severity: .warning)
     }
 
-    public var rule: ConsistencyRule? {
+    package var rule: ConsistencyRule? {
         if case .inconsistent(let r) = kind { return r }
         return nil
     }
 
     /// One line: "STT 5 – UBND xã Trung Đồng: các cột mức độ cộng lại 65, không phải 68 …".
-    public func text(_ language: Language = .current) -> String {
+    package func text(_ language: Language = .current) -> String {
         "\(row.text(language)): \(message.body(language))"
     }
 }

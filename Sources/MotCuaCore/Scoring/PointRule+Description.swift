@@ -2,7 +2,7 @@
 /// that a reader sees the rules actually used (they come from an editable file).
 extension PointRule {
     /// "Trước hạn: 2 điểm; đúng hạn: 1 điểm; trễ hạn: 0 điểm."
-    public var vietnameseDescription: String {
+    package var vietnameseDescription: String {
         func p(_ n: Int) -> String { "\(n) điểm" }
         switch self {
         case let .onTimeClass(early, onTime, late):
@@ -31,7 +31,7 @@ extension PointRule {
 
 extension IndicatorSource {
     /// Where the points come from when no evaluation gives them.
-    public var vietnameseDescription: String {
+    package var vietnameseDescription: String {
         switch self {
         case .onTimeClass: return "Phân loại trước hạn / đúng hạn / trễ hạn của hồ sơ"
         case .supplementCount: return "Số lần yêu cầu bổ sung (SoLanBoSung; để trống = 0 lần)"

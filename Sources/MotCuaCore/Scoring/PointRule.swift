@@ -1,6 +1,6 @@
 /// Where an indicator's points come from when no evaluation gives them
 /// (docs/rules.md#tt01, last column of the table). The raw values are the words of the rubric file.
-public enum IndicatorSource: String, Sendable, Hashable, CaseIterable {
+package enum IndicatorSource: String, Sendable, Hashable, CaseIterable {
     /// Indicator 1: trước hạn / đúng hạn / trễ hạn.
     case onTimeClass = "on_time_class"
     /// Indicator 3: SoLanBoSung, the number of supplement requests.
@@ -17,7 +17,7 @@ public enum IndicatorSource: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The point rule of an indicator, as data (docs/rules.md#tt01).
-public enum PointRule: Sendable, Hashable {
+package enum PointRule: Sendable, Hashable {
     /// Points for a dossier finished early, on the due day, or late.
     case onTimeClass(early: Int, onTime: Int, late: Int)
     /// Ascending thresholds: a dossier with at most `atMost` supplement
@@ -34,7 +34,7 @@ public enum PointRule: Sendable, Hashable {
     /// Evaluation only.
     case notDerived
 
-    public var source: IndicatorSource {
+    package var source: IndicatorSource {
         switch self {
         case .onTimeClass: return .onTimeClass
         case .supplementCount: return .supplementCount
@@ -45,18 +45,6 @@ public enum PointRule: Sendable, Hashable {
         }
     }
 
-    /// Every point value the rule can give, for validating it against the maximum.
-    public var pointValues: [Int] {
-        switch self {
-        case let .onTimeClass(a, b, c), let .disclosure(a, b, c), let .serviceLevel(a, b, c), let .steps(a, b, c):
-            return [a, b, c]
-        case let .supplementCount(thresholds, more):
-            return thresholds.map(\.points) + [more]
-        case .notDerived:
-            return []
-        }
-    }
-
     /// Points for a number of supplement requests under a `supplementCount` rule.
     static func points(forSupplements count: Int, thresholds: [SupplementThreshold], more: Int) -> Int {
         thresholds.sorted { $0.atMost < $1.atMost }.first { count <= $0.atMost }?.points ?? more
@@ -64,11 +52,11 @@ public enum PointRule: Sendable, Hashable {
 }
 
 /// "At most `atMost` supplement requests earn `points`" (`0: 2`, `1: 1` in the file).
-public struct SupplementThreshold: Sendable, Hashable {
-    public var atMost: Int
-    public var points: Int
+package struct SupplementThreshold: Sendable, Hashable {
+    package var atMost: Int
+    package var points: Int
 
-    public init(atMost: Int, points: Int) {
+    package init(atMost: Int, points: Int) {
         self.atMost = atMost
         self.points = points
     }

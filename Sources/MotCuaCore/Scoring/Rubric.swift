@@ -6,16 +6,16 @@
 /// circular), so the rubric is data: names, point rules, maximums and bands
 /// come from a file in `Templates/` (read by `RubricFile` in MotCuaReport),
 /// never from code. This type only holds the rules; ``Tt01Scorer`` applies them.
-public struct Rubric: Sendable, Hashable {
+package struct Rubric: Sendable, Hashable {
     /// A label for the rubric, shown under the scoring table.
-    public var name: String
+    package var name: String
     /// The indicators as written in the file, enabled or not.
-    public var indicators: [RubricIndicator]
+    package var indicators: [RubricIndicator]
     /// Xếp loại: bands by descending minimum percent; the last one's minimum is 0
     /// so that every percent falls in a band.
-    public var bands: [RubricBand]
+    package var bands: [RubricBand]
 
-    public init(name: String, indicators: [RubricIndicator], bands: [RubricBand]) {
+    package init(name: String, indicators: [RubricIndicator], bands: [RubricBand]) {
         self.name = name
         self.indicators = indicators
         self.bands = bands
@@ -23,37 +23,37 @@ public struct Rubric: Sendable, Hashable {
 
     /// The indicators that are scored, in indicator-number order (the order
     /// of the report's columns).
-    public var enabledIndicators: [RubricIndicator] {
+    package var enabledIndicators: [RubricIndicator] {
         indicators.filter(\.enabled).sorted { $0.number < $1.number }
     }
 
     /// The indicator with this number (1–9), enabled or not.
-    public subscript(number: Int) -> RubricIndicator? {
+    package subscript(number: Int) -> RubricIndicator? {
         indicators.first { $0.number == number }
     }
 
     /// The band a percent falls in: the first whose minimum it reaches.
     /// Compare the unrounded percent (docs/rules.md#tt01): 89.96 % is not "Tốt"
     /// even though it prints as 90,0.
-    public func band(forPercent percent: Double) -> RubricBand? {
+    package func band(forPercent percent: Double) -> RubricBand? {
         bands.first { percent >= $0.minimumPercent }
     }
 }
 
 /// One indicator (chỉ số) of the rubric.
-public struct RubricIndicator: Sendable, Hashable {
+package struct RubricIndicator: Sendable, Hashable {
     /// The indicator's number in Article 31 of Nghị định 61/2018 (1–9).
-    public var number: Int
+    package var number: Int
     /// Tên chỉ số, in Vietnamese, as the province words it.
-    public var name: String
+    package var name: String
     /// How points are derived from the data when no evaluation gives them.
-    public var rule: PointRule
+    package var rule: PointRule
     /// Điểm tối đa; 2 in Thông tư 01/2018.
-    public var maxPoints: Int
+    package var maxPoints: Int
     /// A dropped indicator (`enabled: false`) is neither scored nor printed.
-    public var enabled: Bool
+    package var enabled: Bool
 
-    public init(number: Int, name: String, rule: PointRule, maxPoints: Int = 2, enabled: Bool = true) {
+    package init(number: Int, name: String, rule: PointRule, maxPoints: Int = 2, enabled: Bool = true) {
         self.number = number
         self.name = name
         self.rule = rule
@@ -61,16 +61,16 @@ public struct RubricIndicator: Sendable, Hashable {
         self.enabled = enabled
     }
 
-    public var source: IndicatorSource { rule.source }
+    package var source: IndicatorSource { rule.source }
 }
 
 /// A classification band (xếp loại), such as "Tốt" from 90 %.
-public struct RubricBand: Sendable, Hashable {
-    public var name: String
+package struct RubricBand: Sendable, Hashable {
+    package var name: String
     /// The lowest percent (0–100) that earns this band, inclusive.
-    public var minimumPercent: Double
+    package var minimumPercent: Double
 
-    public init(name: String, minimumPercent: Double) {
+    package init(name: String, minimumPercent: Double) {
         self.name = name
         self.minimumPercent = minimumPercent
     }

@@ -5,14 +5,14 @@
 /// docs/rules.md#evaluations) overrides them indicator by indicator. An indicator with
 /// neither is not assessed and counts in neither the points nor the maximum.
 /// The edge cases follow docs/rules.md#tt01.
-public struct Tt01Scorer: Sendable {
-    public let rubric: Rubric
-    public let catalogue: ProcedureCatalogue
+package struct Tt01Scorer: Sendable {
+    package let rubric: Rubric
+    package let catalogue: ProcedureCatalogue
     /// The rubric's enabled indicators, filtered and sorted once rather than
     /// for each of a quarter's hundreds of thousands of finished dossiers.
     private let enabledIndicators: [RubricIndicator]
 
-    public init(rubric: Rubric, catalogue: ProcedureCatalogue) {
+    package init(rubric: Rubric, catalogue: ProcedureCatalogue) {
         self.rubric = rubric
         self.catalogue = catalogue
         self.enabledIndicators = rubric.enabledIndicators
@@ -27,7 +27,7 @@ public struct Tt01Scorer: Sendable {
     ///   outside 0…the indicator's maximum is ignored with a warning (the derived
     ///   points, if any, stand); a value for an indicator the rubric drops or
     ///   does not have is ignored silently (the province chose not to score it).
-    public func score(_ dossier: Dossier, finish: FinishClass?, evaluation: [Int: Int] = [:]) -> DossierScore? {
+    package func score(_ dossier: Dossier, finish: FinishClass?, evaluation: [Int: Int] = [:]) -> DossierScore? {
         guard let finish, finish != .unclassified else { return nil }
         var indicators: [Int: IndicatorScore] = [:]
         var warnings: [ScoringWarning] = []
@@ -96,13 +96,13 @@ public struct Tt01Scorer: Sendable {
 }
 
 /// The points of one assessed indicator for one dossier.
-public struct IndicatorScore: Sendable, Hashable {
-    public var points: Int
-    public var maxPoints: Int
+package struct IndicatorScore: Sendable, Hashable {
+    package var points: Int
+    package var maxPoints: Int
     /// `true` when an evaluation gave the points, `false` when derived from the data.
-    public var evaluated: Bool
+    package var evaluated: Bool
 
-    public init(points: Int, maxPoints: Int, evaluated: Bool) {
+    package init(points: Int, maxPoints: Int, evaluated: Bool) {
         self.points = points
         self.maxPoints = maxPoints
         self.evaluated = evaluated
@@ -110,38 +110,38 @@ public struct IndicatorScore: Sendable, Hashable {
 }
 
 /// The score of one dossier (điểm của một hồ sơ).
-public struct DossierScore: Sendable, Hashable {
-    public var dossierCode: String
+package struct DossierScore: Sendable, Hashable {
+    package var dossierCode: String
     /// The assessed indicators by number; an absent number was not assessed.
-    public var indicators: [Int: IndicatorScore]
+    package var indicators: [Int: IndicatorScore]
     /// Evaluation values that were ignored.
-    public var warnings: [ScoringWarning]
+    package var warnings: [ScoringWarning]
 
-    public init(dossierCode: String, indicators: [Int: IndicatorScore], warnings: [ScoringWarning] = []) {
+    package init(dossierCode: String, indicators: [Int: IndicatorScore], warnings: [ScoringWarning] = []) {
         self.dossierCode = dossierCode
         self.indicators = indicators
         self.warnings = warnings
     }
 
     /// Points of indicator `number`, `nil` when it was not assessed.
-    public subscript(number: Int) -> Int? { indicators[number]?.points }
+    package subscript(number: Int) -> Int? { indicators[number]?.points }
 
     /// Sum of the assessed indicators' points.
-    public var points: Int { indicators.values.reduce(0) { $0 + $1.points } }
+    package var points: Int { indicators.values.reduce(0) { $0 + $1.points } }
     /// Sum of the assessed indicators' maximums: unassessed ones count in neither.
-    public var maxPoints: Int { indicators.values.reduce(0) { $0 + $1.maxPoints } }
+    package var maxPoints: Int { indicators.values.reduce(0) { $0 + $1.maxPoints } }
     /// Points / maximum × 100, unrounded; 0 when nothing was assessed.
-    public var percent: Double { MotCuaCore.percent(points, maxPoints) }
+    package var percent: Double { MotCuaCore.percent(points, maxPoints) }
 }
 
 /// An evaluation value that was ignored because it is outside 0…maximum.
-public struct ScoringWarning: Sendable, Hashable, CustomStringConvertible {
-    public var dossierCode: String
-    public var indicator: Int
-    public var value: Int
-    public var maxPoints: Int
+package struct ScoringWarning: Sendable, Hashable, CustomStringConvertible {
+    package var dossierCode: String
+    package var indicator: Int
+    package var value: Int
+    package var maxPoints: Int
 
-    public init(dossierCode: String, indicator: Int, value: Int, maxPoints: Int) {
+    package init(dossierCode: String, indicator: Int, value: Int, maxPoints: Int) {
         self.dossierCode = dossierCode
         self.indicator = indicator
         self.value = value
@@ -149,12 +149,12 @@ public struct ScoringWarning: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The warning `report` prints (code `score.out-of-range`).
-    public var message: Message {
+    package var message: Message {
         Message("score.out-of-range",
                 vi: "Hồ sơ \(dossierCode): điểm đánh giá CS\(indicator) = \(value) nằm ngoài 0–\(maxPoints), bỏ qua.",
                 en: "Dossier \(dossierCode): evaluation CS\(indicator) = \(value) is outside 0–\(maxPoints); ignored.",
                 severity: .warning)
     }
 
-    public var description: String { message.text(.vi) }
+    package var description: String { message.text(.vi) }
 }

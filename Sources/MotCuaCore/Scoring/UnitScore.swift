@@ -4,19 +4,19 @@
 /// Only sums and counts are stored, so a parent's score is the plain sum of
 /// its children's (`+=`, like ``UnitFigures``) and the percent, band and
 /// averages are recomputed from the sums, never averaged.
-public struct UnitScore: Sendable, Hashable {
+package struct UnitScore: Sendable, Hashable {
     /// Tổng điểm of the dossiers scored.
-    public var points = 0
+    package var points = 0
     /// Tổng điểm tối đa: the sum of each dossier's maximum over its assessed indicators.
-    public var maxPoints = 0
+    package var maxPoints = 0
     /// Số hồ sơ được chấm điểm.
-    public var scored = 0
+    package var scored = 0
     /// Sum, count and distribution of each indicator's points, by indicator number.
-    public var indicators: [Int: IndicatorTally] = [:]
+    package var indicators: [Int: IndicatorTally] = [:]
 
-    public init() {}
+    package init() {}
 
-    public mutating func add(_ score: DossierScore) {
+    package mutating func add(_ score: DossierScore) {
         scored += 1
         for (number, s) in score.indicators {
             points += s.points
@@ -25,7 +25,7 @@ public struct UnitScore: Sendable, Hashable {
         }
     }
 
-    public static func += (a: inout UnitScore, b: UnitScore) {
+    package static func += (a: inout UnitScore, b: UnitScore) {
         a.points += b.points
         a.maxPoints += b.maxPoints
         a.scored += b.scored
@@ -33,42 +33,42 @@ public struct UnitScore: Sendable, Hashable {
     }
 
     /// Points / maximum × 100, unrounded; 0 when the maximum is 0 (never NaN).
-    public var percent: Double { MotCuaCore.percent(points, maxPoints) }
+    package var percent: Double { MotCuaCore.percent(points, maxPoints) }
 
     /// Xếp loại by the unrounded percent; `nil` when nothing was scored (no
     /// dossier, or no assessed indicator), so that an idle unit is not "Kém".
-    public func band(in rubric: Rubric) -> RubricBand? {
+    package func band(in rubric: Rubric) -> RubricBand? {
         guard scored > 0, maxPoints > 0 else { return nil }
         return rubric.band(forPercent: percent)
     }
 
     /// Average points of an indicator over the dossiers that assessed it;
     /// `nil` when none did.
-    public func average(of indicator: Int) -> Double? { indicators[indicator]?.average }
+    package func average(of indicator: Int) -> Double? { indicators[indicator]?.average }
 }
 
 /// How one indicator scored over many dossiers.
-public struct IndicatorTally: Sendable, Hashable {
+package struct IndicatorTally: Sendable, Hashable {
     /// Sum of the points given.
-    public var sum = 0
+    package var sum = 0
     /// Dossiers that assessed the indicator.
-    public var count = 0
+    package var count = 0
     /// Dossiers by points earned (the distribution: how many got 2, 1, 0).
-    public var byPoints: [Int: Int] = [:]
+    package var byPoints: [Int: Int] = [:]
 
-    public init() {}
+    package init() {}
 
-    public mutating func add(_ points: Int) {
+    package mutating func add(_ points: Int) {
         sum += points
         count += 1
         byPoints[points, default: 0] += 1
     }
 
-    public static func += (a: inout IndicatorTally, b: IndicatorTally) {
+    package static func += (a: inout IndicatorTally, b: IndicatorTally) {
         a.sum += b.sum
         a.count += b.count
         for (p, n) in b.byPoints { a.byPoints[p, default: 0] += n }
     }
 
-    public var average: Double? { count == 0 ? nil : Double(sum) / Double(count) }
+    package var average: Double? { count == 0 ? nil : Double(sum) / Double(count) }
 }
