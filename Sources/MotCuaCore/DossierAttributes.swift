@@ -2,7 +2,7 @@
 package enum Channel: Int, Sendable, Hashable, CaseIterable, Codable {
     /// Trực tiếp: at the one-stop desk.
     case direct = 1
-    /// Trực tuyến: through the online package-service portal.
+    /// Trực tuyến: through the online public-service portal.
     case online = 2
     /// Bưu chính công ích: by post. Counts as desk-entered (MCĐT).
     case postal = 3

@@ -1,4 +1,4 @@
-/// The package holidays the law fixes for every year (ngày nghỉ lễ, Tết), used
+/// The public holidays the law fixes for every year (ngày nghỉ lễ, Tết), used
 /// for the years no calendar file describes.
 ///
 /// Rules (Bộ luật Lao động 2019, Điều 112, and its predecessors):
@@ -28,7 +28,7 @@
 package enum BuiltInHolidays {
     /// The year from which Tết has five days instead of four.
     package static let fiveDayTetSince = 2013
-    /// The year from which Giỗ Tổ Hùng Vương is a package holiday.
+    /// The year from which Giỗ Tổ Hùng Vương is a public holiday.
     package static let hungKingsSince = 2007
     /// The year from which Quốc khánh has a second, adjacent day.
     package static let twoDayNationalDaySince = 2021

@@ -3,9 +3,9 @@
 package enum SubmissionChannel: String, Hashable, Sendable, CaseIterable {
     /// Trực tiếp: at the one-stop desk.
     case direct
-    /// Trực tuyến: through the online package-service portal.
+    /// Trực tuyến: through the online public-service portal.
     case online
-    /// Bưu chính: by post (package postal service).
+    /// Bưu chính: by post (public postal service).
     case postal
 
     /// Whether a dossier received after the afternoon cutoff (15:00) is
