@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Lập báo cáo Excel (và JSON) cho một kỳ.",
         discussion: """
-        Kỳ báo cáo: --period 2020-10 (tháng), 2020-Q3 (quý), 2020-H1 (6 tháng), 2020-9T (9 tháng), \
+        Kỳ báo cáo: --period 2020-10 (tháng), 2020-Q3 (quý), 2020-H1 (6 tháng đầu năm), 2020-H2 (6 tháng cuối năm), 2020-9T (9 tháng), \
         2020 (năm), hoặc --from/--to. Số liệu tính đến 23:59:59 của ngày cuối kỳ.
         Ví dụ: motcua report --input SampleData/tan-uyen-2020-10/dossiers.csv \
         --units SampleData/tan-uyen-2020-10/units.csv --procedures SampleData/tan-uyen-2020-10/procedures.csv \

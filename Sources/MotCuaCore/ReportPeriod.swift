@@ -11,6 +11,8 @@ package struct ReportPeriod: Sendable, Hashable, CustomStringConvertible {
         case month(year: Int, month: Int)
         case quarter(year: Int, quarter: Int)
         case firstHalf(year: Int)
+        /// 6 tháng cuối năm: July to December.
+        case secondHalf(year: Int)
         case firstNineMonths(year: Int)
         case year(Int)
         case custom
@@ -27,7 +29,7 @@ package struct ReportPeriod: Sendable, Hashable, CustomStringConvertible {
 
     package var description: String { label }
 
-    /// Parses `2020-10`, `2020-Q3`, `2020-H1`, `2020-9T` (first nine months) or `2020`.
+    /// Parses `2020-10`, `2020-Q3`, `2020-H1`, `2020-H2` (last six months), `2020-9T` (first nine months) or `2020`.
     package static func parse(_ text: String) -> ReportPeriod? {
         let t = text.trimmedWhitespace.uppercased()
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
@@ -45,6 +47,7 @@ package struct ReportPeriod: Sendable, Hashable, CustomStringConvertible {
             return span(3 * q - 2, 3 * q, .quarter(year: year, quarter: q))
         }
         if p == "H1" || p == "6T" { return span(1, 6, .firstHalf(year: year)) }
+        if p == "H2" { return span(7, 12, .secondHalf(year: year)) }
         if p == "9T" { return span(1, 9, .firstNineMonths(year: year)) }
         if p.count == 2, let m = Int(p), (1...12).contains(m) { return span(m, m, .month(year: year, month: m)) }
         return nil
@@ -56,6 +59,7 @@ package struct ReportPeriod: Sendable, Hashable, CustomStringConvertible {
         case .month(let y, let m): return "tháng \(m) năm \(y)"
         case .quarter(let y, let q): return "quý \(["I", "II", "III", "IV"][q - 1]) năm \(y)"
         case .firstHalf(let y): return "6 tháng đầu năm \(y)"
+        case .secondHalf(let y): return "6 tháng cuối năm \(y)"
         case .firstNineMonths(let y): return "9 tháng đầu năm \(y)"
         case .year(let y): return "năm \(y)"
         case .custom: return "từ ngày \(from.vietnameseDescription) đến ngày \(to.vietnameseDescription)"

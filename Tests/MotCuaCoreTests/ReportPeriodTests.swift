@@ -9,9 +9,12 @@ final class ReportPeriodTests: XCTestCase {
         XCTAssertEqual(span("2020-Q3"), "2020-07-01..2020-09-30")
         XCTAssertEqual(span("2020-q4"), "2020-10-01..2020-12-31")
         XCTAssertEqual(span("2020-H1"), "2020-01-01..2020-06-30")
+        // 6 tháng cuối năm: refused before, while H1 worked.
+        XCTAssertEqual(span("2020-H2"), "2020-07-01..2020-12-31")
+        XCTAssertEqual(ReportPeriod.parse("2020-h2")?.vietnameseName, "6 tháng cuối năm 2020")
         XCTAssertEqual(span("2020-9T"), "2020-01-01..2020-09-30")
         XCTAssertEqual(span("2020"), "2020-01-01..2020-12-31")
-        for bad in ["2020-13", "2020-Q5", "20-10", "2020-1", "abc", "2020-10-01", ""] {
+        for bad in ["2020-13", "2020-Q5", "2020-H3", "20-10", "2020-1", "abc", "2020-10-01", ""] {
             XCTAssertNil(ReportPeriod.parse(bad), bad)
         }
     }
