@@ -104,7 +104,24 @@ package struct UnitTree: Sendable {
         return out
     }
 
+    /// The sum of `own` over a unit's subtree: the roll-up of docs/rules.md#rollup,
+    /// for figures and scores alike.
+    package func subtreeSum<Value: Summable>(of code: String, _ own: [String: Value]) -> Value {
+        var sum = Value()
+        for c in subtree(of: code) { if let v = own[c] { sum += v } }
+        return sum
+    }
+
     /// Every unit in display order, depth first.
     package var allInDisplayOrder: [String] { topLevel.flatMap { subtree(of: $0) } }
 
 }
+
+/// Counts that roll up by addition (``UnitFigures``, ``UnitScore``).
+package protocol Summable {
+    init()
+    static func += (a: inout Self, b: Self)
+}
+
+extension UnitFigures: Summable {}
+extension UnitScore: Summable {}

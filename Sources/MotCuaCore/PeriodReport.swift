@@ -177,18 +177,11 @@ package struct PeriodAggregator: Sendable {
     }
 
     /// Figures of a unit's whole subtree.
-    package func subtreeFigures(of code: String, in tree: UnitTree) -> UnitFigures {
-        var sum = UnitFigures()
-        for c in tree.subtree(of: code) { if let f = ownFigures[c] { sum += f } }
-        return sum
-    }
+    package func subtreeFigures(of code: String, in tree: UnitTree) -> UnitFigures { tree.subtreeSum(of: code, ownFigures) }
 
     /// Score of a unit's whole subtree; `nil` without a rubric.
     package func subtreeScore(of code: String, in tree: UnitTree) -> UnitScore? {
-        guard scorer != nil else { return nil }
-        var sum = UnitScore()
-        for c in tree.subtree(of: code) { if let s = ownScores[c] { sum += s } }
-        return sum
+        scorer == nil ? nil : tree.subtreeSum(of: code, ownScores)
     }
 
     /// - Parameter scope: the root unit's code, or `nil` for the whole tree.

@@ -87,14 +87,10 @@ extension PeriodReport {
             let d = parent.map { depth[$0]! + 1 } ?? 0
             depth[code] = d
             let procedures = tallies.catalogue.procedureCounts(forUnitLevel: unit.level)
-            var subtree = UnitFigures(), subtreeScore = UnitScore()
-            for c in tree.subtree(of: code) {
-                if let f = tallies.own[c] { subtree += f }
-                if let s = tallies.ownScores[c] { subtreeScore += s }
-            }
             out.append(UnitEntry(
                 unit: unit, parent: parent, depth: d,
-                subtree: row(unit, subtree, tallies.scored ? subtreeScore : nil, procedures, kind: .unit),
+                subtree: row(unit, tree.subtreeSum(of: code, tallies.own),
+                             tallies.scored ? tree.subtreeSum(of: code, tallies.ownScores) : nil, procedures, kind: .unit),
                 own: row(unit, tallies.own[code] ?? UnitFigures(),
                          tallies.scored ? tallies.ownScores[code] ?? UnitScore() : nil, procedures, kind: .own)))
         }
