@@ -1,3 +1,4 @@
+import Foundation
 import MotCuaCore
 import MotCuaStore
 
@@ -14,6 +15,12 @@ enum DossierDatabase {
     /// migrates nothing (`motcua run --check` must change nothing).
     static func openExisting(_ path: String) throws -> any DossierRepository {
         try DossierStore(readingExisting: path)
+    }
+
+    /// Whether a reader will find data at `path`: the file exists and is not
+    /// the blank file a run killed before its schema committed leaves behind.
+    static func hasSchema(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path) && !DossierStore.isBlank(path: path)
     }
 
     /// Where an import writes the rows it rejected, beside the database.

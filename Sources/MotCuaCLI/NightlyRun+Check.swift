@@ -20,7 +20,7 @@ extension NightlyRun {
         }
         func say(_ vi: String, _ en: String) { printInfo(localized(vi, en)) }
         say("Cấu hình \(configurationFile): hợp lệ.", "Configuration \(configurationFile): valid.")
-        let exists = FileManager.default.fileExists(atPath: plan.database)
+        let exists = DossierDatabase.hasSchema(plan.database)
         say("Cơ sở dữ liệu: \(plan.database)\(exists ? "" : " (chưa có, sẽ được tạo)")",
             "Database: \(plan.database)\(exists ? "" : " (not there yet, would be created)")")
         do {

@@ -192,7 +192,7 @@ private struct Preflight {
             guard let units = attempt({ try UnitsFile.read(path: unitsFile).units }) else { return nil }
             codes.formUnion(units.map(\.code))
         }
-        if FileManager.default.fileExists(atPath: database) {
+        if DossierDatabase.hasSchema(database) {
             guard let units = attempt({ try DossierDatabase.openExisting(database).units() }) else { return nil }
             codes.formUnion(units.map(\.code))
         }

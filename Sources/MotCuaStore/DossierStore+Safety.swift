@@ -42,6 +42,12 @@ extension Message {
                 en: "the database is corrupt or not a database file; nothing more is imported into it. Restore the file from the latest backup (or use a new file) and import the exports again.")
     }
 
+    static func blankDatabase(path: String) -> Message {
+        Message("store.blank", file: path,
+                vi: "cơ sở dữ liệu còn trống (chưa nhập tệp nào, hoặc lần chạy đầu tiên bị dừng giữa chừng). Hãy nhập các tệp xuất trước (motcua import hoặc motcua run).",
+                en: "the database is still empty (nothing imported yet, or the first run was stopped midway). Import the exports first (motcua import or motcua run).")
+    }
+
     static func foreignDatabase(path: String) -> Message {
         Message("store.foreign", file: path,
                 vi: "đây là cơ sở dữ liệu của một chương trình khác (có bảng nhưng không có bảng của motcua); motcua không ghi gì vào đó. Hãy chọn một tệp khác cho cơ sở dữ liệu (--db).",

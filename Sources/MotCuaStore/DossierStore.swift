@@ -38,6 +38,29 @@ package final class DossierStore: Sendable {
         } catch let error as DatabaseError {
             throw Message(error, path: path)
         }
+        if try Self.hasNoTables(queue, path: path) { throw Message.blankDatabase(path: path) }
+    }
+
+    /// Whether `path` is a database file without a single table: an empty
+    /// file, as a run killed between SQLite creating the file and the schema's
+    /// transaction committing leaves it. A writing open gives it the schema;
+    /// readers treat it as no database yet (the nightly run used to fail on
+    /// it every night after).
+    package static func isBlank(path: String) -> Bool {
+        var config = Configuration()
+        config.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: config) else { return false }
+        return (try? hasNoTables(queue, path: path)) ?? false
+    }
+
+    private static func hasNoTables(_ queue: DatabaseQueue, path: String) throws -> Bool {
+        do {
+            return try queue.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") == 0
+            }
+        } catch let error as DatabaseError {
+            throw Message(error, path: path)
+        }
     }
 
     // MARK: Reference data
