@@ -80,6 +80,7 @@ let package = Package(
         .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI"]),
         .testTarget(
             name: "MotCuaEndToEndTests",
-            dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaTestSupport"]),
+            // XlsxWriter builds the published workbooks that `check --published` reads.
+            dependencies: ["MotCuaCore", "MotCuaStore", "MotCuaTestSupport", "XlsxWriter"]),
     ]
 )

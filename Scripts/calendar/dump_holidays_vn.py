@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Dumps what the maintained public holiday library `holidays` (PyPI, country
 VN) says is a day off in Vietnam for 2000-2030, one line per date, so the
-Swift test CalendarAgreesWithHolidaysLibraryTests can compare every weekday.
+end-to-end test CalendarLibraryAgreementTests can compare every weekday of
+`motcua calendar`.
 
 Usage:
-    pip install holidays==0.109
+    bash Scripts/calendar/regenerate-holidays-fixture.sh   # or: pip install holidays==0.109 and
     python3 Scripts/calendar/dump_holidays_vn.py \
         > Tests/MotCuaCoreTests/Calendar/Fixtures/holidays-vn-2000-2030.csv
 

@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
         """)
 
     @OptionGroup var common: CommonOptions
-    @Option(help: "Bảng phụ lục đã công bố (CSV) cần đối chiếu.") var published: String?
+    @Option(help: "Bảng phụ lục đã công bố (CSV hoặc .xlsx, kể cả tiêu đề nhiều dòng có ô gộp) cần đối chiếu.") var published: String?
     /// The table's period, to compare it with the figures computed from the dossiers.
     @OptionGroup var periodOptions: PeriodOptions
     @Option(help: "Bảng công bố là của đơn vị này (mã đơn vị): các dòng là các đơn vị cấp dưới.") var unit: String?

@@ -20,6 +20,9 @@ struct OverdueCommand: ParsableCommand {
     @Option(help: "Chỉ đơn vị này và cấp dưới (mã đơn vị).") var unit: String?
     @Option(help: "Ghi danh sách ra tệp Excel (.xlsx).") var out: String?
     @Option(help: "Ghi danh sách ra tệp CSV (UTF-8).") var csv: String?
+    @Option(name: .customLong("csv-format"),
+            help: "Dạng CSV: vi (mặc định: tên cột tiếng Việt, Có/Không) hoặc raw (tên cột kỹ thuật MaHoSo…, 0/1).")
+    var csvFormat: CSVFormatOption = .vi
     @Option(help: "Mẫu trang danh sách (mặc định qua-han).") var template: String = "qua-han"
     @Option(help: "Tệp hồ sơ (CSV hoặc .xlsx) dùng trực tiếp (cơ sở dữ liệu tạm).") var input: [String] = []
     @Option(help: "Tệp đơn vị, dùng với --input.") var units: String?
@@ -37,6 +40,8 @@ struct OverdueCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            // docs/rules.md#outputs: the workbook's name ends in .xlsx, checked before any work.
+            if let out { try WorkbookName.require(out, option: "--out") }
             let day = parseISODate(asOf)!
             let start = from.flatMap(parseISODate) ?? CivilDate(year: day.year, month: day.month, day: 1)!
             let period = ReportPeriod(from: start, to: day, label: asOf)
@@ -53,7 +58,7 @@ struct OverdueCommand: ParsableCommand {
                 let context = heading.context(for: report, rejections: inputs.rejections)
                 try WorkbookWriter.write(template: loaded.template, templateFile: loaded.file, context: context, to: out)
             }
-            if let csv { try WorkbookWriter.writeAtomically(OverdueCSV.encode(report), to: csv) }
+            if let csv { try WorkbookWriter.writeAtomically(OverdueCSV.encode(report, format: csvFormat.format), to: csv) }
             let pending = report.overdue.filter { !$0.isFinished }.count
             printInfo(localized(
                 "\(formatCount(report.overdue.count)) hồ sơ trễ hạn, quá hạn (\(formatCount(pending)) hồ sơ chưa giải quyết) tính đến \(day.vietnameseDescription).",
@@ -61,4 +66,11 @@ struct OverdueCommand: ParsableCommand {
             if inputs.rejectedRows > 0 { throw ExitCode(ExitStatus.rejectedRows) }
         }
     }
+}
+
+/// `--csv-format` of `motcua overdue` (docs/rules.md#overdue).
+enum CSVFormatOption: String, ExpressibleByArgument, CaseIterable {
+    case vi, raw
+
+    var format: OverdueCSV.Format { self == .vi ? .vietnamese : .raw }
 }

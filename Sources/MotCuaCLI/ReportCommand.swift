@@ -48,6 +48,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            // docs/rules.md#outputs: the workbook's name ends in .xlsx, checked before any work.
+            try WorkbookName.require(out, option: "--out")
             let reportPeriod = periodOptions.resolved!
             let library = try inputOptions.library()
             let loaded = try library.report(template)

@@ -1,5 +1,6 @@
 import Foundation
 import MotCuaCore
+import MotCuaReport
 import Yams
 
 /// A configuration that cannot be used, with every problem found (each
@@ -118,6 +119,11 @@ struct RunConfigurationReader {
             if let period, RunConfiguration.period(period, today: CivilDate(dayNumber: 0)) == nil {
                 problems.append(problem(at: r["period"], "\(key).period \"\(period)\" không hợp lệ (previous-month, previous-quarter, year-to-date, previous-year hoặc kỳ cố định như 2020-10, 2020-Q3, 2020).",
                                         "\(key).period \"\(period)\" is invalid (previous-month, previous-quarter, year-to-date, previous-year or a fixed period such as 2020-10, 2020-Q3, 2020)."))
+            }
+            if let out, !WorkbookName.isValid(out) {
+                // docs/rules.md#outputs: every workbook is written as .xlsx.
+                problems.append(problem(at: r["out"], "\(key).out \"\(out)\" phải là tên tệp Excel có đuôi .xlsx (ví dụ bao-cao-{unit}-{period}.xlsx).",
+                                        "\(key).out \"\(out)\" must be an Excel file name ending in .xlsx (e.g. report-{unit}-{period}.xlsx)."))
             }
             guard let period, let out else { continue }
             reports.append(.init(period: period, unit: text(r["unit"], key: "\(key).unit"),

@@ -1,10 +1,13 @@
 import Foundation
 import MotCuaCore
 
-/// Reads a published appendix table (Phụ lục) from CSV, for `motcua check`:
-/// the reference format `stt,ten_co_quan,hstn_tong,…,ty_le_giai_quyet`, or
+/// Reads a published appendix table (Phụ lục) for `motcua check`, from CSV
+/// or .xlsx: the reference format `stt,ten_co_quan,hstn_tong,…,ty_le_giai_quyet`;
 /// the same columns under the appendix's Vietnamese headers flattened to one
-/// line ("Tổng số HSTN", "HSTN mức độ 3 trực tuyến", "Tỷ lệ giải quyết %"…).
+/// line ("Tổng số HSTN", "HSTN mức độ 3 trực tuyến", "Tỷ lệ giải quyết %"…);
+/// or the workbook as the office sent it — letterhead and title rows, a header
+/// of several rows with merged group cells, the rows, then footnotes and the
+/// signature — also when saved as CSV (``PublishedTableGrid``).
 ///
 /// Numbers are read as offices type them: "1.907" or "1,907" for a count,
 /// "95,5" or "95.5" (optionally "%") for the rate; a blank cell, "-" or "–"
@@ -31,37 +34,54 @@ package enum PublishedTableFile {
     ///   figure column, holds a cell that is not a number, or has more than
     ///   one total row.
     package static func read(path: String, encoding: TextEncoding? = nil, delimiter: UInt8? = nil) throws -> PublishedTable {
-        var csv = try CSVFile(path: path, encoding: encoding, delimiter: delimiter)
-        let map = HeaderMap<Column>(header: csv.header, columns: headers)
+        let grid: PublishedTableGrid
+        switch try DossierFileKind.of(path) {
+        case .xlsx: grid = try PublishedTableGrid.xlsx(path: path)
+        case .compound: throw XLSXDossierSheet.compoundFileError(path: path)
+        case .text: grid = try PublishedTableGrid.csv(path: path, encoding: encoding, delimiter: delimiter)
+        }
+        guard let header = grid.header(names: headers, stt: Column.stt, name: Column.name) else {
+            throw Message.input("published-header", file: grid.file, line: grid.rows.first?.line ?? 1,
+                                 "Bảng công bố cần cột stt, ten_co_quan và các cột số liệu (hstn_tong, …, ty_le_giai_quyet) ở dòng tiêu đề (trong \(PublishedTableGrid.headerSearchRows) dòng đầu).",
+                                 "The published table needs stt, ten_co_quan and the figure columns (hstn_tong, …, ty_le_giai_quyet) in its header (within the first \(PublishedTableGrid.headerSearchRows) rows).")
+        }
+        let map = HeaderMap<Column>(header: header.texts, columns: headers)
         let present = AppendixColumn.allCases.filter { map.index[.value($0)] != nil }
-        guard map.index[.stt] != nil, map.index[.name] != nil, !present.isEmpty else {
-            throw Message.input("published-header", file: csv.fileName, line: 1,
+        guard !present.isEmpty else {
+            throw Message.input("published-header", file: grid.file, line: grid.rows[header.first].line,
                                  "Bảng công bố cần cột stt, ten_co_quan và các cột số liệu (hstn_tong, …, ty_le_giai_quyet) ở dòng tiêu đề.",
                                  "The published table needs stt, ten_co_quan and the figure columns (hstn_tong, …, ty_le_giai_quyet) in its header.")
         }
+        let width = grid.rows[header.first...header.last].map(\.cells.count).max() ?? 0
         var rows: [PublishedTable.Row] = []
-        while let record = try csv.reader.next() {
+        for record in grid.rows[(header.last + 1)...] {
             // "95,5" unquoted in a comma-separated file splits into two cells and shifts the row.
-            if record.fields.count > csv.header.count,
-               record.fields[csv.header.count...].contains(where: { !$0.trimmedSpaces.isEmpty }) {
-                throw Message.input("published-too-many-cells", file: csv.fileName, line: record.line,
-                                     "dòng có \(record.fields.count) ô, nhiều hơn \(csv.header.count) cột của tiêu đề "
+            if grid.isCSV, record.cells.count > width,
+               record.cells[width...].contains(where: { !$0.trimmedSpaces.isEmpty }) {
+                throw Message.input("published-too-many-cells", file: grid.file, line: record.line,
+                                     "dòng có \(record.cells.count) ô, nhiều hơn \(width) cột của tiêu đề "
                                      + "(số thập phân có dấu phẩy như 95,5 cần đặt trong ngoặc kép, hoặc dùng dấu chấm phẩy để phân cách cột).",
-                                     "the line has \(record.fields.count) cells, more than the \(csv.header.count) columns of the header "
+                                     "the line has \(record.cells.count) cells, more than the \(width) columns of the header "
                                      + "(a decimal comma such as 95,5 must be quoted, or separate the columns with semicolons).")
             }
-            var row = PublishedTable.Row(stt: TextFolding.nfc(map.value(.stt, in: record.fields)),
-                                         unitName: TextFolding.nfc(map.value(.name, in: record.fields)),
+            var row = PublishedTable.Row(stt: TextFolding.nfc(map.value(.stt, in: record.cells)),
+                                         unitName: TextFolding.nfc(map.value(.name, in: record.cells)),
                                          line: record.line)
+            // The table ends where the text below it starts: after its rows, a line
+            // without a figure and without a row number is a footnote or the signature
+            // block of the sent workbook ("* Số liệu tính đến…", "THỦ TRƯỞNG CƠ QUAN").
+            let hasFigure = present.contains { if case .value = cell(map.value(.value($0), in: record.cells), rate: $0.isRate) { return true } else { return false } }
+            if !rows.isEmpty, !hasFigure, Int(row.stt) == nil,
+               record.cells.contains(where: { !$0.trimmedSpaces.isEmpty }) { break }
             for c in present {
-                let text = map.value(.value(c), in: record.fields)
+                let text = map.value(.value(c), in: record.cells)
                 switch cell(text, rate: c.isRate) {
                 case .blank: continue
                 case .value(let v): row[c] = v
                 case .invalid:
                     let expected = c.isRate ? "một số (ví dụ 95,5)" : "một số nguyên không âm"
                     let expectedEn = c.isRate ? "a number (e.g. 95.5)" : "a whole number, not negative"
-                    throw Message.input("published-not-a-number", file: csv.fileName, line: record.line,
+                    throw Message.input("published-not-a-number", file: grid.file, line: record.line,
                                         column: map.header(of: .value(c)),
                                         "\"\(text)\" không phải \(expected).", "\"\(text)\" is not \(expectedEn).")
                 }
@@ -73,7 +93,7 @@ package enum PublishedTableFile {
         let totals = rows.filter(\.isTotal)
         if totals.count > 1 {
             let lines = totals.compactMap(\.line).map(String.init).joined(separator: ", ")
-            throw Message.input("published-several-totals", file: csv.fileName,
+            throw Message.input("published-several-totals", file: grid.file,
                                  "có nhiều dòng không có STT là số (dòng \(lines)); chỉ dòng TỔNG CỘNG được để STT không phải số.",
                                  "several rows have an STT that is not a number (lines \(lines)); only the total row may.")
         }

@@ -186,3 +186,21 @@ extension Message {
         }
     }
 }
+
+/// The name of a workbook motcua writes (tệp Excel kết quả): it must end in
+/// `.xlsx`, any letter case. The content is always Office Open XML, so a
+/// name such as `bao-cao.xls` or `bao-cao` would make Excel refuse the file
+/// or warn that its format and extension do not match (docs/rules.md#outputs).
+package enum WorkbookName {
+    package static func isValid(_ path: String) -> Bool {
+        URL(fileURLWithPath: path).pathExtension.lowercased() == "xlsx"
+    }
+
+    /// - throws: a ``Message`` coded `output.not-xlsx` naming the option.
+    package static func require(_ path: String, option: String) throws {
+        guard !isValid(path) else { return }
+        throw Message("output.not-xlsx", file: path,
+                      vi: "\(option) phải là tên tệp Excel có đuôi .xlsx (ví dụ bao-cao.xlsx): motcua luôn ghi dạng .xlsx, Excel không mở đúng tệp mang tên khác.",
+                      en: "\(option) must be an Excel file name ending in .xlsx (e.g. report.xlsx): motcua always writes the .xlsx format, and Excel does not open it properly under another name.")
+    }
+}

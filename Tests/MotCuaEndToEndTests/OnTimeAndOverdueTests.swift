@@ -117,7 +117,7 @@ final class OnTimeAndOverdueTests: SampleDataTestCase {
         XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "BOM so that Excel reads UTF-8")
         let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
         XCTAssertEqual(lines.count, 30)
-        XCTAssertTrue(lines[0].hasPrefix("MaDonVi,TenDonVi,MaHoSo"))
+        XCTAssertTrue(lines[0].hasPrefix("Mã đơn vị,Đơn vị,Mã hồ sơ"), String(lines[0]))
         XCTAssertEqual(try XLSXWorkbook(path: xlsx).sheets.map(\.name), ["Quá hạn"])
         // Mid-month: only what is overdue by 15/10 and finished late since 1/10.
         let mid = try CommandRunner.run(["overdue"] + inputs + ["--as-of", "2020-10-15", "--csv", csv])
@@ -125,5 +125,59 @@ final class OnTimeAndOverdueTests: SampleDataTestCase {
         XCTAssertLessThan(try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\r\n").count, 30)
         let bad = try CommandRunner.run(["overdue", "--as-of", "2020-10-15"])
         XCTAssertEqual(bad.status, 2, "needs --out or --csv")
+    }
+
+    /// docs/rules.md#overdue: `--csv` speaks to the clerk (Vietnamese headers, Có/Không);
+    /// `--csv-format raw` keeps the technical headers and 0/1, row for row the same list.
+    func testOverdueCSVIsVietnameseByDefaultAndRawOnRequest() throws {
+        func csvRows(_ format: [String]) throws -> [[String]] {
+            let csv = dir.appendingPathComponent("qua-han-\(format.last ?? "vi").csv").path
+            let result = try CommandRunner.run(["overdue"] + inputs + ["--as-of", "2020-10-31", "--csv", csv] + format)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: csv)).dropFirst(3), as: UTF8.self)
+            return text.split(separator: "\r\n").map { Self.fields(String($0)) }
+        }
+        let vi = try csvRows([])
+        let raw = try csvRows(["--csv-format", "raw"])
+        XCTAssertEqual(vi[0], ["Mã đơn vị", "Đơn vị", "Mã hồ sơ", "Mã TTHC", "Thủ tục hành chính", "Ngày tiếp nhận",
+                               "Ngày hẹn trả", "Ngày giải quyết", "Số ngày quá hạn", "Số lần xin lỗi", "Ngày hẹn lại",
+                               "Trễ cả ngày hẹn lại", "Đã có thư xin lỗi", "Cán bộ xử lý"])
+        XCTAssertEqual(raw[0], ["MaDonVi", "TenDonVi", "MaHoSo", "MaTTHC", "TenTTHC", "NgayTiepNhan", "NgayHenTra",
+                                "NgayKetThucXuLy", "SoNgayQuaHan", "SoLanXinLoi", "NgayHenTraMoi", "TreCaNgayHenLai",
+                                "KhongCoPhieuXinLoi", "CanBoXuLy"])
+        XCTAssertEqual(vi.count, 30)
+        XCTAssertEqual(raw.count, vi.count)
+        var letters = 0, without = 0
+        for (v, r) in zip(vi.dropFirst(), raw.dropFirst()) {
+            XCTAssertEqual(v.count, 14)
+            XCTAssertEqual(Array(v[0..<11]), Array(r[0..<11]), "same dossier, same values")
+            XCTAssertEqual(v[13], r[13])
+            XCTAssertTrue(["1", "0"].contains(r[12]), r[12])
+            // raw says "no letter"; the Vietnamese column says "has a letter".
+            XCTAssertEqual(v[12], r[12] == "1" ? "Không" : "Có")
+            XCTAssertEqual(v[12] == "Có", Int(v[9])! > 0, "a letter is there exactly when it was counted")
+            XCTAssertEqual(v[11], ["1": "Có", "0": "Không", "": ""][r[11]], "Trễ cả ngày hẹn lại")
+            if v[12] == "Có" { letters += 1 } else { without += 1 }
+        }
+        XCTAssertGreaterThan(letters, 0, "the sample has overdue dossiers with a letter")
+        XCTAssertGreaterThan(without, 0, "and without one")
+        let bad = try CommandRunner.run(["overdue"] + inputs + ["--as-of", "2020-10-31", "--csv-format", "excel",
+                                                               "--csv", dir.appendingPathComponent("x.csv").path])
+        XCTAssertEqual(bad.status, 2, bad.stderr)
+    }
+
+    /// One CSV line's fields: quoted fields may hold commas and doubled quotes.
+    static func fields(_ line: String) -> [String] {
+        var fields: [String] = [], field = "", quoted = false
+        var chars = Array(line)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" { if chars.first == "\"" { field.append(chars.removeFirst()) } else { quoted = false } }
+                else { field.append(c) }
+            } else if c == "\"" { quoted = true
+            } else if c == "," { fields.append(field); field = ""
+            } else { field.append(c) }
+        }
+        return fields + [field]
     }
 }

@@ -34,11 +34,20 @@ package enum BuiltInHolidays {
     package static let twoDayNationalDaySince = 2021
     /// The year from which a Tết day on a Saturday is compensated before Tết.
     package static let tetSaturdayCompensatedBeforeSince = 2014
+    /// The year from which Ngày Văn hóa Việt Nam (24/11) is a public holiday,
+    /// or `nil` while it is not one. The day was chosen by Nghị quyết
+    /// 80-NQ/TW, but it is a day off only once the Labour Code says so
+    /// (docs/rules.md#holidays): this is the one-line switch for the years
+    /// without a calendar file, beside the commented line of
+    /// `Templates/calendar/2026.csv`.
+    package static let cultureDaySince: Int? = nil
 
     static let tetName = "Tết Nguyên đán"
 
     /// The holidays of a year before compensation, in date order.
-    package static func holidays(in year: Int, lunar: LunarCalendar = .vietnamese) -> [NamedDay] {
+    package static func holidays(
+        in year: Int, lunar: LunarCalendar = .vietnamese, cultureDaySince: Int? = BuiltInHolidays.cultureDaySince
+    ) -> [NamedDay] {
         var days: [NamedDay] = []
         func add(_ month: Int, _ day: Int, _ name: String) {
             days.append(NamedDay(date: CivilDate(year: year, month: month, day: day)!, name: name))
@@ -71,12 +80,17 @@ package enum BuiltInHolidays {
             }
             add(9, adjacentDay, "Quốc khánh (ngày liền kề 2/9)")
         }
+        if let since = cultureDaySince, year >= since {
+            add(11, 24, "Ngày Văn hóa Việt Nam (24/11)")
+        }
         return days.sorted { $0.date < $1.date }
     }
 
     /// The year's days off: the holidays plus their compensation days.
-    package static func schedule(for year: Int, lunar: LunarCalendar = .vietnamese) -> YearSchedule {
-        let holidays = holidays(in: year, lunar: lunar)
+    package static func schedule(
+        for year: Int, lunar: LunarCalendar = .vietnamese, cultureDaySince: Int? = BuiltInHolidays.cultureDaySince
+    ) -> YearSchedule {
+        let holidays = holidays(in: year, lunar: lunar, cultureDaySince: cultureDaySince)
         var taken = Set(holidays.map(\.date))
         var compensations: [NamedDay] = []
         for holiday in holidays where holiday.date.isWeekend {

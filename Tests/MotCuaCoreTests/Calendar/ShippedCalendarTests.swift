@@ -8,7 +8,7 @@ final class ShippedCalendarTests: XCTestCase {
     func testEveryShippedFileParsesAndNamesItsSource() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: CalendarFixtures.shippedCalendarFolder.path)
             .filter { $0.hasSuffix(".csv") }.sorted()
-        XCTAssertEqual(names, (2018...2026).map { "\($0).csv" })
+        XCTAssertEqual(names, (2010...2026).map { "\($0).csv" })
         for name in names {
             let text = try String(contentsOf: CalendarFixtures.shippedCalendarFolder.appendingPathComponent(name), encoding: .utf8)
             XCTAssert(text.contains("# Nguồn:"), name)
