@@ -39,8 +39,8 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         guard published != nil || reportPeriod != nil else {
-            throw usageError("Cần --published FILE.csv (đối chiếu bảng đã công bố), hoặc --period để kiểm tra dữ liệu của một kỳ.",
-                             "Give --published FILE.csv (check a published table), or --period to check the data of a period.")
+            throw usageError("Cần --published FILE (.csv hoặc .xlsx, đối chiếu bảng đã công bố), hoặc --period để kiểm tra dữ liệu của một kỳ.",
+                             "Give --published FILE (.csv or .xlsx, check a published table), or --period to check the data of a period.")
         }
         if reportPeriod == nil && (!input.isEmpty || unit != nil) {
             throw usageError("--input và --unit dùng để so sánh với số liệu của một kỳ: thêm --period (hoặc --from/--to).",
