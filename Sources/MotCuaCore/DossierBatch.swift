@@ -16,6 +16,8 @@ package struct DossierBatch: Sendable {
     package enum Number: Int, CaseIterable, Sendable {
         case channel, declaredLevel, receivedAt, dueAt, finishedAt, returnedAt, status, supplementCount
         case supplementRequestedAt, supplementReceivedAt, apologyCount, newDueAt, updatedAt, stateMoment
+        /// The QĐ 766 columns: 1 yes, 0 no, blank unknown.
+        case electronicResult, digitisedComponents, digitised, paidOnline
     }
 
     /// Stands for "blank" among the numbers.
@@ -57,6 +59,8 @@ package struct DossierBatch: Sendable {
         moment(d.finishedAt); moment(d.returnedAt); number(d.status?.rawValue); number(d.supplementCount)
         moment(d.supplementRequestedAt); moment(d.supplementReceivedAt); number(d.apologyCount); moment(d.newDueAt)
         moment(d.updatedAt); moment(d.stateMoment)
+        func flag(_ b: Bool?) { number(b.map { $0 ? 1 : 0 }) }
+        flag(d.hasElectronicResult); flag(d.hasDigitisedComponents); flag(d.isDigitised); flag(d.isPaidOnline)
         lines.append(line)
         rowsByUnit[d.unitCode, default: 0] += 1
         contentHashes.append(contentHash(ofRow: count - 1))
@@ -112,6 +116,7 @@ package struct DossierBatch: Sendable {
     package func dossier(_ row: Int) -> Dossier {
         func moment(_ f: Number) -> LocalDateTime? { number(row, f).map(LocalDateTime.init(secondsSinceEpoch:)) }
         func int(_ f: Number) -> Int? { number(row, f).map { Int($0) } }
+        func flag(_ f: Number) -> Bool? { number(row, f).map { $0 != 0 } }
         return Dossier(
             code: text(row, .code) ?? "", unitCode: text(row, .unitCode) ?? "",
             procedureCode: text(row, .procedureCode), procedureName: text(row, .procedureName),
@@ -123,6 +128,7 @@ package struct DossierBatch: Sendable {
             supplementCount: int(.supplementCount), supplementRequestedAt: moment(.supplementRequestedAt),
             supplementReceivedAt: moment(.supplementReceivedAt), apologyCount: int(.apologyCount) ?? 0,
             newDueAt: moment(.newDueAt), applicant: text(row, .applicant), officer: text(row, .officer),
-            updatedAt: moment(.updatedAt))
+            updatedAt: moment(.updatedAt), hasElectronicResult: flag(.electronicResult),
+            hasDigitisedComponents: flag(.digitisedComponents), isDigitised: flag(.digitised), isPaidOnline: flag(.paidOnline))
     }
 }
