@@ -73,8 +73,9 @@ package struct Index766: Sendable, Hashable {
 
     package init(counts c: Index766Counts, received: Int, receivedOnline: Int) {
         func optional(_ kind: Index766Indicator.Kind, _ known: Int, _ yes: Int) -> Index766Indicator? {
-            // The rate is over every dossier received, once the export has the column.
-            known == 0 ? nil : Index766Indicator(kind: kind, numerator: yes, denominator: received)
+            // Over the received dossiers whose export has the column: all of them for
+            // one export; an older export without it is unknown, not "no".
+            known == 0 ? nil : Index766Indicator(kind: kind, numerator: yes, denominator: known)
         }
         indicators = [
             (.progress, Index766Indicator(kind: .progress, numerator: c.progressOnTime, denominator: c.progressInScope)),
