@@ -66,6 +66,9 @@ package struct PeriodReport: Sendable {
     /// Dossiers the QĐ 766 progress indicator counts as not on time, by unit
     /// in display order, then dossier code (docs/rules.md#index766-cost).
     package var index766Misses: [Index766Miss] = []
+    /// Dossiers the three on-time rules place differently, in the same order
+    /// (docs/rules.md#on-time-rules).
+    package var onTimeDifferences: [OnTimeDifference] = []
 }
 
 extension PeriodReport {
@@ -109,6 +112,8 @@ package struct PeriodAggregator: Sendable {
     private let portalRule: Index766Rule
     /// Dossiers that cost progress points, in arrival order.
     package private(set) var index766Misses: [Index766Miss] = []
+    /// Dossiers the three on-time rules place differently, in arrival order.
+    package private(set) var onTimeDifferences: [OnTimeDifference] = []
 
     /// - Parameters:
     ///   - rubric: scores dossiers by Thông tư 01 when given.
@@ -145,6 +150,9 @@ package struct PeriodAggregator: Sendable {
         portal.add(dossier, state: state, verdict: verdict)
         ownFigures[dossier.unitCode]!.portal += portal
         if !verdict.isOnTime { index766Misses.append(Index766Miss(dossier: dossier, verdict: verdict)) }
+        let comparison = OnTimeRuleCounts.compare(dossier, state: state, verdict: verdict)
+        ownFigures[dossier.unitCode]!.onTimeRules.add(comparison.outcomes)
+        if let difference = comparison.difference { onTimeDifferences.append(difference) }
         findings += quality.findings(for: dossier, level: bucket)
         var score: DossierScore?
         if let scorer, let s = scorer.score(dossier, finish: state.finish,
@@ -258,9 +266,13 @@ package struct PeriodAggregator: Sendable {
         let misses = index766Misses.compactMap { m in order[m.dossier.unitCode].map { (unit: $0, miss: m) } }
             .sorted { ($0.unit, $0.miss.dossier.code) < ($1.unit, $1.miss.dossier.code) }
             .map(\.miss)
+        let differences = onTimeDifferences.compactMap { m in order[m.dossier.unitCode].map { (unit: $0, difference: m) } }
+            .sorted { ($0.unit, $0.difference.dossier.code) < ($1.unit, $1.difference.dossier.code) }
+            .map(\.difference)
         return PeriodReport(period: classifier.period, root: root, rows: rows, total: total,
                             dossiersUsed: rows.isEmpty ? 0 : totalFigures.backlog + totalFigures.received,
                             overdue: list, tree: tree, findings: quality, rubric: scorer?.rubric,
-                            scoringWarnings: scoringWarnings, tallies: tallies, index766Misses: misses)
+                            scoringWarnings: scoringWarnings, tallies: tallies, index766Misses: misses,
+                            onTimeDifferences: differences)
     }
 }
