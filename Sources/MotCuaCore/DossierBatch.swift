@@ -18,6 +18,8 @@ package struct DossierBatch: Sendable {
         case supplementRequestedAt, supplementReceivedAt, apologyCount, newDueAt, updatedAt, stateMoment
         /// The QĐ 766 columns: 1 yes, 0 no, blank unknown.
         case electronicResult, digitisedComponents, digitised, paidOnline
+
+        static let index766Flags: [Number] = [.electronicResult, .digitisedComponents, .digitised, .paidOnline]
     }
 
     /// Stands for "blank" among the numbers.
@@ -82,8 +84,15 @@ package struct DossierBatch: Sendable {
                 hasher.mix(UnsafeBufferPointer(rebasing: buffer[span]))
             }
         }
-        for field in Number.allCases where field != .stateMoment {
+        for field in Number.allCases where field != .stateMoment && !Number.index766Flags.contains(field) {
             hasher.mix(UInt64(bitPattern: number(row, field) ?? DossierBatch.null))
+        }
+        // The QĐ 766 columns are mixed only when the row has one: a row without
+        // them keeps the digest it had before they existed, so databases stored
+        // then need no full comparison on their next import.
+        let flags = Number.index766Flags.map { number(row, $0) }
+        if flags.contains(where: { $0 != nil }) {
+            for f in flags { hasher.mix(UInt64(bitPattern: f ?? DossierBatch.null)) }
         }
         return Int64(bitPattern: hasher.value)
     }

@@ -151,7 +151,9 @@ package struct PeriodAggregator: Sendable {
         ownFigures[dossier.unitCode]!.portal += portal
         if !verdict.isOnTime { index766Misses.append(Index766Miss(dossier: dossier, verdict: verdict)) }
         let comparison = OnTimeRuleCounts.compare(dossier, state: state, verdict: verdict)
-        ownFigures[dossier.unitCode]!.onTimeRules.add(comparison.outcomes)
+        var rules = OnTimeRuleCounts()
+        rules.add(comparison.outcomes)
+        ownFigures[dossier.unitCode]!.onTimeRules += rules
         if let difference = comparison.difference { onTimeDifferences.append(difference) }
         findings += quality.findings(for: dossier, level: bucket)
         var score: DossierScore?
@@ -162,7 +164,7 @@ package struct PeriodAggregator: Sendable {
             score = s
         }
         if !groupDimensions.isEmpty || !monthClassifiers.isEmpty {
-            addToGroups(dossier, state: state, level: bucket, workSeconds: seconds, score: score, portal: portal)
+            addToGroups(dossier, state: state, level: bucket, workSeconds: seconds, score: score, portal: portal, rules: rules)
         }
         if state.finish == .late || state.pending == .overdue,
            let entry = OverdueEntry.make(dossier, state: state, cutoff: classifier.period.cutoff, calendar: calendar) {
@@ -180,12 +182,13 @@ package struct PeriodAggregator: Sendable {
     /// Counts a dossier in its group of every dimension asked for; in the
     /// month dimension, in the month of each of its events (docs/rules.md#dimensions).
     private mutating func addToGroups(_ dossier: Dossier, state: PeriodState, level: LevelBucket,
-                                      workSeconds: Int64, score: DossierScore?, portal: Index766Counts) {
+                                      workSeconds: Int64, score: DossierScore?, portal: Index766Counts,
+                                      rules: OnTimeRuleCounts) {
         let procedure = dossier.procedureCode.flatMap { catalogue[$0] }
         for dimension in groupDimensions {
             let key = dimension.key(of: dossier, procedure: procedure, level: level)
             groups.add(GroupCell(dimension: dimension, unit: dossier.unitCode, key: key), state: state,
-                       channel: dossier.channel, level: level, workSeconds: workSeconds, score: score, portal: portal)
+                       channel: dossier.channel, level: level, workSeconds: workSeconds, score: score, portal: portal, rules: rules)
             groups.name(dimension, key, dimension.name(of: dossier, procedure: procedure))
         }
         for (key, monthly) in monthClassifiers {
@@ -194,10 +197,13 @@ package struct PeriodAggregator: Sendable {
             let finishedHere = s.finish != nil
             // The month's own scope and cutoff for the portal's rule.
             var monthPortal = Index766Counts()
-            monthPortal.add(dossier, state: s, verdict: Index766Rule(period: monthly.period, dueDates: portalRule.dueDates).judge(dossier, state: s))
+            let monthVerdict = Index766Rule(period: monthly.period, dueDates: portalRule.dueDates).judge(dossier, state: s)
+            monthPortal.add(dossier, state: s, verdict: monthVerdict)
+            var monthRules = OnTimeRuleCounts()
+            monthRules.add(OnTimeRuleCounts.compare(dossier, state: s, verdict: monthVerdict).outcomes)
             groups.add(GroupCell(dimension: .month, unit: dossier.unitCode, key: key), state: s,
                        channel: dossier.channel, level: level, workSeconds: finishedHere ? workSeconds : 0,
-                       score: finishedHere ? score : nil, portal: monthPortal)
+                       score: finishedHere ? score : nil, portal: monthPortal, rules: monthRules)
         }
     }
 

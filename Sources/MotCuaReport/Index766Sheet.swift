@@ -82,7 +82,6 @@ struct Index766Sheet {
         func put(_ value: CellValue, _ kind: CellKind, _ column: Int) throws {
             try frame.write(value, kind: kind, bold: bold, row: row, column: column)
         }
-        let dash = CellValue.text("—")
         if let stt {
             try put(.number(Double(stt)), .integer, 0)
             try put(.text(name), .text, 1)
@@ -110,7 +109,9 @@ struct Index766Sheet {
             }
             try put(.number(indicator.max), .integer, c + 4)
         }
-        try put(index.max > 0 ? .number(index.points) : dash, index.max > 0 ? .decimal : .text, totalsColumn)
+        if index.max > 0 { try put(.number(index.points), .decimal, totalsColumn) } else {
+            try sheet.write("—", row: row, column: totalsColumn, format: centred)
+        }
         try put(.number(index.max), .integer, totalsColumn + 1)
         if let rank { try put(.number(Double(rank)), .integer, totalsColumn + 2) } else { try put(.blank, .integer, totalsColumn + 2) }
         try frame.fitHeight(of: row, values: [.blank, .text(name)], widths: widths)

@@ -115,6 +115,19 @@ final class Index766Tests: XCTestCase {
         XCTAssertNil(index[.digitisation])
     }
 
+    /// The digest tells the QĐ 766 columns apart, yet a row without them keeps the
+    /// digest it had before they existed (DossierBatchTests pins that value).
+    func testTheDigestCoversTheColumnsOnlyWhenARowHasThem() {
+        var d = dossier(received: "2020-10-02 08:00")
+        let without = DossierBatch.contentHash(of: d)
+        d.isPaidOnline = false
+        let no = DossierBatch.contentHash(of: d)
+        d.isPaidOnline = true
+        let yes = DossierBatch.contentHash(of: d)
+        d.isPaidOnline = nil; d.hasElectronicResult = false
+        XCTAssertEqual(Set([without, no, yes, DossierBatch.contentHash(of: d)]).count, 4)
+    }
+
     func testDigitisationTakesEitherColumn() {
         var d = dossier(received: "2020-10-02 08:00")
         XCTAssertNil(d.digitisation)

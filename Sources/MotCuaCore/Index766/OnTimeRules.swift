@@ -113,7 +113,7 @@ package struct OnTimeRuleCounts: Sendable, Hashable, Summable {
         counted(rule) == 0 ? nil : Double(onTime(rule)) * 100 / Double(counted(rule))
     }
 
-    mutating func add(_ outcomes: [OnTimeOutcome]) {
+    package mutating func add(_ outcomes: [OnTimeOutcome]) {
         for (i, o) in outcomes.enumerated() where o != .notCounted {
             counted[i] += 1
             if o == .onTime { onTime[i] += 1 }
