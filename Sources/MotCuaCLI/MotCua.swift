@@ -13,7 +13,7 @@ package struct MotCua: ParsableCommand {
         rates, overdue lists) as Excel workbooks and JSON.
         """,
         version: BuildInfo.versionLine,
-        subcommands: [ImportCommand.self, ReportCommand.self, OverdueCommand.self, CheckCommand.self, RunCommand.self,
+        subcommands: [ImportCommand.self, ReportCommand.self, OverdueCommand.self, ExplainCommand.self, CheckCommand.self, RunCommand.self,
                       CalendarCommand.self, TemplatesCommand.self, GenerateCommand.self]
     )
 

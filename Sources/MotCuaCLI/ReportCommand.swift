@@ -20,10 +20,13 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var periodOptions: PeriodOptions
     @Option(help: "Chỉ báo cáo đơn vị này và các đơn vị cấp dưới (mã đơn vị).") var unit: String?
-    @Option(help: "Mẫu báo cáo: tên mẫu có sẵn (bao-cao, phu-luc, dung-han, qua-han, theo-linh-vuc, theo-thang; xem motcua templates list) hoặc đường dẫn tệp .yaml.")
+    @Option(help: "Mẫu báo cáo: tên mẫu có sẵn (bao-cao, phu-luc, dung-han, qua-han, chi-so-766, theo-linh-vuc, theo-thang; xem motcua templates list) hoặc đường dẫn tệp .yaml.")
     var template: String = "bao-cao"
     @Option(help: "Tệp Excel cần ghi (.xlsx).") var out: String
     @Option(help: "Ghi thêm số liệu dạng JSON vào tệp này.") var json: String?
+    @Option(name: .customLong("cost-points-csv"),
+            help: ArgumentHelp("Ghi danh sách hồ sơ bị trừ điểm tiến độ theo QĐ 766 (kèm lý do) vào tệp CSV này.", valueName: "tệp"))
+    var costPointsCSV: String?
     @Option(help: ArgumentHelp("Thêm vào JSON số liệu theo chiều: unit, unit-all, linh-vuc, thu-tuc, kenh, muc-do, thang (mục groups).",
                                valueName: "chiều"))
     var by: ReportDimension?
@@ -72,6 +75,9 @@ struct ReportCommand: ParsableCommand {
             if let json {
                 try WorkbookWriter.writeAtomically(
                     try ReportJSON.encode(report, rows: loaded.template.firstTable ?? TableSpec(), groups: by), to: json)
+            }
+            if let costPointsCSV {
+                try WorkbookWriter.writeAtomically(Index766CostCSV.encode(report.index766Misses, tree: report.tree), to: costPointsCSV)
             }
             printInfo(localized(
                 "Đã ghi \(out) (\(formatCount(report.rows.count)) đơn vị, \(formatCount(report.dossiersUsed)) hồ sơ, kỳ \(reportPeriod.label)).",

@@ -41,6 +41,15 @@ package struct Dossier: Sendable, Hashable {
     /// Ngày cập nhật: when the source system last changed this record, if the
     /// export says. Decides which of two exports holds the newer state.
     package var updatedAt: LocalDateTime?
+    /// Có kết quả điện tử (DuongDanTepTinKetQua: the export links a result
+    /// file). `nil` when the export has no such column: unknown, not "no".
+    package var hasElectronicResult: Bool?
+    /// Hồ sơ có thành phần số hóa (HoSoCoThanhPhanSoHoa); `nil` when unknown.
+    package var hasDigitisedComponents: Bool?
+    /// Được số hóa (DuocSoHoa); `nil` when unknown.
+    package var isDigitised: Bool?
+    /// Được thanh toán trực tuyến (DuocThanhToanTrucTuyen); `nil` when unknown.
+    package var isPaidOnline: Bool?
 
     package init(
         code: String, unitCode: String, procedureCode: String? = nil, procedureName: String? = nil,
@@ -49,7 +58,9 @@ package struct Dossier: Sendable, Hashable {
         finishedAt: LocalDateTime? = nil, returnedAt: LocalDateTime? = nil, status: DossierStatus? = nil,
         supplementCount: Int? = nil, supplementRequestedAt: LocalDateTime? = nil,
         supplementReceivedAt: LocalDateTime? = nil, apologyCount: Int = 0, newDueAt: LocalDateTime? = nil,
-        applicant: String? = nil, officer: String? = nil, updatedAt: LocalDateTime? = nil
+        applicant: String? = nil, officer: String? = nil, updatedAt: LocalDateTime? = nil,
+        hasElectronicResult: Bool? = nil, hasDigitisedComponents: Bool? = nil, isDigitised: Bool? = nil,
+        isPaidOnline: Bool? = nil
     ) {
         self.code = code; self.unitCode = unitCode; self.procedureCode = procedureCode
         self.procedureName = procedureName; self.fieldCode = fieldCode; self.fieldName = fieldName
@@ -59,6 +70,17 @@ package struct Dossier: Sendable, Hashable {
         self.supplementReceivedAt = supplementReceivedAt; self.apologyCount = apologyCount
         self.newDueAt = newDueAt; self.applicant = applicant; self.officer = officer
         self.updatedAt = updatedAt
+        self.hasElectronicResult = hasElectronicResult; self.hasDigitisedComponents = hasDigitisedComponents
+        self.isDigitised = isDigitised; self.isPaidOnline = isPaidOnline
+    }
+
+    /// Số hóa for the QĐ 766 index: digitised when either column says so;
+    /// `nil` when the export has neither (docs/rules.md#index766-other).
+    package var digitisation: Bool? {
+        switch (hasDigitisedComponents, isDigitised) {
+        case (nil, nil): return nil
+        case (let a, let b): return (a ?? false) || (b ?? false)
+        }
     }
 
     /// The newest moment the record speaks of: its own update time if the

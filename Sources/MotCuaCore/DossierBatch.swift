@@ -16,6 +16,10 @@ package struct DossierBatch: Sendable {
     package enum Number: Int, CaseIterable, Sendable {
         case channel, declaredLevel, receivedAt, dueAt, finishedAt, returnedAt, status, supplementCount
         case supplementRequestedAt, supplementReceivedAt, apologyCount, newDueAt, updatedAt, stateMoment
+        /// The QĐ 766 columns: 1 yes, 0 no, blank unknown.
+        case electronicResult, digitisedComponents, digitised, paidOnline
+
+        static let index766Flags: [Number] = [.electronicResult, .digitisedComponents, .digitised, .paidOnline]
     }
 
     /// Stands for "blank" among the numbers.
@@ -57,6 +61,8 @@ package struct DossierBatch: Sendable {
         moment(d.finishedAt); moment(d.returnedAt); number(d.status?.rawValue); number(d.supplementCount)
         moment(d.supplementRequestedAt); moment(d.supplementReceivedAt); number(d.apologyCount); moment(d.newDueAt)
         moment(d.updatedAt); moment(d.stateMoment)
+        func flag(_ b: Bool?) { number(b.map { $0 ? 1 : 0 }) }
+        flag(d.hasElectronicResult); flag(d.hasDigitisedComponents); flag(d.isDigitised); flag(d.isPaidOnline)
         lines.append(line)
         rowsByUnit[d.unitCode, default: 0] += 1
         contentHashes.append(contentHash(ofRow: count - 1))
@@ -78,8 +84,15 @@ package struct DossierBatch: Sendable {
                 hasher.mix(UnsafeBufferPointer(rebasing: buffer[span]))
             }
         }
-        for field in Number.allCases where field != .stateMoment {
+        for field in Number.allCases where field != .stateMoment && !Number.index766Flags.contains(field) {
             hasher.mix(UInt64(bitPattern: number(row, field) ?? DossierBatch.null))
+        }
+        // The QĐ 766 columns are mixed only when the row has one: a row without
+        // them keeps the digest it had before they existed, so databases stored
+        // then need no full comparison on their next import.
+        let flags = Number.index766Flags.map { number(row, $0) }
+        if flags.contains(where: { $0 != nil }) {
+            for f in flags { hasher.mix(UInt64(bitPattern: f ?? DossierBatch.null)) }
         }
         return Int64(bitPattern: hasher.value)
     }
@@ -112,6 +125,7 @@ package struct DossierBatch: Sendable {
     package func dossier(_ row: Int) -> Dossier {
         func moment(_ f: Number) -> LocalDateTime? { number(row, f).map(LocalDateTime.init(secondsSinceEpoch:)) }
         func int(_ f: Number) -> Int? { number(row, f).map { Int($0) } }
+        func flag(_ f: Number) -> Bool? { number(row, f).map { $0 != 0 } }
         return Dossier(
             code: text(row, .code) ?? "", unitCode: text(row, .unitCode) ?? "",
             procedureCode: text(row, .procedureCode), procedureName: text(row, .procedureName),
@@ -123,6 +137,7 @@ package struct DossierBatch: Sendable {
             supplementCount: int(.supplementCount), supplementRequestedAt: moment(.supplementRequestedAt),
             supplementReceivedAt: moment(.supplementReceivedAt), apologyCount: int(.apologyCount) ?? 0,
             newDueAt: moment(.newDueAt), applicant: text(row, .applicant), officer: text(row, .officer),
-            updatedAt: moment(.updatedAt))
+            updatedAt: moment(.updatedAt), hasElectronicResult: flag(.electronicResult),
+            hasDigitisedComponents: flag(.digitisedComponents), isDigitised: flag(.digitised), isPaidOnline: flag(.paidOnline))
     }
 }

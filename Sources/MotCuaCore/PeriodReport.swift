@@ -63,6 +63,12 @@ package struct PeriodReport: Sendable {
     package let scoringWarnings: [ScoringWarning]
     /// What the tables by dimension are built from.
     let tallies: Tallies
+    /// Dossiers the QĐ 766 progress indicator counts as not on time, by unit
+    /// in display order, then dossier code (docs/rules.md#index766-cost).
+    package var index766Misses: [Index766Miss] = []
+    /// Dossiers the three on-time rules place differently, in the same order
+    /// (docs/rules.md#on-time-rules).
+    package var onTimeDifferences: [OnTimeDifference] = []
 }
 
 extension PeriodReport {
@@ -102,6 +108,12 @@ package struct PeriodAggregator: Sendable {
     private let groupDimensions: [ReportDimension]
     /// One classifier per month of the period, for the `thang` dimension.
     private let monthClassifiers: [(key: String, classifier: PeriodClassifier)]
+    /// The portal's progress rule (docs/rules.md#index766-progress).
+    private let portalRule: Index766Rule
+    /// Dossiers that cost progress points, in arrival order.
+    package private(set) var index766Misses: [Index766Miss] = []
+    /// Dossiers the three on-time rules place differently, in arrival order.
+    package private(set) var onTimeDifferences: [OnTimeDifference] = []
 
     /// - Parameters:
     ///   - rubric: scores dossiers by Thông tư 01 when given.
@@ -119,7 +131,9 @@ package struct PeriodAggregator: Sendable {
         self.calendar = calendar
         self.scorer = rubric.map { Tt01Scorer(rubric: $0, catalogue: catalogue) }
         self.evaluations = evaluations
-        self.quality = DataQualityCheck(dueDates: DueDateCalculator(catalogue: catalogue, calendar: calendar))
+        let dueDates = DueDateCalculator(catalogue: catalogue, calendar: calendar)
+        self.quality = DataQualityCheck(dueDates: dueDates)
+        self.portalRule = Index766Rule(period: period, dueDates: dueDates)
     }
 
     package mutating func add(_ dossier: Dossier) {
@@ -131,6 +145,16 @@ package struct PeriodAggregator: Sendable {
         }
         // Updated in place: one lookup, no copy, for each of a quarter's dossiers.
         ownFigures[dossier.unitCode, default: UnitFigures()].add(state, channel: dossier.channel, level: bucket, workSeconds: seconds)
+        let verdict = portalRule.judge(dossier, state: state)
+        var portal = Index766Counts()
+        portal.add(dossier, state: state, verdict: verdict)
+        ownFigures[dossier.unitCode]!.portal += portal
+        if !verdict.isOnTime { index766Misses.append(Index766Miss(dossier: dossier, verdict: verdict)) }
+        let comparison = OnTimeRuleCounts.compare(dossier, state: state, verdict: verdict)
+        var rules = OnTimeRuleCounts()
+        rules.add(comparison.outcomes)
+        ownFigures[dossier.unitCode]!.onTimeRules += rules
+        if let difference = comparison.difference { onTimeDifferences.append(difference) }
         findings += quality.findings(for: dossier, level: bucket)
         var score: DossierScore?
         if let scorer, let s = scorer.score(dossier, finish: state.finish,
@@ -140,7 +164,7 @@ package struct PeriodAggregator: Sendable {
             score = s
         }
         if !groupDimensions.isEmpty || !monthClassifiers.isEmpty {
-            addToGroups(dossier, state: state, level: bucket, workSeconds: seconds, score: score)
+            addToGroups(dossier, state: state, level: bucket, workSeconds: seconds, score: score, portal: portal, rules: rules)
         }
         if state.finish == .late || state.pending == .overdue,
            let entry = OverdueEntry.make(dossier, state: state, cutoff: classifier.period.cutoff, calendar: calendar) {
@@ -158,21 +182,28 @@ package struct PeriodAggregator: Sendable {
     /// Counts a dossier in its group of every dimension asked for; in the
     /// month dimension, in the month of each of its events (docs/rules.md#dimensions).
     private mutating func addToGroups(_ dossier: Dossier, state: PeriodState, level: LevelBucket,
-                                      workSeconds: Int64, score: DossierScore?) {
+                                      workSeconds: Int64, score: DossierScore?, portal: Index766Counts,
+                                      rules: OnTimeRuleCounts) {
         let procedure = dossier.procedureCode.flatMap { catalogue[$0] }
         for dimension in groupDimensions {
             let key = dimension.key(of: dossier, procedure: procedure, level: level)
             groups.add(GroupCell(dimension: dimension, unit: dossier.unitCode, key: key), state: state,
-                       channel: dossier.channel, level: level, workSeconds: workSeconds, score: score)
+                       channel: dossier.channel, level: level, workSeconds: workSeconds, score: score, portal: portal, rules: rules)
             groups.name(dimension, key, dimension.name(of: dossier, procedure: procedure))
         }
         for (key, monthly) in monthClassifiers {
             guard let s = monthly.classify(dossier) else { continue }
             // The processing time and the score belong to the month of the finish.
             let finishedHere = s.finish != nil
+            // The month's own scope and cutoff for the portal's rule.
+            var monthPortal = Index766Counts()
+            let monthVerdict = Index766Rule(period: monthly.period, dueDates: portalRule.dueDates).judge(dossier, state: s)
+            monthPortal.add(dossier, state: s, verdict: monthVerdict)
+            var monthRules = OnTimeRuleCounts()
+            monthRules.add(OnTimeRuleCounts.compare(dossier, state: s, verdict: monthVerdict).outcomes)
             groups.add(GroupCell(dimension: .month, unit: dossier.unitCode, key: key), state: s,
                        channel: dossier.channel, level: level, workSeconds: finishedHere ? workSeconds : 0,
-                       score: finishedHere ? score : nil)
+                       score: finishedHere ? score : nil, portal: monthPortal, rules: monthRules)
         }
     }
 
@@ -238,9 +269,16 @@ package struct PeriodAggregator: Sendable {
                               workingDayLength: calendar.dayLength, scored: scorer != nil,
                               dimensions: Set(groupDimensions + (monthClassifiers.isEmpty ? [] : [.month])),
                               months: monthClassifiers.map(\.key))
+        let misses = index766Misses.compactMap { m in order[m.dossier.unitCode].map { (unit: $0, miss: m) } }
+            .sorted { ($0.unit, $0.miss.dossier.code) < ($1.unit, $1.miss.dossier.code) }
+            .map(\.miss)
+        let differences = onTimeDifferences.compactMap { m in order[m.dossier.unitCode].map { (unit: $0, difference: m) } }
+            .sorted { ($0.unit, $0.difference.dossier.code) < ($1.unit, $1.difference.dossier.code) }
+            .map(\.difference)
         return PeriodReport(period: classifier.period, root: root, rows: rows, total: total,
                             dossiersUsed: rows.isEmpty ? 0 : totalFigures.backlog + totalFigures.received,
                             overdue: list, tree: tree, findings: quality, rubric: scorer?.rubric,
-                            scoringWarnings: scoringWarnings, tallies: tallies)
+                            scoringWarnings: scoringWarnings, tallies: tallies, index766Misses: misses,
+                            onTimeDifferences: differences)
     }
 }

@@ -26,6 +26,10 @@ package struct UnitFigures: Sendable, Hashable {
     /// Working seconds from receipt to finish, summed over the finished dossiers
     /// that have an on-time class (an integer, so roll-up sums are exact).
     package var processingWorkSeconds: Int64 = 0
+    /// The counts of the QĐ 766 index, by the portal's own rules (docs/rules.md#index766).
+    package var portal = Index766Counts()
+    /// Tỷ lệ đúng hạn under the three rules of docs/rules.md#on-time-rules.
+    package var onTimeRules = OnTimeRuleCounts()
 
     package init() {}
 
@@ -78,6 +82,8 @@ package struct UnitFigures: Sendable, Hashable {
         a.pending += b.pending; a.pendingInTime += b.pendingInTime
         a.pendingOverdue += b.pendingOverdue; a.pendingSupplement += b.pendingSupplement
         a.processingWorkSeconds += b.processingWorkSeconds
+        a.portal += b.portal
+        a.onTimeRules += b.onTimeRules
     }
 
     /// Tiếp nhận MCĐT: entered at the desk into the one-stop e-system (direct + postal).

@@ -25,6 +25,12 @@ package enum DossierColumn: String, CaseIterable, Sendable {
     /// When the one-stop system last changed the dossier: decides which of two
     /// exports holds the newer state.
     case updatedAt = "NgayCapNhat"
+    /// The QĐ 766 columns (docs/rules.md#index766-columns): the link of the
+    /// electronic result file, the digitisation flags, online payment.
+    case resultFileLink = "DuongDanTepTinKetQua"
+    case digitisedComponents = "HoSoCoThanhPhanSoHoa"
+    case digitised = "DuocSoHoa"
+    case paidOnline = "DuocThanhToanTrucTuyen"
 
     /// Human export headers seen in one-stop systems (matched after folding).
     package var aliases: [String] {
@@ -51,6 +57,10 @@ package enum DossierColumn: String, CaseIterable, Sendable {
         case .applicant: return ["Chủ hồ sơ", "Người nộp"]
         case .officer: return ["Cán bộ xử lý"]
         case .updatedAt: return ["Ngày cập nhật", "Thời gian cập nhật", "Cập nhật lúc"]
+        case .resultFileLink: return ["Đường dẫn tệp kết quả", "Đường dẫn tệp tin kết quả", "Tệp kết quả", "Kết quả điện tử"]
+        case .digitisedComponents: return ["Có thành phần số hóa", "Hồ sơ có thành phần số hóa", "Thành phần số hóa"]
+        case .digitised: return ["Được số hóa", "Đã số hóa", "Số hóa"]
+        case .paidOnline: return ["Thanh toán trực tuyến", "Được thanh toán trực tuyến", "Đã thanh toán trực tuyến"]
         }
     }
 }

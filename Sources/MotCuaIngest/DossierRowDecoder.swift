@@ -95,6 +95,20 @@ package struct DossierRowDecoder: Sendable {
                           "Unknown channel \"\(quoted(.channel))\" (expected direct/online/postal or 1, 2, 3).")
         }
 
+        // QĐ 766 columns: absent → unknown (nil), never "no".
+        var badFlag: DossierColumn? = nil
+        func flag(_ column: DossierColumn, _ position: Int) -> Bool? {
+            guard position >= 0, badFlag == nil else { return nil }
+            guard let b = memo.flag.value(for: row[position], { vocabulary.flag(FieldText.trimmed($0)) }) else {
+                badFlag = column; return nil
+            }
+            return b
+        }
+        let hasElectronicResult: Bool? = at.resultFileLink < 0 ? nil : vocabulary.resultLink(value(.resultFileLink))
+        let hasDigitisedComponents = flag(.digitisedComponents, at.digitisedComponents)
+        let isDigitised = flag(.digitised, at.digitised)
+        let isPaidOnline = flag(.paidOnline, at.paidOnline)
+
         var unreadable: DossierColumn? = nil
         func time(_ column: DossierColumn, _ position: Int, _ meaning: DateOnlyMeaning) -> LocalDateTime? {
             guard unreadable == nil else { return nil }
@@ -115,6 +129,12 @@ package struct DossierRowDecoder: Sendable {
         if let column = unreadable {
             return reject("bad-date", column, "Ngày giờ không đọc được: \"\(quoted(column))\" (dùng dd/MM/yyyy HH:mm:ss, yyyy-MM-dd HH:mm:ss…).",
                           "Unreadable date/time \"\(quoted(column))\" (use dd/MM/yyyy HH:mm:ss, yyyy-MM-dd HH:mm:ss…).")
+        }
+
+        // After the dates: these columns come last in the order of docs/rules.md#rejects.
+        if let column = badFlag {
+            return reject("bad-flag", column, "Giá trị không hợp lệ: \"\(quoted(column))\" (dùng 1/0, Có/Không, true/false).",
+                          "Not a yes/no value: \"\(quoted(column))\" (use 1/0, Có/Không, true/false).")
         }
 
         if receivedAt == nil {
@@ -158,7 +178,9 @@ package struct DossierRowDecoder: Sendable {
             apologyCount: memo.apology.value(for: row[at.apologyCount], { vocabulary.apologyCount(FieldText.trimmed($0)) }) ?? 0,
             newDueAt: newDueAt,
             applicant: nonEmpty(memo.applicant.value(for: row[at.applicant], FieldText.normalised)),
-            officer: nonEmpty(memo.officer.value(for: row[at.officer], FieldText.normalised)), updatedAt: updatedAt)
+            officer: nonEmpty(memo.officer.value(for: row[at.officer], FieldText.normalised)), updatedAt: updatedAt,
+            hasElectronicResult: hasElectronicResult, hasDigitisedComponents: hasDigitisedComponents,
+            isDigitised: isDigitised, isPaidOnline: isPaidOnline)
 
         // A refused dossier (status 3) gets no receipt and so no due date; it
         // counts in no figure, so it is kept without one rather than rejected.
@@ -184,6 +206,7 @@ private struct ColumnPositions: Sendable {
     let code, unitCode, unitName, procedureCode, procedureName, fieldCode, fieldName, channel, level: Int
     let receivedAt, dueAt, finishedAt, returnedAt, status, supplementCount, supplementRequestedAt: Int
     let supplementReceivedAt, apologyCount, newDueAt, applicant, officer, updatedAt: Int
+    let resultFileLink, digitisedComponents, digitised, paidOnline: Int
 
     init(_ header: HeaderMap<DossierColumn>) {
         func at(_ c: DossierColumn) -> Int { header.index[c] ?? -1 }
@@ -195,6 +218,8 @@ private struct ColumnPositions: Sendable {
         supplementRequestedAt = at(.supplementRequestedAt); supplementReceivedAt = at(.supplementReceivedAt)
         apologyCount = at(.apologyCount); newDueAt = at(.newDueAt); applicant = at(.applicant); officer = at(.officer)
         updatedAt = at(.updatedAt)
+        resultFileLink = at(.resultFileLink); digitisedComponents = at(.digitisedComponents)
+        digitised = at(.digitised); paidOnline = at(.paidOnline)
     }
 }
 
@@ -204,6 +229,7 @@ private struct DecoderMemo: Sendable {
     var channel = ByteMemo<Channel?>()
     var level = ByteMemo<ServiceLevel?>()
     var apology = ByteMemo<Int?>()
+    var flag = ByteMemo<Bool?>()
     var unitCode = ByteMemo<String>()
     var unitName = ByteMemo<String>()
     var unitByName = ByteMemo<String>()

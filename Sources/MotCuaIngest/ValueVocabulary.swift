@@ -56,6 +56,23 @@ package struct ValueVocabulary: Sendable {
         }
     }
 
+    /// A yes/no column of the QĐ 766 index (docs/rules.md#index766-columns):
+    /// 1/0, có/không, true/false, x… A blank cell of a column the export has
+    /// is "no"; `nil` for a word that is neither.
+    func flag(_ raw: String) -> Bool? {
+        switch TextFolding.words(raw) {
+        case "", "0", "khong", "false", "no", "n", "chua", "k": return false
+        case "1", "co", "true", "yes", "y", "x", "da", "dung": return true
+        default: return nil
+        }
+    }
+
+    /// The result-file link: any link or file name means an electronic
+    /// result; a blank cell or a "no" word means none.
+    func resultLink(_ raw: String) -> Bool {
+        flag(raw) ?? true
+    }
+
     private static let defaultStatusWords: [String: DossierStatus] = [
         "moi dang ky": .registered, "dang ky moi": .registered, "moi": .registered,
         "duoc tiep nhan": .accepted, "da tiep nhan": .accepted, "tiep nhan": .accepted,

@@ -78,6 +78,7 @@ package enum ReportJSON {
             }
             o.set(value, at: path[...])
         }
+        o["index766"] = index766(row.figures.index766)
         if let score = row.score, let rubric {
             o["tt01"] = .object([
                 "points": .int(score.points), "max": .int(score.maxPoints), "percent": .double(score.percent),
@@ -90,6 +91,23 @@ package enum ReportJSON {
             ])
         }
         return o
+    }
+}
+
+extension ReportJSON {
+    /// `index766` of docs/rules.md#index766: null for an indicator without data.
+    static func index766(_ index: Index766) -> JSONValue {
+        var o: [String: JSONValue] = [:]
+        for (kind, value) in index.indicators {
+            o[kind.rawValue] = value.map { i in
+                .object(["in_scope": .int(i.denominator), "on_time": .int(i.numerator),
+                         "rate": i.rate.map(JSONValue.double) ?? .null,
+                         "points": i.points.map(JSONValue.double) ?? .null, "max": .double(i.max)])
+            } ?? .null
+        }
+        o["points"] = .double(index.points)
+        o["max"] = .double(index.max)
+        return .object(o)
     }
 }
 

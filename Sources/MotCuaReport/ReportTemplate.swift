@@ -21,6 +21,17 @@ package struct SheetTemplate: Decodable, Sendable {
         case overdueList = "overdue-list"
         case dataQuality = "data-quality"
         case tt01Scores = "tt01-scores"
+        /// Chỉ số 766: its columns follow the indicators the export allows.
+        case index766 = "index766"
+        /// Hồ sơ bị trừ điểm tiến độ of the QĐ 766 index.
+        case index766Cost = "index766-cost"
+        /// Đối chiếu cách tính: on-time rates under three rules, per unit.
+        case onTimeRules = "on-time-rules"
+        /// The dossiers the three on-time rules place differently.
+        case onTimeDifferences = "on-time-differences"
+
+        /// Sheets whose columns come from elsewhere (the rubric, the indicators): no header or columns in the template.
+        var hasFixedColumns: Bool { self == .tt01Scores || self == .index766 || self == .onTimeRules }
 
         /// The figures a column of this kind of sheet may print.
         var figureNames: [String] {
@@ -28,7 +39,9 @@ package struct SheetTemplate: Decodable, Sendable {
             case .unitTable: return FigureRegistry.names
             case .overdueList: return OverdueFigures.names
             case .dataQuality: return FindingFigures.names
-            case .tt01Scores: return []
+            case .tt01Scores, .index766, .onTimeRules: return []
+            case .onTimeDifferences: return OnTimeDifferenceFigures.names
+            case .index766Cost: return Index766CostFigures.names
             }
         }
     }
@@ -76,7 +89,7 @@ package struct SheetTemplate: Decodable, Sendable {
         // An include line needs nothing else.
         name = include == nil ? try c.decode(String.self, forKey: .name) : (try c.decodeIfPresent(String.self, forKey: .name) ?? "")
         // An include line, and a TT01 sheet (its columns come from the rubric), need no header or columns.
-        let needsTable = include == nil && kind != .tt01Scores
+        let needsTable = include == nil && kind?.hasFixedColumns != true
         header = needsTable ? try c.decode([String: String].self, forKey: .header) : [:]
         columns = needsTable ? try c.decode([ColumnTemplate].self, forKey: .columns) : []
         font = try c.decodeIfPresent(FontSpec.self, forKey: .font)
@@ -289,7 +302,7 @@ extension ReportTemplate {
                 throw Message("template.sections-chart", file: file, vi: "\(at): biểu đồ không dùng được với sections (dòng cộng từng cấp sẽ lẫn vào).",
                                     en: "\(at): a chart cannot be used with sections (the subtotal rows would be charted).")
             }
-            if sheet.columns.isEmpty && kind != .tt01Scores {
+            if sheet.columns.isEmpty && !kind.hasFixedColumns {
                 throw Message("template.no-columns", file: file, vi: "\(at): trang không có cột nào.", en: "\(at): the sheet has no columns.")
             }
             for (c, column) in sheet.columns.enumerated() {

@@ -28,6 +28,20 @@ package enum WorkbookWriter {
                                   emptyText: "Không phát hiện vấn đề nào trong dữ liệu của kỳ.").write(to: workbook)
                 case .tt01Scores:
                     try TT01Sheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
+                case .index766:
+                    try Index766Sheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
+                case .index766Cost:
+                    try ListSheet(template: sheet, templateFile: templateFile, context: context,
+                                  entries: context.report.index766Misses,
+                                  figures: sheet.columns.map { Index766CostFigures.figure(named: $0.figure)! },
+                                  emptyText: "Không có hồ sơ nào bị trừ điểm tiến độ trong kỳ.").write(to: workbook)
+                case .onTimeRules:
+                    try OnTimeRulesSheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
+                case .onTimeDifferences:
+                    try ListSheet(template: sheet, templateFile: templateFile, context: context,
+                                  entries: context.report.onTimeDifferences,
+                                  figures: sheet.columns.map { OnTimeDifferenceFigures.figure(named: $0.figure)! },
+                                  emptyText: "Ba cách tính xếp mọi hồ sơ như nhau.").write(to: workbook)
                 }
             }
             try workbook.close()

@@ -36,7 +36,8 @@ enum DossierRow {
         "code", "unit_code", "procedure_code", "procedure_name", "field_code", "field_name", "channel",
         "declared_level", "received_at", "due_at", "finished_at", "returned_at", "status", "supplement_count",
         "supplement_requested_at", "supplement_received_at", "apology_count", "new_due_at", "applicant", "officer",
-        "updated_at", "state_at", "content_hash",
+        "updated_at", "state_at", "electronic_result", "digitised_components", "digitised", "paid_online",
+        "content_hash",
     ]
     static var contentHashColumn: Int { columns.count - 1 }
     /// SQLITE_TRANSIENT: SQLite copies the bound value.
@@ -44,7 +45,7 @@ enum DossierRow {
     static let columnList = columns.joined(separator: ", ")
     static var columnCount: Int { columns.count }
 
-    /// Dossiers per multi-row INSERT (23 values each, well under SQLite's limit of 32,766 variables).
+    /// Dossiers per multi-row INSERT (27 values each, well under SQLite's limit of 32,766 variables).
     static let batchRows = 32
 
     /// `INSERT [OR IGNORE] INTO dossier (columns, import_id) VALUES (?, …), … <onConflict>`.
@@ -84,6 +85,7 @@ enum DossierRow {
                 number(.returnedAt); number(.status); number(.supplementCount); number(.supplementRequestedAt)
                 number(.supplementReceivedAt); number(.apologyCount); number(.newDueAt)
                 text(.applicant); text(.officer); number(.updatedAt); number(.stateMoment)
+                number(.electronicResult); number(.digitisedComponents); number(.digitised); number(.paidOnline)
                 index += 1
                 sqlite3_bind_int64(stmt, index, batch.contentHashes[k])
                 index += 1
@@ -108,6 +110,7 @@ enum DossierRow {
             return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(stmt, i))), as: UTF8.self)
         }
         func int(_ i: Int32) -> Int? { isNull(i) ? nil : Int(sqlite3_column_int64(stmt, i)) }
+        func flag(_ i: Int32) -> Bool? { isNull(i) ? nil : sqlite3_column_int64(stmt, i) != 0 }
         func time(_ i: Int32) -> LocalDateTime? {
             isNull(i) ? nil : LocalDateTime(secondsSinceEpoch: sqlite3_column_int64(stmt, i))
         }
@@ -118,6 +121,7 @@ enum DossierRow {
             receivedAt: time(8), dueAt: time(9), finishedAt: time(10), returnedAt: time(11),
             status: int(12).flatMap(DossierStatus.init(rawValue:)), supplementCount: int(13),
             supplementRequestedAt: time(14), supplementReceivedAt: time(15), apologyCount: int(16) ?? 0,
-            newDueAt: time(17), applicant: text(18), officer: text(19), updatedAt: time(20))
+            newDueAt: time(17), applicant: text(18), officer: text(19), updatedAt: time(20),
+            hasElectronicResult: flag(22), hasDigitisedComponents: flag(23), isDigitised: flag(24), isPaidOnline: flag(25))
     }
 }

@@ -95,6 +95,16 @@ enum StoreSchema {
             // recognised without reading it back. NULL for rows stored before.
             try db.alter(table: "dossier") { t in t.add(column: "content_hash", .integer) }
         }
+        migrator.registerMigration("index766Columns: electronic result, digitisation and online payment") { db in
+            // The QĐ 766 columns of an export (docs/rules.md#index766-columns): 1 yes,
+            // 0 no, NULL when the export had no such column (unknown, not "no").
+            try db.alter(table: "dossier") { t in
+                t.add(column: "electronic_result", .integer)
+                t.add(column: "digitised_components", .integer)
+                t.add(column: "digitised", .integer)
+                t.add(column: "paid_online", .integer)
+            }
+        }
         return migrator
     }
 }

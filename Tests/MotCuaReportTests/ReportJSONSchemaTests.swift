@@ -17,8 +17,9 @@ final class ReportJSONSchemaTests: XCTestCase {
     func testTheSchemaListsExactlyTheCatalogueFigures() throws {
         let fromCatalogue = Set(FigureCatalogue.all.compactMap { $0.json?.first })
         let (properties, required) = try schemaFigures()
-        XCTAssertEqual(required, fromCatalogue, "every figure with a JSON name is required in docs/report.schema.json")
-        XCTAssertEqual(properties, fromCatalogue.union(["tt01"]))
+        // index766 is not a catalogue figure: it is built from its own counts (docs/rules.md#index766).
+        XCTAssertEqual(required, fromCatalogue.union(["index766"]), "every figure with a JSON name is required in docs/report.schema.json")
+        XCTAssertEqual(properties, fromCatalogue.union(["tt01", "index766"]))
     }
 
     func report(dimensions: Set<ReportDimension> = []) -> PeriodReport {
