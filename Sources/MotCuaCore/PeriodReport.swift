@@ -13,6 +13,9 @@ package struct ReportRow: Sendable, Hashable {
     package var kind: Kind = .unit
     /// Indent of the row's name: the unit's depth below the report's root (`unit-all`).
     package var depth = 0
+    /// The same row in the comparison periods (kỳ trước, cùng kỳ năm trước;
+    /// docs/rules.md#comparisons); empty when the report was made without them.
+    package var comparisons: [ComparisonKind: ComparedRow] = [:]
 
     /// Loại dòng.
     package enum Kind: String, Sendable, Hashable {
@@ -47,8 +50,8 @@ package struct PeriodReport: Sendable {
     package let period: ReportPeriod
     /// The unit the report is about; `nil` when the tree has several top-level units.
     package let root: OrgUnit?
-    package let rows: [ReportRow]
-    package let total: ReportRow
+    package internal(set) var rows: [ReportRow]
+    package internal(set) var total: ReportRow
     /// Dossiers that play a part in the report (backlog + received); 0 means an empty period.
     package let dossiersUsed: Int
     /// The overdue list of the scope, by unit in display order, then most days overdue first.
@@ -63,6 +66,9 @@ package struct PeriodReport: Sendable {
     package let scoringWarnings: [ScoringWarning]
     /// What the tables by dimension are built from.
     let tallies: Tallies
+    /// The reports of the comparison periods, for the rows of every table
+    /// (docs/rules.md#comparisons); empty without comparisons.
+    package internal(set) var comparisonReports: [ComparisonKind: PeriodReport] = [:]
 }
 
 extension PeriodReport {
@@ -102,6 +108,9 @@ package struct PeriodAggregator: Sendable {
     private let groupDimensions: [ReportDimension]
     /// One classifier per month of the period, for the `thang` dimension.
     private let monthClassifiers: [(key: String, classifier: PeriodClassifier)]
+    /// Only the figures, for a comparison period: no overdue list, no
+    /// data-quality findings, no scores (they belong to the report's own period).
+    private let figuresOnly: Bool
 
     /// - Parameters:
     ///   - rubric: scores dossiers by Thông tư 01 when given.
@@ -110,14 +119,15 @@ package struct PeriodAggregator: Sendable {
     ///     table may only ask for these (units need nothing extra).
     package init(period: ReportPeriod, catalogue: ProcedureCatalogue, calendar: WorkCalendar = WorkCalendar(),
                 rubric: Rubric? = nil, evaluations: [String: [Int: Int]] = [:],
-                dimensions: Set<ReportDimension> = []) {
+                dimensions: Set<ReportDimension> = [], figuresOnly: Bool = false) {
+        self.figuresOnly = figuresOnly
         self.classifier = PeriodClassifier(period: period)
         self.groupDimensions = ReportDimension.allCases.filter { dimensions.contains($0) && !$0.isUnitDimension && $0 != .month }
         self.monthClassifiers = dimensions.contains(.month)
             ? period.months.map { ($0.key, PeriodClassifier(period: $0.period)) } : []
         self.catalogue = catalogue
         self.calendar = calendar
-        self.scorer = rubric.map { Tt01Scorer(rubric: $0, catalogue: catalogue) }
+        self.scorer = figuresOnly ? nil : rubric.map { Tt01Scorer(rubric: $0, catalogue: catalogue) }
         self.evaluations = evaluations
         self.quality = DataQualityCheck(dueDates: DueDateCalculator(catalogue: catalogue, calendar: calendar))
     }
@@ -131,6 +141,12 @@ package struct PeriodAggregator: Sendable {
         }
         // Updated in place: one lookup, no copy, for each of a quarter's dossiers.
         ownFigures[dossier.unitCode, default: UnitFigures()].add(state, channel: dossier.channel, level: bucket, workSeconds: seconds)
+        if figuresOnly {
+            if !groupDimensions.isEmpty || !monthClassifiers.isEmpty {
+                addToGroups(dossier, state: state, level: bucket, workSeconds: seconds, score: nil)
+            }
+            return
+        }
         findings += quality.findings(for: dossier, level: bucket)
         var score: DossierScore?
         if let scorer, let s = scorer.score(dossier, finish: state.finish,
