@@ -24,6 +24,8 @@ struct ReportCommand: ParsableCommand {
     var template: String = "bao-cao"
     @Option(help: "Tệp Excel cần ghi (.xlsx).") var out: String
     @Option(help: "Ghi thêm số liệu dạng JSON vào tệp này.") var json: String?
+    @Option(help: "Ghi các đoạn văn tóm tắt (UTF-8) vào tệp này, theo trang tóm tắt của mẫu, hoặc mẫu tom-tat có sẵn.")
+    var summary: String?
     @Option(help: ArgumentHelp("Thêm vào JSON số liệu theo chiều: unit, unit-all, linh-vuc, thu-tuc, kenh, muc-do, thang (mục groups).",
                                valueName: "chiều"))
     var by: ReportDimension?
@@ -71,11 +73,24 @@ struct ReportCommand: ParsableCommand {
                 try WorkbookWriter.writeAtomically(
                     try ReportJSON.encode(report, rows: loaded.template.firstTable ?? TableSpec(), groups: by), to: json)
             }
+            if let summary {
+                try WorkbookWriter.writeAtomically(try summaryText(template: loaded, library: library, context: context), to: summary)
+            }
             printInfo(localized(
                 "Đã ghi \(out) (\(formatCount(report.rows.count)) đơn vị, \(formatCount(report.dossiersUsed)) hồ sơ, kỳ \(reportPeriod.label)).",
                 "Wrote \(out) (\(formatCount(report.rows.count)) units, \(formatCount(report.dossiersUsed)) dossiers, period \(reportPeriod.label))."))
             if inputs.rejectedRows > 0 { throw ExitCode(ExitStatus.rejectedRows) }
         }
+    }
+}
+
+extension ReportCommand {
+    /// The summary's paragraphs (docs/rules.md#summary), one blank line apart:
+    /// from the report template's summary sheet, else the built-in `tom-tat`.
+    func summaryText(template loaded: LoadedTemplate, library: TemplateLibrary, context: ReportContext) throws -> Data {
+        let source = loaded.template.summaryParagraphs != nil ? loaded : try library.report("tom-tat")
+        let paragraphs = try SummaryText.render(source.template.summaryParagraphs ?? [], context: context, file: source.file)
+        return Data((paragraphs.joined(separator: "\n\n") + "\n").utf8)
     }
 }
 

@@ -21,6 +21,8 @@ package struct SheetTemplate: Decodable, Sendable {
         case overdueList = "overdue-list"
         case dataQuality = "data-quality"
         case tt01Scores = "tt01-scores"
+        /// Tóm tắt: paragraphs of text from the figures (docs/rules.md#summary).
+        case summary
 
         /// The figures a column of this kind of sheet may print.
         var figureNames: [String] {
@@ -28,7 +30,7 @@ package struct SheetTemplate: Decodable, Sendable {
             case .unitTable: return FigureRegistry.names
             case .overdueList: return OverdueFigures.names
             case .dataQuality: return FindingFigures.names
-            case .tt01Scores: return []
+            case .tt01Scores, .summary: return []
             }
         }
     }
@@ -62,10 +64,12 @@ package struct SheetTemplate: Decodable, Sendable {
     package var letterhead: Bool?
     /// The signature block below the table.
     package var signature: Bool?
+    /// The paragraphs of a summary sheet (`kind: summary`).
+    package var paragraphs: [SummaryParagraph]?
 
     enum CodingKeys: String, CodingKey {
         case include, kind, name, font, title, header, columns, total, footnotes, page, chart, filter, letterhead, signature
-        case rows, sections
+        case rows, sections, paragraphs
         case headerRowHeights = "header_row_heights"
     }
 
@@ -76,7 +80,7 @@ package struct SheetTemplate: Decodable, Sendable {
         // An include line needs nothing else.
         name = include == nil ? try c.decode(String.self, forKey: .name) : (try c.decodeIfPresent(String.self, forKey: .name) ?? "")
         // An include line, and a TT01 sheet (its columns come from the rubric), need no header or columns.
-        let needsTable = include == nil && kind != .tt01Scores
+        let needsTable = include == nil && kind != .tt01Scores && kind != .summary
         header = needsTable ? try c.decode([String: String].self, forKey: .header) : [:]
         columns = needsTable ? try c.decode([ColumnTemplate].self, forKey: .columns) : []
         font = try c.decodeIfPresent(FontSpec.self, forKey: .font)
@@ -90,6 +94,7 @@ package struct SheetTemplate: Decodable, Sendable {
         letterhead = try c.decodeIfPresent(Bool.self, forKey: .letterhead)
         signature = try c.decodeIfPresent(Bool.self, forKey: .signature)
         rows = try c.decodeIfPresent(ReportDimension.self, forKey: .rows)
+        paragraphs = try c.decodeIfPresent([SummaryParagraph].self, forKey: .paragraphs)
         if let word = try? c.decodeIfPresent(String.self, forKey: .sections) {
             guard word == "level" else {
                 throw DecodingError.dataCorruptedError(forKey: .sections, in: c,
@@ -118,6 +123,11 @@ extension ReportTemplate {
     /// which the figures must be counted for.
     package var dimensions: Set<ReportDimension> {
         Set(sheets.filter { ($0.kind ?? .unitTable) == .unitTable }.compactMap(\.rows).filter { !$0.isUnitDimension })
+    }
+
+    /// The paragraphs of the first summary sheet, if the template has one.
+    package var summaryParagraphs: [SummaryParagraph]? {
+        sheets.first { $0.kind == .summary }?.paragraphs
     }
 
     /// The rows of the first unit table (the JSON's `rows`).
@@ -154,7 +164,12 @@ package struct ColumnTemplate: Decodable, Sendable {
     package var width: Double?
     /// `integer`, `rate` or `text`; defaults to the figure's own.
     package var format: String?
+    /// `previous` or `year_ago`: the figure's change against that period
+    /// instead of the figure (docs/rules.md#comparisons).
+    package var compare: ComparisonKind?
 }
+
+extension ComparisonKind: Decodable {}
 
 package struct TotalRowTemplate: Decodable, Sendable {
     package var label: String
@@ -289,8 +304,26 @@ extension ReportTemplate {
                 throw Message("template.sections-chart", file: file, vi: "\(at): biểu đồ không dùng được với sections (dòng cộng từng cấp sẽ lẫn vào).",
                                     en: "\(at): a chart cannot be used with sections (the subtotal rows would be charted).")
             }
-            if sheet.columns.isEmpty && kind != .tt01Scores {
+            if kind == .summary {
+                guard let paragraphs = sheet.paragraphs, !paragraphs.isEmpty else {
+                    throw Message("template.summary-paragraphs", file: file, key: at,
+                                  vi: "\(at): trang tóm tắt cần danh sách paragraphs.", en: "\(at): a summary sheet needs paragraphs.")
+                }
+                try SummaryText.validate(paragraphs, file: file, sheet: at)
+            } else if sheet.paragraphs != nil {
+                throw Message("template.paragraphs-kind", file: file, key: at,
+                              vi: "\(at): paragraphs chỉ dùng cho trang tóm tắt (kind: summary).",
+                              en: "\(at): paragraphs are for summary sheets (kind: summary) only.")
+            }
+            if sheet.columns.isEmpty && kind != .tt01Scores && kind != .summary {
                 throw Message("template.no-columns", file: file, vi: "\(at): trang không có cột nào.", en: "\(at): the sheet has no columns.")
+            }
+            for (c, column) in sheet.columns.enumerated() where column.compare != nil {
+                guard kind == .unitTable, FigureCatalogue.figure(named: column.figure).map({ $0.format != .text }) == true else {
+                    throw Message("template.compare-figure", file: file, key: "\(at).columns[\(c)]",
+                                  vi: "\(at).columns[\(c)]: compare chỉ dùng với một chỉ tiêu số của bảng theo đơn vị, không với \"\(column.figure)\".",
+                                  en: "\(at).columns[\(c)]: compare needs a numeric figure of a unit table, not \"\(column.figure)\".")
+                }
             }
             for (c, column) in sheet.columns.enumerated() {
                 if let f = column.format, CellKind(rawValue: f) == nil {

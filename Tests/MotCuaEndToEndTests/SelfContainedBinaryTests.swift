@@ -48,7 +48,7 @@ final class SelfContainedBinaryTests: SampleDataTestCase {
         XCTAssertEqual(files.status, 0, files.stderr)
         let a = try XLSXWorkbook(path: work.appendingPathComponent("built-in.xlsx").path)
         let b = try XLSXWorkbook(path: work.appendingPathComponent("files.xlsx").path)
-        XCTAssertEqual(a.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Quá hạn", "Chấm điểm TT01", "Kiểm tra dữ liệu"])
+        XCTAssertEqual(a.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Tóm tắt", "Quá hạn", "Chấm điểm TT01", "Kiểm tra dữ liệu"])
         XCTAssertEqual(a.sheets.map(\.name), b.sheets.map(\.name))
         for (x, y) in zip(a.sheets, b.sheets) {
             XCTAssertEqual(x.cells, y.cells, x.name)

@@ -17,7 +17,7 @@ final class TemplateDocumentationTests: XCTestCase {
             XCTAssertNoThrow(try ReportTemplate.load(path: templates.appendingPathComponent(name).path), name)
         }
         let full = try ReportTemplate.load(path: templates.appendingPathComponent("bao-cao.yaml").path)
-        XCTAssertEqual(full.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Quá hạn", "Chấm điểm TT01", "Kiểm tra dữ liệu"])
+        XCTAssertEqual(full.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Tóm tắt", "Quá hạn", "Chấm điểm TT01", "Kiểm tra dữ liệu"])
     }
 
     /// Every column a unit table can print is in the README's table of figures.
