@@ -27,6 +27,8 @@ package enum SummaryText {
         "dossiers": { $0.dossiersUsed > 0 },
         "previous": { hasData($0, .previous) },
         "year_ago": { hasData($0, .yearAgo) },
+        // A year's (and the first nine months') previous period is also its year-ago one: said once.
+        "same_comparison": { $0.comparisonReports[.previous]?.period == $0.comparisonReports[.yearAgo]?.period },
         "several_units": { unitRows($0).count > 1 },
         "overdue_without_apology": { overdueWithoutApology($0) > 0 },
         "lowest_on_time": { !lowestOnTime($0).isEmpty },
