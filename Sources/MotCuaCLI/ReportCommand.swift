@@ -89,8 +89,7 @@ extension ReportCommand {
     /// from the report template's summary sheet, else the built-in `tom-tat`.
     func summaryText(template loaded: LoadedTemplate, library: TemplateLibrary, context: ReportContext) throws -> Data {
         let source = loaded.template.summaryParagraphs != nil ? loaded : try library.report("tom-tat")
-        let paragraphs = try SummaryText.render(source.template.summaryParagraphs ?? [], context: context, file: source.file)
-        return Data((paragraphs.joined(separator: "\n\n") + "\n").utf8)
+        return try SummaryText.document(source.template.summaryParagraphs ?? [], context: context, file: source.file)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import MotCuaCore
 
 /// One paragraph of the summary (đoạn văn tóm tắt; docs/rules.md#summary):
@@ -85,6 +86,11 @@ package enum SummaryText {
             }
             return out + rest
         }
+    }
+
+    /// The summary as a text file (`--summary`): UTF-8, paragraphs one blank line apart.
+    package static func document(_ paragraphs: [SummaryParagraph], context: ReportContext, file: String) throws -> Data {
+        Data((try render(paragraphs, context: context, file: file).joined(separator: "\n\n") + "\n").utf8)
     }
 
     static func placeholders(in text: String) -> [String] {
