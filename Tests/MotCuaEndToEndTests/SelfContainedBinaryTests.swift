@@ -74,7 +74,7 @@ final class SelfContainedBinaryTests: SampleDataTestCase {
                                     environment: environment)
             XCTAssertEqual(report.status, 0, report.stderr)
             let workbook = try XLSXWorkbook(path: work.appendingPathComponent("custom.xlsx").path)
-            XCTAssertEqual(workbook.sheets.count, 5, "the other sheets still come from the built-in files")
+            XCTAssertEqual(workbook.sheets.count, 6, "the other sheets still come from the built-in files")
             XCTAssertTrue(workbook["Phụ lục"]!.cells.values.contains { $0.description.contains("(MẪU RIÊNG)") })
 
             let calendar = try motcua(["calendar", "--year", "2025", "--json"] + arguments, environment: environment)

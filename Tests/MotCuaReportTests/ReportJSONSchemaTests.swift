@@ -18,7 +18,7 @@ final class ReportJSONSchemaTests: XCTestCase {
         let fromCatalogue = Set(FigureCatalogue.all.compactMap { $0.json?.first })
         let (properties, required) = try schemaFigures()
         XCTAssertEqual(required, fromCatalogue, "every figure with a JSON name is required in docs/report.schema.json")
-        XCTAssertEqual(properties, fromCatalogue.union(["tt01"]))
+        XCTAssertEqual(properties, fromCatalogue.union(["tt01", "previous", "year_ago"]))
     }
 
     func report(dimensions: Set<ReportDimension> = []) -> PeriodReport {
