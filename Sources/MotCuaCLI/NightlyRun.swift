@@ -216,5 +216,11 @@ struct RunReportWriter {
                                                to: json)
             log.say("JSON: \(json)", "JSON: \(json)")
         }
+        if let summary = spec.summary {
+            try WorkbookWriter.writeAtomically(
+                try SummaryText.document(summary.paragraphs, context: plan.heading.context(for: report), file: summary.file),
+                to: summary.path)
+            log.say("tóm tắt: \(summary.path)", "summary: \(summary.path)")
+        }
     }
 }

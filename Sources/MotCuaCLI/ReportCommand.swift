@@ -27,6 +27,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("cost-points-csv"),
             help: ArgumentHelp("Ghi danh sách hồ sơ bị trừ điểm tiến độ theo QĐ 766 (kèm lý do) vào tệp CSV này.", valueName: "tệp"))
     var costPointsCSV: String?
+
+    @Option(help: "Ghi các đoạn văn tóm tắt (UTF-8) vào tệp này, theo trang tóm tắt của mẫu, hoặc mẫu tom-tat có sẵn.")
+    var summary: String?
     @Option(help: ArgumentHelp("Thêm vào JSON số liệu theo chiều: unit, unit-all, linh-vuc, thu-tuc, kenh, muc-do, thang (mục groups).",
                                valueName: "chiều"))
     var by: ReportDimension?
@@ -79,11 +82,23 @@ struct ReportCommand: ParsableCommand {
             if let costPointsCSV {
                 try WorkbookWriter.writeAtomically(Index766CostCSV.encode(report.index766Misses, tree: report.tree), to: costPointsCSV)
             }
+            if let summary {
+                try WorkbookWriter.writeAtomically(try summaryText(template: loaded, library: library, context: context), to: summary)
+            }
             printInfo(localized(
                 "Đã ghi \(out) (\(formatCount(report.rows.count)) đơn vị, \(formatCount(report.dossiersUsed)) hồ sơ, kỳ \(reportPeriod.label)).",
                 "Wrote \(out) (\(formatCount(report.rows.count)) units, \(formatCount(report.dossiersUsed)) dossiers, period \(reportPeriod.label))."))
             if inputs.rejectedRows > 0 { throw ExitCode(ExitStatus.rejectedRows) }
         }
+    }
+}
+
+extension ReportCommand {
+    /// The summary's paragraphs (docs/rules.md#summary), one blank line apart:
+    /// from the report template's summary sheet, else the built-in `tom-tat`.
+    func summaryText(template loaded: LoadedTemplate, library: TemplateLibrary, context: ReportContext) throws -> Data {
+        let source = loaded.template.summaryParagraphs != nil ? loaded : try library.report("tom-tat")
+        return try SummaryText.document(source.template.summaryParagraphs ?? [], context: context, file: source.file)
     }
 }
 

@@ -72,10 +72,13 @@ struct ReportInputs {
             throw Message("report.unknown-unit", vi: "Không có đơn vị mã \"\(unit)\" trong cơ sở dữ liệu.",
                            en: "No unit with code \"\(unit)\" in the database.")
         }
-        var aggregator = PeriodAggregator(period: period, catalogue: ProcedureCatalogue(try store.procedures()),
-                                          calendar: calendar, rubric: rubric, evaluations: evaluations,
-                                          dimensions: dimensions)
-        try store.forEachDossier(relevantFrom: period.start, to: period.cutoff) { aggregator.add($0) }
+        let catalogue = ProcedureCatalogue(try store.procedures())
+        // The comparison periods in the same pass over the store (docs/rules.md#comparisons).
+        var aggregator = ComparingAggregator(period: period) { p, figuresOnly in
+            PeriodAggregator(period: p, catalogue: catalogue, calendar: calendar, rubric: rubric, evaluations: evaluations,
+                             dimensions: dimensions, figuresOnly: figuresOnly)
+        }
+        try store.forEachDossier(relevantFrom: aggregator.relevantStart, to: aggregator.relevantCutoff) { aggregator.add($0) }
         return aggregator.report(scope: unit, tree: tree)
     }
 }

@@ -38,6 +38,8 @@ struct RunConfiguration {
         /// Output pattern: `{unit}` and `{period}` are filled in.
         var out: String
         var json: String?
+        /// Output pattern of the summary text (docs/rules.md#summary).
+        var summary: String?
         /// Where the report is declared, for messages.
         var line: Int
     }

@@ -28,7 +28,7 @@ struct RunConfigurationReader {
     static let topKeys = ["database", "inbox", "archive", "mapping", "units", "procedures", "calendars",
                           "evaluations", "rubric", "templates", "log", "heading", "reports"]
     static let headingKeys = ["issuer", "parent_issuer", "place", "signer_title", "signer_name"]
-    static let reportKeys = ["period", "unit", "template", "out", "json"]
+    static let reportKeys = ["period", "unit", "template", "out", "json", "summary"]
 
     init(file: String) { self.file = file }
 
@@ -128,7 +128,8 @@ struct RunConfigurationReader {
             guard let period, let out else { continue }
             reports.append(.init(period: period, unit: text(r["unit"], key: "\(key).unit"),
                                  template: text(r["template"], key: "\(key).template"), out: out,
-                                 json: text(r["json"], key: "\(key).json"), line: item.mark?.line ?? 0))
+                                 json: text(r["json"], key: "\(key).json"), summary: text(r["summary"], key: "\(key).summary"),
+                                 line: item.mark?.line ?? 0))
         }
         return reports
     }

@@ -29,6 +29,8 @@ struct RunPlan {
         let templateFile: String
         let out: String
         let json: String?
+        /// The summary text file, and the paragraphs and template file it is written from.
+        let summary: (path: String, paragraphs: [SummaryParagraph], file: String)?
         /// "2020-10 (TU)", for the log.
         var name: String { period.label + (unit.map { " (\($0))" } ?? "") }
     }
@@ -92,14 +94,22 @@ struct RunPlan {
             guard let out = fill(spec.out) else { continue }
             let json = spec.json.flatMap(fill)
             if spec.json != nil && json == nil { continue }
-            for file in [out] + (json.map { [$0] } ?? []) {
+            let summaryPath = spec.summary.flatMap(fill)
+            if spec.summary != nil && summaryPath == nil { continue }
+            for file in [out] + (json.map { [$0] } ?? []) + (summaryPath.map { [$0] } ?? []) {
                 check.folderCanBeCreated((file as NSString).deletingLastPathComponent, key: "out")
             }
             // A template given as a path is relative to the configuration file, like every path in it.
             let template = spec.template.map { TemplateLibrary.isPath($0) ? path($0) : $0 } ?? "bao-cao"
             if let library, let loaded = check.attempt({ try library.report(template) }) {
+                // The template's own summary sheet, else the built-in tom-tat (docs/rules.md#summary).
+                let wording = summaryPath == nil || loaded.template.summaryParagraphs != nil ? loaded
+                    : check.attempt { try library.report("tom-tat") }
                 reports.append(Report(period: period, unit: spec.unit, template: loaded.template,
-                                      templateFile: loaded.file, out: out, json: json))
+                                      templateFile: loaded.file, out: out, json: json,
+                                      summary: summaryPath.flatMap { path in
+                                          wording.map { (path, $0.template.summaryParagraphs ?? [], $0.file) }
+                                      }))
             }
         }
         guard check.problems.isEmpty, let loadedMapping, let loadedCalendar, let loadedRubric else {

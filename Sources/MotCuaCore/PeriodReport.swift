@@ -13,6 +13,9 @@ package struct ReportRow: Sendable, Hashable {
     package var kind: Kind = .unit
     /// Indent of the row's name: the unit's depth below the report's root (`unit-all`).
     package var depth = 0
+    /// The same row in the comparison periods (kỳ trước, cùng kỳ năm trước;
+    /// docs/rules.md#comparisons); empty when the report was made without them.
+    package var comparisons: [ComparisonKind: ComparedRow] = [:]
 
     /// Loại dòng.
     package enum Kind: String, Sendable, Hashable {
@@ -47,8 +50,8 @@ package struct PeriodReport: Sendable {
     package let period: ReportPeriod
     /// The unit the report is about; `nil` when the tree has several top-level units.
     package let root: OrgUnit?
-    package let rows: [ReportRow]
-    package let total: ReportRow
+    package internal(set) var rows: [ReportRow]
+    package internal(set) var total: ReportRow
     /// Dossiers that play a part in the report (backlog + received); 0 means an empty period.
     package let dossiersUsed: Int
     /// The overdue list of the scope, by unit in display order, then most days overdue first.
@@ -69,6 +72,9 @@ package struct PeriodReport: Sendable {
     /// Dossiers the three on-time rules place differently, in the same order
     /// (docs/rules.md#on-time-rules).
     package var onTimeDifferences: [OnTimeDifference] = []
+    /// The reports of the comparison periods, for the rows of every table
+    /// (docs/rules.md#comparisons); empty without comparisons.
+    package internal(set) var comparisonReports: [ComparisonKind: PeriodReport] = [:]
 }
 
 extension PeriodReport {
@@ -114,6 +120,9 @@ package struct PeriodAggregator: Sendable {
     package private(set) var index766Misses: [Index766Miss] = []
     /// Dossiers the three on-time rules place differently, in arrival order.
     package private(set) var onTimeDifferences: [OnTimeDifference] = []
+    /// Only the figures, for a comparison period: no overdue list, no
+    /// data-quality findings, no scores (they belong to the report's own period).
+    private let figuresOnly: Bool
 
     /// - Parameters:
     ///   - rubric: scores dossiers by Thông tư 01 when given.
@@ -122,14 +131,15 @@ package struct PeriodAggregator: Sendable {
     ///     table may only ask for these (units need nothing extra).
     package init(period: ReportPeriod, catalogue: ProcedureCatalogue, calendar: WorkCalendar = WorkCalendar(),
                 rubric: Rubric? = nil, evaluations: [String: [Int: Int]] = [:],
-                dimensions: Set<ReportDimension> = []) {
+                dimensions: Set<ReportDimension> = [], figuresOnly: Bool = false) {
+        self.figuresOnly = figuresOnly
         self.classifier = PeriodClassifier(period: period)
         self.groupDimensions = ReportDimension.allCases.filter { dimensions.contains($0) && !$0.isUnitDimension && $0 != .month }
         self.monthClassifiers = dimensions.contains(.month)
             ? period.months.map { ($0.key, PeriodClassifier(period: $0.period)) } : []
         self.catalogue = catalogue
         self.calendar = calendar
-        self.scorer = rubric.map { Tt01Scorer(rubric: $0, catalogue: catalogue) }
+        self.scorer = figuresOnly ? nil : rubric.map { Tt01Scorer(rubric: $0, catalogue: catalogue) }
         self.evaluations = evaluations
         let dueDates = DueDateCalculator(catalogue: catalogue, calendar: calendar)
         self.quality = DataQualityCheck(dueDates: dueDates)
@@ -149,11 +159,17 @@ package struct PeriodAggregator: Sendable {
         var portal = Index766Counts()
         portal.add(dossier, state: state, verdict: verdict)
         ownFigures[dossier.unitCode]!.portal += portal
-        if !verdict.isOnTime { index766Misses.append(Index766Miss(dossier: dossier, verdict: verdict)) }
         let comparison = OnTimeRuleCounts.compare(dossier, state: state, verdict: verdict)
         var rules = OnTimeRuleCounts()
         rules.add(comparison.outcomes)
         ownFigures[dossier.unitCode]!.onTimeRules += rules
+        if figuresOnly {
+            if !groupDimensions.isEmpty || !monthClassifiers.isEmpty {
+                addToGroups(dossier, state: state, level: bucket, workSeconds: seconds, score: nil, portal: portal, rules: rules)
+            }
+            return
+        }
+        if !verdict.isOnTime { index766Misses.append(Index766Miss(dossier: dossier, verdict: verdict)) }
         if let difference = comparison.difference { onTimeDifferences.append(difference) }
         findings += quality.findings(for: dossier, level: bucket)
         var score: DossierScore?

@@ -32,6 +32,24 @@ package enum FigureRegistry {
 
     package static func figure(named name: String) -> Figure? { figures[name] }
 
+    /// A column of a figure's change against a comparison period
+    /// ("tăng 5,2%", "+1,3 điểm %"; docs/rules.md#comparisons): "không có số
+    /// liệu" when the row had no dossier in that period, blank for a report
+    /// made without comparisons.
+    package static func change(of name: String, against kind: ComparisonKind) -> Figure? {
+        guard let figure = FigureCatalogue.figure(named: name), figure.format != .text else { return nil }
+        return Figure(kind: .text) { row, _ in
+            guard let compared = row.comparisons[kind] else { return .blank }
+            guard let then = compared.row else { return .text("không có số liệu") }
+            return .text(FigureChange.text(figure, now: row, then: then))
+        }
+    }
+
+    /// The figure a template column prints.
+    static func figure(for column: ColumnTemplate) -> Figure? {
+        column.compare.map { change(of: column.figure, against: $0) } ?? figure(named: column.figure)
+    }
+
     package static var names: [String] { figures.keys.sorted() }
 
     /// Columns that name the row rather than count its dossiers.

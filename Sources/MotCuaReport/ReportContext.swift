@@ -37,6 +37,11 @@ package struct ReportContext: Sendable {
         return name.uppercased()
     }
 
+    /// The names ``placeholders`` fills, for checking templates before a run.
+    static let placeholderNames = ["period", "period_name", "period_name_upper", "from", "to", "cutoff_day", "cutoff_month",
+                                   "cutoff_year", "issuer", "issuer_upper", "place", "day", "month", "year", "unit_name",
+                                   "previous_period", "year_ago_period"]
+
     var placeholders: [String: String] {
         let p = report.period
         let cutoff = p.to.components
@@ -53,6 +58,9 @@ package struct ReportContext: Sendable {
             "place": place,
             "day": pad2(today.day), "month": pad2(today.month), "year": String(today.year),
             "unit_name": report.root?.name ?? issuer,
+            // The comparison periods in words (docs/rules.md#comparisons).
+            "previous_period": p.previous.vietnameseName,
+            "year_ago_period": p.yearAgo.vietnameseName,
         ]
     }
 

@@ -40,6 +40,13 @@ package enum ReportJSON {
             }),
             "total": .object(named(report.total, rubric: report.rubric)),
         ]
+        if !report.comparisonReports.isEmpty {
+            doc["comparisons"] = .object(Dictionary(uniqueKeysWithValues: report.comparisonReports.map { kind, other in
+                var o = periodBlock(other.period)
+                o["has_data"] = .bool(other.dossiersUsed > 0)
+                return (kind.rawValue, JSONValue.object(o))
+            }))
+        }
         if let by = groups ?? (spec.rows.isUnitDimension ? nil : spec.rows) {
             let items = try report.table(TableSpec(rows: by))
             doc["groups"] = .object(["by": .string(by.rawValue), "items": .array(items.map { row in
@@ -63,9 +70,29 @@ package enum ReportJSON {
         return o
     }
 
-    /// The catalogue's figures of a row under their JSON paths, and its
-    /// Thông tư 01 score when the report has a rubric.
+    /// Which period a comparison is: its key (`2024-Q1`, as `--period`
+    /// spells it, or `from_to`), its name in words and its dates.
+    private static func periodBlock(_ p: ReportPeriod) -> [String: JSONValue] {
+        ["key": .string(p.label), "label": .string(p.vietnameseName),
+         "from": .string(p.from.description), "to": .string(p.to.description)]
+    }
+
+    /// The catalogue's figures of a row under their JSON paths, its
+    /// Thông tư 01 score when the report has a rubric, and the same figures in
+    /// the comparison periods (docs/rules.md#comparisons): `has_data` false and
+    /// no figures when the row had no dossier there, never zeros to read as 0 %.
     static func figures(_ row: ReportRow, rubric: Rubric?) -> [String: JSONValue] {
+        var o = catalogueFigures(row, rubric: rubric)
+        for (kind, compared) in row.comparisons {
+            var c = compared.row.map { catalogueFigures($0, rubric: nil) } ?? [:]
+            c["period"] = .object(periodBlock(compared.period))
+            c["has_data"] = .bool(compared.row != nil)
+            o[kind.rawValue] = .object(c)
+        }
+        return o
+    }
+
+    private static func catalogueFigures(_ row: ReportRow, rubric: Rubric?) -> [String: JSONValue] {
         var o: [String: JSONValue] = [:]
         for figure in FigureCatalogue.all {
             guard let path = figure.json else { continue }

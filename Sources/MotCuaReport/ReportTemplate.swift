@@ -30,8 +30,11 @@ package struct SheetTemplate: Decodable, Sendable {
         /// The dossiers the three on-time rules place differently.
         case onTimeDifferences = "on-time-differences"
 
+        /// Tóm tắt: paragraphs of text from the figures (docs/rules.md#summary).
+        case summary
+
         /// Sheets whose columns come from elsewhere (the rubric, the indicators): no header or columns in the template.
-        var hasFixedColumns: Bool { self == .tt01Scores || self == .index766 || self == .onTimeRules }
+        var hasFixedColumns: Bool { self == .tt01Scores || self == .index766 || self == .onTimeRules || self == .summary }
 
         /// The figures a column of this kind of sheet may print.
         var figureNames: [String] {
@@ -39,7 +42,7 @@ package struct SheetTemplate: Decodable, Sendable {
             case .unitTable: return FigureRegistry.names
             case .overdueList: return OverdueFigures.names
             case .dataQuality: return FindingFigures.names
-            case .tt01Scores, .index766, .onTimeRules: return []
+            case .tt01Scores, .index766, .onTimeRules, .summary: return []
             case .onTimeDifferences: return OnTimeDifferenceFigures.names
             case .index766Cost: return Index766CostFigures.names
             }
@@ -75,10 +78,12 @@ package struct SheetTemplate: Decodable, Sendable {
     package var letterhead: Bool?
     /// The signature block below the table.
     package var signature: Bool?
+    /// The paragraphs of a summary sheet (`kind: summary`).
+    package var paragraphs: [SummaryParagraph]?
 
     enum CodingKeys: String, CodingKey {
         case include, kind, name, font, title, header, columns, total, footnotes, page, chart, filter, letterhead, signature
-        case rows, sections
+        case rows, sections, paragraphs
         case headerRowHeights = "header_row_heights"
     }
 
@@ -103,6 +108,7 @@ package struct SheetTemplate: Decodable, Sendable {
         letterhead = try c.decodeIfPresent(Bool.self, forKey: .letterhead)
         signature = try c.decodeIfPresent(Bool.self, forKey: .signature)
         rows = try c.decodeIfPresent(ReportDimension.self, forKey: .rows)
+        paragraphs = try c.decodeIfPresent([SummaryParagraph].self, forKey: .paragraphs)
         if let word = try? c.decodeIfPresent(String.self, forKey: .sections) {
             guard word == "level" else {
                 throw DecodingError.dataCorruptedError(forKey: .sections, in: c,
@@ -131,6 +137,11 @@ extension ReportTemplate {
     /// which the figures must be counted for.
     package var dimensions: Set<ReportDimension> {
         Set(sheets.filter { ($0.kind ?? .unitTable) == .unitTable }.compactMap(\.rows).filter { !$0.isUnitDimension })
+    }
+
+    /// The paragraphs of the first summary sheet, if the template has one.
+    package var summaryParagraphs: [SummaryParagraph]? {
+        sheets.first { $0.kind == .summary }?.paragraphs
     }
 
     /// The rows of the first unit table (the JSON's `rows`).
@@ -167,7 +178,12 @@ package struct ColumnTemplate: Decodable, Sendable {
     package var width: Double?
     /// `integer`, `rate` or `text`; defaults to the figure's own.
     package var format: String?
+    /// `previous` or `year_ago`: the figure's change against that period
+    /// instead of the figure (docs/rules.md#comparisons).
+    package var compare: ComparisonKind?
 }
+
+extension ComparisonKind: Decodable {}
 
 package struct TotalRowTemplate: Decodable, Sendable {
     package var label: String
@@ -302,8 +318,26 @@ extension ReportTemplate {
                 throw Message("template.sections-chart", file: file, vi: "\(at): biểu đồ không dùng được với sections (dòng cộng từng cấp sẽ lẫn vào).",
                                     en: "\(at): a chart cannot be used with sections (the subtotal rows would be charted).")
             }
+            if kind == .summary {
+                guard let paragraphs = sheet.paragraphs, !paragraphs.isEmpty else {
+                    throw Message("template.summary-paragraphs", file: file, key: at,
+                                  vi: "\(at): trang tóm tắt cần danh sách paragraphs.", en: "\(at): a summary sheet needs paragraphs.")
+                }
+                try SummaryText.validate(paragraphs, file: file, sheet: at)
+            } else if sheet.paragraphs != nil {
+                throw Message("template.paragraphs-kind", file: file, key: at,
+                              vi: "\(at): paragraphs chỉ dùng cho trang tóm tắt (kind: summary).",
+                              en: "\(at): paragraphs are for summary sheets (kind: summary) only.")
+            }
             if sheet.columns.isEmpty && !kind.hasFixedColumns {
                 throw Message("template.no-columns", file: file, vi: "\(at): trang không có cột nào.", en: "\(at): the sheet has no columns.")
+            }
+            for (c, column) in sheet.columns.enumerated() where column.compare != nil {
+                guard kind == .unitTable, FigureCatalogue.figure(named: column.figure).map({ $0.format != .text }) == true else {
+                    throw Message("template.compare-figure", file: file, key: "\(at).columns[\(c)]",
+                                  vi: "\(at).columns[\(c)]: compare chỉ dùng với một chỉ tiêu số của bảng theo đơn vị, không với \"\(column.figure)\".",
+                                  en: "\(at).columns[\(c)]: compare needs a numeric figure of a unit table, not \"\(column.figure)\".")
+                }
             }
             for (c, column) in sheet.columns.enumerated() {
                 if let f = column.format, CellKind(rawValue: f) == nil {

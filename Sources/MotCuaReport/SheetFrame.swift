@@ -174,9 +174,11 @@ struct SheetFrame {
         }
     }
 
-    func write(_ value: CellValue, kind: CellKind, bold: Bool = false, indent: Int = 0, row: Int, column: Int) throws {
+    func write(_ value: CellValue, kind: CellKind, bold: Bool = false, indent: Int = 0, centered: Bool = false,
+               row: Int, column: Int) throws {
         var format = cellFormat(kind, bold: bold)
         format.indent = kind == .text ? indent : 0
+        if centered { format.horizontal = .center }
         switch value {
         case .number(let n): try sheet.write(n, row: row, column: column, format: format)
         case .text(let t): try sheet.write(t, row: row, column: column, format: format)

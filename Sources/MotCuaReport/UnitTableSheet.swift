@@ -12,7 +12,7 @@ struct UnitTableSheet {
     func write(to workbook: Workbook) throws {
         let frame = SheetFrame(template: template, templateFile: templateFile, context: context,
                                sheet: try workbook.addWorksheet(named: template.name))
-        let figures = template.columns.map { FigureRegistry.figure(named: $0.figure)! }
+        let figures = template.columns.map { FigureRegistry.figure(for: $0)! }
         let kinds = zip(template.columns, figures).map { CellKind(rawValue: $0.format ?? "") ?? $1.kind }
         let widths = frame.widths(kinds: kinds)
         try frame.setColumnWidths(widths)
@@ -28,7 +28,9 @@ struct UnitTableSheet {
             let bold = reportRow.kind == .section
             for c in values.indices {
                 let indent = template.columns[c].figure == "unit_name" ? reportRow.depth : 0
-                try frame.write(values[c], kind: kinds[c], bold: bold, indent: indent, row: row, column: c)
+                // A change ("tăng 5,2%") reads as a figure: centred like the numbers beside it.
+                try frame.write(values[c], kind: kinds[c], bold: bold, indent: indent,
+                                centered: template.columns[c].compare != nil, row: row, column: c)
             }
             try frame.fitHeight(of: row, values: values, widths: widths)
             row += 1
@@ -41,7 +43,9 @@ struct UnitTableSheet {
                                   text: try frame.fill(total.label),
                                   format: frame.base { $0.bold = true; $0.border = true; $0.horizontal = .center })
             let values = figures.map { $0.value(context.report.total, nil) }
-            for c in span..<values.count { try frame.write(values[c], kind: kinds[c], bold: true, row: row, column: c) }
+            for c in span..<values.count {
+                try frame.write(values[c], kind: kinds[c], bold: true, centered: template.columns[c].compare != nil, row: row, column: c)
+            }
             try frame.fitHeight(of: row, values: values.enumerated().map { $0.offset < span ? .blank : $0.element }, widths: widths)
             row += 1
         }

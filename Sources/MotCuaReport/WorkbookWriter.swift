@@ -26,6 +26,8 @@ package enum WorkbookWriter {
                     try ListSheet(template: sheet, templateFile: templateFile, context: context, entries: lines,
                                   figures: sheet.columns.map { FindingFigures.figure(named: $0.figure)! },
                                   emptyText: "Không phát hiện vấn đề nào trong dữ liệu của kỳ.").write(to: workbook)
+                case .summary:
+                    try SummarySheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
                 case .tt01Scores:
                     try TT01Sheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
                 case .index766:

@@ -77,7 +77,7 @@ final class HostileOutputTests: SampleDataTestCase {
             for p in processes { try p.run() }
             for p in processes { p.waitUntilExit() }
             XCTAssertEqual(processes.map(\.terminationStatus), [0, 0, 0, 0], "round \(round)")
-            XCTAssertEqual(try XLSXWorkbook(path: dir.appendingPathComponent("same.xlsx").path).sheets.count, 5)
+            XCTAssertEqual(try XLSXWorkbook(path: dir.appendingPathComponent("same.xlsx").path).sheets.count, 6)
         }
     }
 

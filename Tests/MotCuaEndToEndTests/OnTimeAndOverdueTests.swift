@@ -15,7 +15,7 @@ final class OnTimeAndOverdueTests: SampleDataTestCase {
         let result = try CommandRunner.run(["report"] + inputs + ["--period", "2020-10", "--out", out, "--json", json])
         XCTAssertEqual(result.status, 0, result.stderr)
         let book = try XLSXWorkbook(path: out)
-        XCTAssertEqual(book.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Quá hạn", "Chấm điểm TT01", "Kiểm tra dữ liệu"])
+        XCTAssertEqual(book.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Tóm tắt", "Quá hạn", "Chấm điểm TT01", "Kiểm tra dữ liệu"])
 
         let onTime = try XCTUnwrap(book["Đúng hạn"])
         let first = try XCTUnwrap(onTime.row(whereColumn: 0, is: "1"))

@@ -48,7 +48,7 @@ final class SelfContainedBinaryTests: SampleDataTestCase {
         XCTAssertEqual(files.status, 0, files.stderr)
         let a = try XLSXWorkbook(path: work.appendingPathComponent("built-in.xlsx").path)
         let b = try XLSXWorkbook(path: work.appendingPathComponent("files.xlsx").path)
-        XCTAssertEqual(a.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Quá hạn", "Chấm điểm TT01", "Kiểm tra dữ liệu"])
+        XCTAssertEqual(a.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Tóm tắt", "Quá hạn", "Chấm điểm TT01", "Kiểm tra dữ liệu"])
         XCTAssertEqual(a.sheets.map(\.name), b.sheets.map(\.name))
         for (x, y) in zip(a.sheets, b.sheets) {
             XCTAssertEqual(x.cells, y.cells, x.name)
@@ -74,7 +74,7 @@ final class SelfContainedBinaryTests: SampleDataTestCase {
                                     environment: environment)
             XCTAssertEqual(report.status, 0, report.stderr)
             let workbook = try XLSXWorkbook(path: work.appendingPathComponent("custom.xlsx").path)
-            XCTAssertEqual(workbook.sheets.count, 5, "the other sheets still come from the built-in files")
+            XCTAssertEqual(workbook.sheets.count, 6, "the other sheets still come from the built-in files")
             XCTAssertTrue(workbook["Phụ lục"]!.cells.values.contains { $0.description.contains("(MẪU RIÊNG)") })
 
             let calendar = try motcua(["calendar", "--year", "2025", "--json"] + arguments, environment: environment)

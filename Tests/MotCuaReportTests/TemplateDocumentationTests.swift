@@ -13,12 +13,12 @@ final class TemplateDocumentationTests: XCTestCase {
         XCTAssertEqual(names, ["bao-cao.yaml", "cham-diem-tt01.yaml", "chi-so-766.yaml", "doi-chieu-cach-tinh.yaml",
                                "dung-han.yaml", "kiem-tra-du-lieu.yaml",
                                "phu-luc-nd42.yaml", "phu-luc.yaml", "qua-han.yaml", "theo-linh-vuc.yaml",
-                               "theo-thang.yaml"])
+                               "theo-thang.yaml", "tom-tat.yaml"])
         for name in names {
             XCTAssertNoThrow(try ReportTemplate.load(path: templates.appendingPathComponent(name).path), name)
         }
         let full = try ReportTemplate.load(path: templates.appendingPathComponent("bao-cao.yaml").path)
-        XCTAssertEqual(full.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Quá hạn", "Chấm điểm TT01", "Kiểm tra dữ liệu"])
+        XCTAssertEqual(full.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Tóm tắt", "Quá hạn", "Chấm điểm TT01", "Kiểm tra dữ liệu"])
     }
 
     /// Every column a unit table can print is in the README's table of figures.
@@ -33,7 +33,7 @@ final class TemplateDocumentationTests: XCTestCase {
     func testTheReadmeExamplesAreValidTemplates() throws {
         let readme = try String(contentsOf: templates.appendingPathComponent("README.md"), encoding: .utf8)
         let blocks = readme.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
-        XCTAssertEqual(blocks.count, 2)
+        XCTAssertEqual(blocks.count, 3)
         for (i, block) in blocks.enumerated() {
             // Written beside the built-in templates so that `include:` finds them.
             let path = templates.appendingPathComponent(".readme-example-\(i)-\(UUID().uuidString).yaml").path

@@ -48,9 +48,9 @@ package struct UnitEntry: Sendable {
     /// Depth below the report's root (the root is 0).
     package let depth: Int
     /// The unit's whole subtree.
-    package let subtree: ReportRow
+    package internal(set) var subtree: ReportRow
     /// The unit's own dossiers only.
-    package let own: ReportRow
+    package internal(set) var own: ReportRow
 }
 
 extension PeriodReport {
@@ -60,6 +60,10 @@ extension PeriodReport {
     ///   units that was not counted
     ///   (``PeriodAggregator/init(period:catalogue:calendar:rubric:evaluations:dimensions:)``).
     package func table(_ spec: TableSpec) throws -> [ReportRow] {
+        attachingComparisons(to: try uncomparedTable(spec), spec: spec)
+    }
+
+    private func uncomparedTable(_ spec: TableSpec) throws -> [ReportRow] {
         switch (spec.rows, spec.sections) {
         case (.unit, nil): return rows
         case (.unit, let sections?): return sectioned(rows, by: sections)
@@ -75,7 +79,7 @@ extension PeriodReport {
     }
 
     /// Every unit of the scope in tree order, with its subtree and its own figures.
-    package var units: [UnitEntry] { entries() }
+    package var units: [UnitEntry] { attachingComparisons(to: entries()) }
 
     private func entries() -> [UnitEntry] {
         let rootCode = root?.code
