@@ -37,9 +37,9 @@ struct SyntheticUnit: Sendable {
 
 /// Builds the unit tree: province → (departments, service centre, districts →
 /// (one-stop desk, communes)), or with `twoLevel` the 2025 model where the
-/// communes hang directly under the province.
+/// communes hang directly under the province (`communes` of them, 38 when nil).
 enum ProvinceBuilder {
-    static func build(twoLevel: Bool, seed: UInt64) -> [SyntheticUnit] {
+    static func build(twoLevel: Bool, communes communeCount: Int? = nil, seed: UInt64) -> [SyntheticUnit] {
         var rng = SplitMix64(seed: seed, stream: 1)
         var units: [SyntheticUnit] = []
         var order = 0
@@ -75,7 +75,7 @@ enum ProvinceBuilder {
                 add("\(root).\(ward.asciiCode)", "UBND phường \(ward)", "xa", parent: root, role: .commune,
                     volume: rng.double(5, 9), prefix: "\(h).X\(pad2(i + 1))", mix: 0, business: 0.03)
             }
-            for (i, name) in PlaceNames.communeNames(36, rng: &rng, used: &used).enumerated() {
+            for (i, name) in PlaceNames.communeNames((communeCount ?? 38) - 2, rng: &rng, used: &used).enumerated() {
                 add("\(root).\(name.asciiCode)", "UBND xã \(name)", "xa", parent: root, role: .commune,
                     volume: rng.double(1.5, 6), prefix: "\(h).X\(pad2(i + 3))", mix: 1 + rng.below(5), business: 0.01)
             }
