@@ -122,13 +122,16 @@ struct SheetFrame {
             // the motto's row leaves room for its rule under the letters.
             i == issuerRow ? 33 : i == 1 ? 22 : 18
         }
+        // The motto in a narrower block, as before the rules were pictures (its cells stay where they were).
+        let mottoInset = max(0, (n - 1 - rightStart) / 5)
         for i in 0..<max(left.count, right.count) {
             let row = start + i
             if i < left.count {
                 try sheet.merge(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: leftEnd, text: left[i].0, format: left[i].1)
             }
             if i < right.count {
-                try sheet.merge(firstRow: row, firstColumn: rightStart, lastRow: row, lastColumn: n - 1,
+                let inset = i == 1 ? mottoInset : 0
+                try sheet.merge(firstRow: row, firstColumn: rightStart + inset, lastRow: row, lastColumn: n - 1 - inset,
                                 text: right[i].0, format: right[i].1)
             }
             try sheet.setRowHeight(row, height: heights[i])
@@ -138,7 +141,8 @@ struct SheetFrame {
         let mottoWidth = Double(motto.count) * 13 * 0.35 * 96 / 72
         try rule(row: start + issuerRow, rowHeight: heights[issuerRow], columns: 0...leftEnd, length: { min(100, $0 * 0.4) })
         if rightStart <= n - 1 {
-            try rule(row: start + 1, rowHeight: heights[1], columns: rightStart...(n - 1), length: { min(mottoWidth, $0 * 0.9) })
+            try rule(row: start + 1, rowHeight: heights[1], columns: (rightStart + mottoInset)...(n - 1 - mottoInset),
+                     length: { min(mottoWidth, $0 * 0.9) })
         }
         return start + max(left.count, right.count) + 1
     }
