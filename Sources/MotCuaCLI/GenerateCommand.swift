@@ -29,6 +29,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Hạt giống của bộ sinh số ngẫu nhiên.") var seed: UInt64 = 2024
     @Flag(name: .customLong("two-level"), help: "Mô hình chính quyền hai cấp (2025): tỉnh → xã, không có cấp huyện.")
     var twoLevel = false
+    @Option(help: "Với --two-level: tổng số đơn vị của tỉnh (mặc định 50: tỉnh, trung tâm, các sở và 38 xã, phường); số xã tăng giảm theo.")
+    var units: Int?
     @Option(name: .customLong("calendar"), help: "Tệp lịch CSV bổ sung (date,kind,note); lặp lại được.")
     var calendars: [String] = []
     @OptionGroup var templateOptions: TemplateOptions
@@ -49,7 +51,7 @@ struct GenerateCommand: ParsableCommand {
             let calendar = try CalendarLoader.load(userFiles: calendars, library: try templateOptions.library())
             let options = SyntheticExport.Options(
                 dossiers: dossiers, from: parseISODate(from)!, to: parseISODate(to)!,
-                style: style.exportStyle, seed: seed, twoLevel: twoLevel)
+                style: style.exportStyle, seed: seed, twoLevel: twoLevel, units: units)
             let started = Date()
             let summary = try SyntheticExport.write(options, to: out, calendar: calendar)
             var files = summary.files

@@ -203,10 +203,14 @@ struct RunReportWriter {
                              en: "report \(spec.name): the newest data are from \(newest.date); pending and overdue counts may be higher than they really are",
                              severity: .warning))
         }
-        try WorkbookWriter.write(template: spec.template, templateFile: spec.templateFile,
-                                 context: plan.heading.context(for: report), to: spec.out)
+        // The long lists go beside the report, each file written whole (docs/rules.md#companion-files).
+        let companions = try WorkbookWriter.write(template: spec.template, templateFile: spec.templateFile,
+                                                  context: plan.heading.context(for: report), to: spec.out, companions: true)
         log.say("báo cáo \(spec.name): \(spec.out), \(formatCount(report.dossiersUsed)) hồ sơ",
                 "report \(spec.name): \(spec.out), \(formatCount(report.dossiersUsed)) dossiers")
+        for file in companions {
+            log.say("báo cáo \(spec.name): tệp kèm theo \(file)", "report \(spec.name): companion file \(file)")
+        }
         if report.dossiersUsed == 0 {
             log.warn(Message("report.no-dossiers", vi: "kỳ \(spec.period.label) không có hồ sơ nào",
                              en: "no dossiers in \(spec.period.label)", severity: .warning))

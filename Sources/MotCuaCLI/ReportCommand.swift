@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Chỉ báo cáo đơn vị này và các đơn vị cấp dưới (mã đơn vị).") var unit: String?
     @Option(help: "Mẫu báo cáo: tên mẫu có sẵn (bao-cao, phu-luc, dung-han, qua-han, chi-so-766, theo-linh-vuc, theo-thang; xem motcua templates list) hoặc đường dẫn tệp .yaml.")
     var template: String = "bao-cao"
-    @Option(help: "Tệp Excel cần ghi (.xlsx).") var out: String
+    @Option(help: "Tệp Excel cần ghi (.xlsx). Danh sách quá hạn và kết quả kiểm tra dữ liệu đầy đủ ghi vào các tệp kèm theo cùng thư mục: TÊN-qua-han.xlsx, TÊN-kiem-tra-du-lieu.xlsx (trừ khi mẫu ghi inline_list: true).") var out: String
     @Option(help: "Ghi thêm số liệu dạng JSON vào tệp này.") var json: String?
     @Option(name: .customLong("cost-points-csv"),
             help: ArgumentHelp("Ghi danh sách hồ sơ bị trừ điểm tiến độ theo QĐ 766 (kèm lý do) vào tệp CSV này.", valueName: "tệp"))
@@ -74,7 +74,9 @@ struct ReportCommand: ParsableCommand {
                                    en: "no dossiers in \(reportPeriod.label); the report shows zeros.", severity: .warning).labelled())
             }
             let context = heading.context(for: report, rejections: inputs.rejections)
-            try WorkbookWriter.write(template: loaded.template, templateFile: loaded.file, context: context, to: out)
+            // The long lists go beside --out (docs/rules.md#companion-files), so that the report prints short.
+            let companions = try WorkbookWriter.write(template: loaded.template, templateFile: loaded.file, context: context,
+                                                      to: out, companions: true)
             if let json {
                 try WorkbookWriter.writeAtomically(
                     try ReportJSON.encode(report, rows: loaded.template.firstTable ?? TableSpec(), groups: by), to: json)
@@ -88,6 +90,9 @@ struct ReportCommand: ParsableCommand {
             printInfo(localized(
                 "Đã ghi \(out) (\(formatCount(report.rows.count)) đơn vị, \(formatCount(report.dossiersUsed)) hồ sơ, kỳ \(reportPeriod.label)).",
                 "Wrote \(out) (\(formatCount(report.rows.count)) units, \(formatCount(report.dossiersUsed)) dossiers, period \(reportPeriod.label))."))
+            for file in companions {
+                printInfo(localized("Đã ghi tệp kèm theo \(file).", "Wrote the companion file \(file)."))
+            }
             if inputs.rejectedRows > 0 { throw ExitCode(ExitStatus.rejectedRows) }
         }
     }

@@ -24,13 +24,23 @@ package enum SyntheticExport {
         package var seed: UInt64
         /// The 2025 two-level model: province → communes, no districts.
         package var twoLevel: Bool
+        /// With `twoLevel`, the whole number of units of the province (đơn vị):
+        /// the communes are as many as it takes. `nil` keeps the usual 38 communes
+        /// (50 units), so that existing parameters give the same bytes.
+        package var units: Int?
+
+        /// Units of a two-level province that are not communes: the province,
+        /// the service centre and the departments.
+        package static var twoLevelFixedUnits: Int { 2 + CatalogueSeeds.departments.count }
+        /// Enough for a large province; more would exhaust the commune names.
+        package static let maximumUnits = 400
 
         package init(dossiers: Int = 10_000,
                     from: CivilDate = CivilDate(year: 2024, month: 1, day: 1)!,
                     to: CivilDate = CivilDate(year: 2024, month: 12, day: 31)!,
-                    style: ExportStyle = .canonical, seed: UInt64 = 2024, twoLevel: Bool = false) {
+                    style: ExportStyle = .canonical, seed: UInt64 = 2024, twoLevel: Bool = false, units: Int? = nil) {
             self.dossiers = dossiers; self.from = from; self.to = to
-            self.style = style; self.seed = seed; self.twoLevel = twoLevel
+            self.style = style; self.seed = seed; self.twoLevel = twoLevel; self.units = units
         }
 
         /// Checks the options; the messages say which option is wrong.
@@ -40,6 +50,17 @@ package enum SyntheticExport {
             }
             guard from <= to else {
                 throw Message("generate.reversed-range", vi: "--to phải không trước --from.", en: "--to must not be before --from.")
+            }
+            if let units {
+                guard twoLevel else {
+                    throw Message("generate.units-need-two-level", vi: "--units chỉ dùng với --two-level (mô hình ba cấp luôn có 126 đơn vị).",
+                                  en: "--units needs --two-level (the three-level model always has 126 units).")
+                }
+                let least = Self.twoLevelFixedUnits + 2
+                guard (least...Self.maximumUnits).contains(units) else {
+                    throw Message("generate.units-out-of-range", vi: "--units phải từ \(least) đến \(Self.maximumUnits).",
+                                  en: "--units must be between \(least) and \(Self.maximumUnits).")
+                }
             }
             guard from.year >= 1901, to.year <= 2190 else {
                 throw Message("generate.range-out-of-years", vi: "Khoảng ngày phải nằm trong các năm 1901–2190.",
@@ -76,7 +97,7 @@ package enum SyntheticExport {
         } catch {
             throw Message("generate.cannot-create-folder", vi: "Không tạo được thư mục \(directory).", en: "Cannot create the folder \(directory).")
         }
-        let units = ProvinceBuilder.build(twoLevel: options.twoLevel, seed: options.seed)
+        let units = ProvinceBuilder.build(twoLevel: options.twoLevel, communes: options.units.map { $0 - Options.twoLevelFixedUnits }, seed: options.seed)
         let procedures = CatalogueBuilder.build(twoLevel: options.twoLevel, seed: options.seed)
         let exportAt = exportMoment(after: options.to, calendar: calendar)
         let path = { (name: String) in (directory as NSString).appendingPathComponent(name) }

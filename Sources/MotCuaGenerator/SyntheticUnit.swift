@@ -37,9 +37,9 @@ struct SyntheticUnit: Sendable {
 
 /// Builds the unit tree: province → (departments, service centre, districts →
 /// (one-stop desk, communes)), or with `twoLevel` the 2025 model where the
-/// communes hang directly under the province.
+/// communes hang directly under the province (`communes` of them, 38 when nil).
 enum ProvinceBuilder {
-    static func build(twoLevel: Bool, seed: UInt64) -> [SyntheticUnit] {
+    static func build(twoLevel: Bool, communes communeCount: Int? = nil, seed: UInt64) -> [SyntheticUnit] {
         var rng = SplitMix64(seed: seed, stream: 1)
         var units: [SyntheticUnit] = []
         var order = 0
@@ -75,8 +75,14 @@ enum ProvinceBuilder {
                 add("\(root).\(ward.asciiCode)", "UBND phường \(ward)", "xa", parent: root, role: .commune,
                     volume: rng.double(5, 9), prefix: "\(h).X\(pad2(i + 1))", mix: 0, business: 0.03)
             }
-            for (i, name) in PlaceNames.communeNames(36, rng: &rng, used: &used).enumerated() {
-                add("\(root).\(name.asciiCode)", "UBND xã \(name)", "xa", parent: root, role: .commune,
+            // Two names can fold to one code (Nậm Cắn, Nậm Cần): the second gets a number.
+            var codes = Set(units.map(\.code))
+            for (i, name) in PlaceNames.communeNames((communeCount ?? 38) - 2, rng: &rng, used: &used).enumerated() {
+                var code = "\(root).\(name.asciiCode)"
+                var n = 2
+                while codes.contains(code) { code = "\(root).\(name.asciiCode)\(n)"; n += 1 }
+                codes.insert(code)
+                add(code, "UBND xã \(name)", "xa", parent: root, role: .commune,
                     volume: rng.double(1.5, 6), prefix: "\(h).X\(pad2(i + 3))", mix: 1 + rng.below(5), business: 0.01)
             }
             return units

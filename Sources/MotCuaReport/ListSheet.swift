@@ -8,8 +8,8 @@ struct ListFigure<Entry>: Sendable {
 }
 
 /// Writes a list sheet (the overdue list, the data-quality findings): one
-/// row per entry, a frozen, filterable header, a line saying the list is
-/// empty when it is.
+/// row per entry, all of one height, a frozen, filterable header, a line
+/// saying the list is empty when it is.
 struct ListSheet<Entry> {
     let template: SheetTemplate
     let templateFile: String
@@ -29,10 +29,14 @@ struct ListSheet<Entry> {
         let headerRows = try frame.writeHeader(at: headerTop)
         var row = headerTop + headerRows
         let tree = context.report.tree
+        // Every row as tall as the tallest: a list of even rows reads and prints as a ledger.
+        let lines = entries.enumerated().reduce(1) { most, item in
+            max(most, frame.lineCount(values: figures.map { $0.value(item.element, item.offset + 1, tree) }, widths: widths))
+        }
         for (i, entry) in entries.enumerated() {
             let values = figures.map { $0.value(entry, i + 1, tree) }
             for c in values.indices { try frame.write(values[c], kind: kinds[c], row: row, column: c) }
-            try frame.fitHeight(of: row, values: values, widths: widths)
+            try frame.setHeight(of: row, lines: lines)
             row += 1
         }
         if entries.isEmpty {

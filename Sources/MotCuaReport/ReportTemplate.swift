@@ -80,11 +80,16 @@ package struct SheetTemplate: Decodable, Sendable {
     package var signature: Bool?
     /// The paragraphs of a summary sheet (`kind: summary`).
     package var paragraphs: [SummaryParagraph]?
+    /// Lists (`overdue-list`, `data-quality`): print every row in the report
+    /// itself instead of a short summary there and the rows in a companion
+    /// file (docs/rules.md#companion-files).
+    package var inlineList: Bool?
 
     enum CodingKeys: String, CodingKey {
         case include, kind, name, font, title, header, columns, total, footnotes, page, chart, filter, letterhead, signature
         case rows, sections, paragraphs
         case headerRowHeights = "header_row_heights"
+        case inlineList = "inline_list"
     }
 
     package init(from decoder: Decoder) throws {
@@ -107,6 +112,7 @@ package struct SheetTemplate: Decodable, Sendable {
         filter = try c.decodeIfPresent(Bool.self, forKey: .filter)
         letterhead = try c.decodeIfPresent(Bool.self, forKey: .letterhead)
         signature = try c.decodeIfPresent(Bool.self, forKey: .signature)
+        inlineList = try c.decodeIfPresent(Bool.self, forKey: .inlineList)
         rows = try c.decodeIfPresent(ReportDimension.self, forKey: .rows)
         paragraphs = try c.decodeIfPresent([SummaryParagraph].self, forKey: .paragraphs)
         if let word = try? c.decodeIfPresent(String.self, forKey: .sections) {
@@ -261,7 +267,14 @@ extension ReportTemplate {
                 throw Message("template.include-loop", file: file, vi: "include: các mẫu gọi lẫn nhau thành vòng (\(loop)).",
                                     en: "include: the templates include each other in a loop (\(loop)).")
             }
-            return try parse(included.text, file: included.file, include: include, including: chain).sheets
+            let sheets = try parse(included.text, file: included.file, include: include, including: chain).sheets
+            // `inline_list` on an include line applies to the lists it brings.
+            guard let inline = sheet.inlineList else { return sheets }
+            return sheets.map { s in
+                var s = s
+                if s.kind == .overdueList || s.kind == .dataQuality { s.inlineList = inline }
+                return s
+            }
         }
         try resolved.validate(file: file)
         return resolved
@@ -306,6 +319,10 @@ extension ReportTemplate {
             for (i, line) in ((sheet.title ?? []) + (sheet.footnotes ?? [])).enumerated() { try within(line.size, 1...409, "title/footnotes[\(i)].size") }
             for (c, column) in sheet.columns.enumerated() { try within(column.width, 0...255, "columns[\(c)].width") }
             for (i, h) in (sheet.headerRowHeights ?? []).enumerated() { try within(h, 0...409, "header_row_heights[\(i)]") }
+            if sheet.inlineList != nil && kind != .overdueList && kind != .dataQuality {
+                throw Message("template.inline-list-kind", file: file, vi: "\(at): inline_list chỉ dùng cho danh sách (overdue-list, data-quality).",
+                                    en: "\(at): inline_list is for lists only (overdue-list, data-quality).")
+            }
             if (sheet.rows != nil || sheet.sections != nil) && kind != .unitTable {
                 throw Message("template.rows-kind", file: file, vi: "\(at): rows và sections chỉ dùng cho bảng theo đơn vị (unit-table).",
                                     en: "\(at): rows and sections are for unit tables only.")

@@ -3,11 +3,16 @@ import XlsxWriter
 
 /// Writes the "Chấm điểm TT01" sheet (docs/rules.md#tt01): per unit, the average of
 /// each enabled indicator, the number of dossiers scored, total points,
-/// maximum, percent and band; a total row; then the rubric itself — each
+/// maximum, percent and band; a total row; then, on a sheet of its own, the rubric itself — each
 /// indicator's name, rule in words and data source, and the bands — because
 /// the rules come from an editable file and the reader must see which were used.
 package enum ScoringSheet {
     package static let defaultName = "Chấm điểm TT01"
+
+    /// Column widths: STT, name, one per indicator, then the five totals.
+    static func columnWidths(indicators: Int) -> [Double] {
+        [5, 30] + Array(repeating: 7, count: indicators) + [10, 9, 9, 9, 13]
+    }
 
     /// One line of the table: a unit (its subtree's score) and its name.
     package struct Row: Sendable {
@@ -53,7 +58,7 @@ private struct ScoringSheetLayout {
     var firstIndicatorColumn: Int { 2 }
     var scoredColumn: Int { 2 + indicators.count }
     var columnCount: Int { scoredColumn + 5 }
-    var widths: [Double] { [5, 30] + indicators.map { _ in 7 } + [10, 9, 9, 9, 13] }
+    var widths: [Double] { ScoringSheet.columnWidths(indicators: indicators.count) }
 
     func format(_ configure: (inout CellFormat) -> Void = { _ in }) -> CellFormat {
         var f = CellFormat()
@@ -83,12 +88,23 @@ private struct ScoringSheetLayout {
             row += 1
         }
         try writeScoreRow(sheet, row: row, stt: nil, name: "TỔNG CỘNG", score: total, bold: true)
-        row += 2
-        try writeLegend(sheet, top: row)
 
         sheet.setPrintLayout(landscape: true, fitToWidth: true, margins: (left: 0.5, right: 0.4, top: 0.6, bottom: 0.6))
         try sheet.repeatRows(first: headerTop, last: headerTop + 1)
         try sheet.setFooter("&CTrang &P/&N")
+
+        // The rubric on a sheet of its own: the score table's header, repeated on
+        // each of its pages, must not stand over the criteria table.
+        let legend = try workbook.addWorksheet(named: Self.legendSheetName(for: sheetName))
+        for (c, w) in widths.enumerated() { try legend.setColumnWidth(c, width: w) }
+        try writeLegend(legend, top: 0)
+        legend.setPrintLayout(landscape: true, fitToWidth: true, margins: (left: 0.5, right: 0.4, top: 0.6, bottom: 0.6))
+        try legend.setFooter("&CTrang &P/&N")
+    }
+
+    /// "Chấm điểm TT01" → "Chấm điểm TT01 - tiêu chí" (within Excel's 31 characters).
+    static func legendSheetName(for sheetName: String) -> String {
+        String(sheetName.prefix(20)) + " - tiêu chí"
     }
 
     private func writeHeader(_ sheet: Worksheet, top: Int) throws {
@@ -142,8 +158,8 @@ private struct ScoringSheetLayout {
         try fitHeight(sheet, row: row, texts: [(name, stt == nil ? widths[0] + widths[1] : widths[1])])
     }
 
-    /// The rubric under the table: number, name, rule in words (with the
-    /// maximum), data source; then the bands and the exclusion rule.
+    /// The rubric, on the sheet after the table's: number, name, rule in words
+    /// (with the maximum), data source; then the bands and the exclusion rule.
     private func writeLegend(_ sheet: Worksheet, top: Int) throws {
         var row = top
         let left = format { $0.horizontal = .left; $0.wrap = true; $0.vertical = .top }

@@ -12,10 +12,15 @@ struct SheetFrame {
     /// Columns the title block spans: the template's, or those of a sheet whose
     /// columns come from elsewhere (the TT01 sheet's follow the rubric).
     let columnCount: Int
+    /// Widths of those columns (characters), for placing the letterhead's rules;
+    /// by default the template's.
+    let columnWidths: [Double]
 
-    init(template: SheetTemplate, templateFile: String, context: ReportContext, sheet: Worksheet, columnCount: Int? = nil) {
+    init(template: SheetTemplate, templateFile: String, context: ReportContext, sheet: Worksheet, columnCount: Int? = nil,
+         columnWidths: [Double]? = nil) {
         self.template = template; self.templateFile = templateFile; self.context = context; self.sheet = sheet
         self.columnCount = columnCount ?? template.columns.count
+        self.columnWidths = columnWidths ?? template.columns.map { $0.width ?? 8.43 }
     }
     var fontName: String { template.font?.name ?? "Times New Roman" }
     var fontSize: Double { template.font?.size ?? 11 }
@@ -82,9 +87,11 @@ struct SheetFrame {
 
     /// The heading of Nghị định 30/2020/NĐ-CP, Phụ lục I: on the left the
     /// governing body (regular capitals) and the issuing body (bold capitals)
-    /// with a short rule, then the document number; on the right the national
-    /// name (bold capitals), the motto (bold, with a rule below) and the place
-    /// and date in italics. Times New Roman, as the decree prescribes.
+    /// with a short rule under it, then the document number; on the right the
+    /// national name (bold capitals), the motto (bold, a rule under it as long
+    /// as the motto) and the place and date in italics. Times New Roman, as
+    /// the decree prescribes. The rules are short centred lines, not cell
+    /// borders: a border spans whole columns, the decree's lines do not.
     func writeLetterhead(at start: Int) throws -> Int {
         let n = columnCount
         let leftEnd = max(0, n * 2 / 5 - 1)
@@ -100,16 +107,22 @@ struct SheetFrame {
         }
         var left: [(String, CellFormat)] = []
         if let parent = context.parentIssuer, !parent.isEmpty { left.append((parent.uppercased(), f { _ in })) }
-        left.append((context.issuerHeading, f { $0.bold = true; $0.wrap = true; $0.bottomBorder = true }))
+        left.append((context.issuerHeading, f { $0.bold = true; $0.wrap = true }))
         let issuerRow = left.count - 1
         left.append(((context.documentNumber.map { "Số: \($0)" } ?? "Số:        /BC-"), f { $0.fontSize = 12 }))
+        let motto = "Độc lập - Tự do - Hạnh phúc"
         let right: [(String, CellFormat)] = [
             ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f { $0.bold = true }),
-            ("Độc lập - Tự do - Hạnh phúc", f { $0.bold = true; $0.fontSize = 13 }),
+            (motto, f { $0.bold = true; $0.fontSize = 13 }),
             ("\(context.place), ngày \(context.reportDate.day) tháng \(context.reportDate.month) năm \(context.reportDate.year)",
              f { $0.italic = true; $0.fontSize = 13 }),
         ]
-        // The motto's rule spans about the text's width, not the whole block.
+        let heights = (0..<max(left.count, right.count)).map { i -> Double in
+            // The issuing body usually takes two lines ("ỦY BAN NHÂN DÂN / HUYỆN TÂN UYÊN");
+            // the motto's row leaves room for its rule under the letters.
+            i == issuerRow ? 33 : i == 1 ? 22 : 18
+        }
+        // The motto in a narrower block, as before the rules were pictures (its cells stay where they were).
         let mottoInset = max(0, (n - 1 - rightStart) / 5)
         for i in 0..<max(left.count, right.count) {
             let row = start + i
@@ -118,15 +131,29 @@ struct SheetFrame {
             }
             if i < right.count {
                 let inset = i == 1 ? mottoInset : 0
-                var format = right[i].1
-                if i == 1 { format.bottomBorder = true }
                 try sheet.merge(firstRow: row, firstColumn: rightStart + inset, lastRow: row, lastColumn: n - 1 - inset,
-                                text: right[i].0, format: format)
+                                text: right[i].0, format: right[i].1)
             }
-            // The issuing body usually takes two lines ("ỦY BAN NHÂN DÂN / HUYỆN TÂN UYÊN").
-            try sheet.setRowHeight(row, height: i == issuerRow ? 33 : 18)
+            try sheet.setRowHeight(row, height: heights[i])
+        }
+        // Under the issuing body a rule of about a third of its name; under the
+        // motto one as long as the motto (Times New Roman 13 bold: about 0.35 em a character).
+        let mottoWidth = Double(motto.count) * 13 * 0.35 * 96 / 72
+        try rule(row: start + issuerRow, rowHeight: heights[issuerRow], columns: 0...leftEnd, length: { min(100, $0 * 0.4) })
+        if rightStart <= n - 1 {
+            try rule(row: start + 1, rowHeight: heights[1], columns: (rightStart + mottoInset)...(n - 1 - mottoInset),
+                     length: { min(mottoWidth, $0 * 0.9) })
         }
         return start + max(left.count, right.count) + 1
+    }
+
+    /// A short rule centred under the text of `row` across `columns`.
+    private func rule(row: Int, rowHeight: Double, columns: ClosedRange<Int>, length: (Double) -> Double) throws {
+        let span = columns.reduce(0.0) { $0 + Worksheet.pixels(columnWidth: $1 < columnWidths.count ? columnWidths[$1] : 8.43) }
+        guard span > 0 else { return }
+        // Just under the text: the row's height in pixels less a small margin.
+        try sheet.insertRule(row: row, column: columns.lowerBound, spanWidth: span, fraction: length(span) / span,
+                             yOffset: rowHeight * 96 / 72 - 2)
     }
 
     /// The signature block (Nghị định 30/2020): authority and title in bold
@@ -189,6 +216,17 @@ struct SheetFrame {
     /// Grows a row so that wrapped text shows whole: neither libxlsxwriter nor
     /// Excel sizes rows to wrapped text when a file is opened.
     func fitHeight(of row: Int, values: [CellValue], widths: [Double]) throws {
+        let lines = lineCount(values: values, widths: widths)
+        if lines > 1 { try setHeight(of: row, lines: lines) }
+    }
+
+    /// Sets a row to the height of `lines` lines of text.
+    func setHeight(of row: Int, lines: Int) throws {
+        try sheet.setRowHeight(row, height: Double(lines) * fontSize * 1.35)
+    }
+
+    /// The lines the longest wrapped text of a row takes.
+    func lineCount(values: [CellValue], widths: [Double]) -> Int {
         var lines = 1
         for (c, v) in values.enumerated() {
             guard case .text(let t) = v else { continue }
@@ -197,7 +235,7 @@ struct SheetFrame {
             let perLine = max(1, Int(widths[c] * 1.2 * 11 / fontSize))
             lines = max(lines, (t.count + perLine - 1) / perLine)
         }
-        if lines > 1 { try sheet.setRowHeight(row, height: Double(lines) * fontSize * 1.35) }
+        return lines
     }
 
     func lineFormat(_ line: TextLine, defaultAlign: CellFormat.HorizontalAlignment = .center) -> CellFormat {

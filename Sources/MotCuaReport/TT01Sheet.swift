@@ -25,8 +25,9 @@ struct TT01Sheet {
             issuer: template.letterhead == true ? nil : context.issuerHeading, sheetName: template.name,
             fontName: template.font?.name ?? "Times New Roman", fontSize: template.font?.size ?? 11,
             heading: template.letterhead == true ? { sheet, columns in
-                try SheetFrame(template: template, templateFile: templateFile, context: context, sheet: sheet,
-                               columnCount: columns).writeLetterhead(at: 0)
+                try SheetFrame(template: template, templateFile: templateFile, context: context, sheet: sheet, columnCount: columns,
+                               columnWidths: ScoringSheet.columnWidths(indicators: rubric.enabledIndicators.count))
+                    .writeLetterhead(at: 0)
             } : nil)
     }
 }

@@ -3,7 +3,7 @@ import XlsxWriter
 
 /// Writes a per-unit table sheet (the appendix, the on-time table) from a
 /// ``SheetTemplate``: one row per unit in display order, the total row, and
-/// optionally a native bar chart of one figure per unit.
+/// optionally a native bar chart of one figure per unit on a sheet of its own.
 struct UnitTableSheet {
     let template: SheetTemplate
     let templateFile: String
@@ -20,7 +20,6 @@ struct UnitTableSheet {
         let headerTop = try frame.writeTitle(at: 0)
         let headerRows = try frame.writeHeader(at: headerTop)
         var row = headerTop + headerRows
-        let firstDataRow = row
 
         let rows = try context.report.table(template.table)
         for (reportRow, number) in zip(rows, Self.numbers(rows)) {
@@ -35,7 +34,6 @@ struct UnitTableSheet {
             try frame.fitHeight(of: row, values: values, widths: widths)
             row += 1
         }
-        let lastDataRow = row - 1
 
         if let total = template.total {
             let span = max(1, min(total.labelColumns ?? 1, frame.columnCount))
@@ -51,23 +49,18 @@ struct UnitTableSheet {
         }
 
         row = try frame.writeFootnotes(at: row)
-        row = try frame.writeSignature(at: row)
-
-        if let chart = template.chart, lastDataRow >= firstDataRow,
-           let valueColumn = template.columns.firstIndex(where: { $0.figure == chart.figure }),
-           let nameColumn = template.columns.firstIndex(where: { $0.figure == "unit_name" }) {
-            let c = workbook.addChart(.bar)
-            c.addSeries(sheet: template.name, categories: (firstDataRow, lastDataRow, nameColumn),
-                        values: (firstDataRow, lastDataRow, valueColumn), numberFormat: "0.0")
-            if let title = chart.title { c.setTitle(try frame.fill(title)) }
-            c.hideLegend()
-            if figures[valueColumn].kind == .rate { c.setValueAxis(min: 0, max: 100) }
-            c.reverseCategories()
-            try frame.sheet.insert(c, row: row + 1, column: 1, width: 720,
-                                   height: max(288, 20 * Double(lastDataRow - firstDataRow + 1) + 80))
-        }
+        _ = try frame.writeSignature(at: row)
 
         try frame.applyPageSetup(headerTop: headerTop, headerRows: headerRows)
+
+        // The chart on pages of its own, after the table's sheet (docs/rules.md#chart-axis).
+        if let chart = template.chart, let figure = FigureRegistry.figure(named: chart.figure) {
+            var names = SheetNames()
+            let chartName = names.make(String(template.name.prefix(20)) + " - biểu đồ")
+            try ChartPages(sheetName: chartName, title: try chart.title.map { try frame.fill($0) },
+                           isRate: figure.kind == .rate,
+                           bars: ChartPages.bars(rows: rows.filter { $0.kind != .section }, figure: figure)).write(to: workbook)
+        }
     }
 
     /// The STT of each row: 1, 2, 3…; with sections, I, II, III… on the

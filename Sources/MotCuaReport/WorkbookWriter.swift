@@ -6,46 +6,115 @@ import XlsxWriter
 /// not at all (``OutputFile``): a crash never leaves a half-written workbook
 /// and a previous report stays intact until the new one is whole.
 package enum WorkbookWriter {
-    package static func write(template: ReportTemplate, templateFile: String, context: ReportContext, to path: String) throws {
+    /// Writes the workbook, and with `companions` the long lists beside it:
+    /// an overdue list or data-quality sheet whose template does not say
+    /// `inline_list: true` becomes a short summary here, its rows going to
+    /// `<name>-qua-han.xlsx` / `<name>-kiem-tra-du-lieu.xlsx` (docs/rules.md#companion-files).
+    /// Each file is written whole or not at all.
+    /// - returns: the companion files written, in the order of their sheets.
+    @discardableResult
+    package static func write(template: ReportTemplate, templateFile: String, context: ReportContext, to path: String,
+                              companions: Bool = false) throws -> [String] {
+        var pending: [(path: String, sheet: SheetTemplate)] = []
+        try writeBook(at: path, context: context) { workbook in
+            for sheet in template.sheets {
+                let kind = sheet.kind ?? .unitTable
+                let listKind: CompanionFiles.Kind? = kind == .overdueList ? .overdue : kind == .dataQuality ? .dataQuality : nil
+                if companions, let listKind, sheet.inlineList != true {
+                    var companion = CompanionFiles.path(beside: path, kind: listKind)
+                    if pending.contains(where: { $0.path == companion }) {
+                        companion = (companion as NSString).deletingPathExtension + "-\(pending.count + 1).xlsx"
+                    }
+                    pending.append((companion, sheet))
+                    let name = (companion as NSString).lastPathComponent
+                    if listKind == .overdue {
+                        try OverdueSummarySheet(template: sheet, templateFile: templateFile, context: context, companion: name)
+                            .write(to: workbook)
+                    } else {
+                        try QualitySummarySheet(template: sheet, templateFile: templateFile, context: context, companion: name)
+                            .write(to: workbook)
+                    }
+                    continue
+                }
+                try writeSheet(sheet, templateFile: templateFile, context: context, to: workbook)
+            }
+        }
+        for (companion, sheet) in pending {
+            try writeBook(at: companion, context: context) { workbook in
+                if sheet.kind == .overdueList {
+                    try writeOverdueByUnit(sheet, templateFile: templateFile, context: context, to: workbook)
+                } else {
+                    try writeSheet(sheet, templateFile: templateFile, context: context, to: workbook)
+                }
+            }
+        }
+        return pending.map(\.path)
+    }
+
+    static func writeSheet(_ sheet: SheetTemplate, templateFile: String, context: ReportContext, to workbook: Workbook) throws {
+        switch sheet.kind ?? .unitTable {
+        case .unitTable:
+            try UnitTableSheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
+        case .overdueList:
+            try overdueList(sheet, templateFile: templateFile, context: context, entries: context.report.overdue).write(to: workbook)
+        case .dataQuality:
+            let lines = context.report.findings.map(QualityLine.finding) + context.rejections.map(QualityLine.rejected)
+            try ListSheet(template: sheet, templateFile: templateFile, context: context, entries: lines,
+                          figures: sheet.columns.map { FindingFigures.figure(named: $0.figure)! },
+                          emptyText: "Không phát hiện vấn đề nào trong dữ liệu của kỳ.").write(to: workbook)
+        case .summary:
+            try SummarySheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
+        case .tt01Scores:
+            try TT01Sheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
+        case .index766:
+            try Index766Sheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
+        case .index766Cost:
+            try ListSheet(template: sheet, templateFile: templateFile, context: context,
+                          entries: context.report.index766Misses,
+                          figures: sheet.columns.map { Index766CostFigures.figure(named: $0.figure)! },
+                          emptyText: "Không có hồ sơ nào bị trừ điểm tiến độ trong kỳ.").write(to: workbook)
+        case .onTimeRules:
+            try OnTimeRulesSheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
+        case .onTimeDifferences:
+            try ListSheet(template: sheet, templateFile: templateFile, context: context,
+                          entries: context.report.onTimeDifferences,
+                          figures: sheet.columns.map { OnTimeDifferenceFigures.figure(named: $0.figure)! },
+                          emptyText: "Ba cách tính xếp mọi hồ sơ như nhau.").write(to: workbook)
+        }
+    }
+
+    static func overdueList(_ sheet: SheetTemplate, templateFile: String, context: ReportContext,
+                            entries: [OverdueEntry]) -> ListSheet<OverdueEntry> {
+        ListSheet(template: sheet, templateFile: templateFile, context: context, entries: entries,
+                  figures: sheet.columns.map { OverdueFigures.figure(named: $0.figure)! },
+                  emptyText: "Không có hồ sơ trễ hạn hay quá hạn trong kỳ.")
+    }
+
+    /// The companion overdue list: one sheet per top-level unit, named after
+    /// it, its name under the title; a single sheet saying so when the list is empty.
+    static func writeOverdueByUnit(_ sheet: SheetTemplate, templateFile: String, context: ReportContext,
+                                   to workbook: Workbook) throws {
+        let groups = OverdueGroup.groups(context.report.overdue, tree: context.report.tree, root: context.report.root)
+        guard !groups.isEmpty else {
+            try overdueList(sheet, templateFile: templateFile, context: context, entries: []).write(to: workbook)
+            return
+        }
+        var names = SheetNames()
+        for group in groups {
+            var t = sheet
+            t.name = names.make(group.name)
+            t.title = (sheet.title ?? []) + [TextLine(text: group.name, bold: true)]
+            try overdueList(t, templateFile: templateFile, context: context, entries: group.entries).write(to: workbook)
+        }
+    }
+
+    private static func writeBook(at path: String, context: ReportContext, _ body: (Workbook) throws -> Void) throws {
         let output = try OutputFile(path)
         do {
             let workbook = try Workbook(path: output.pathForLibrary)
             workbook.setProperties(title: "Báo cáo \(context.report.period.vietnameseName)", author: "motcua",
                                    company: context.issuer)
-            for sheet in template.sheets {
-                switch sheet.kind ?? .unitTable {
-                case .unitTable:
-                    try UnitTableSheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
-                case .overdueList:
-                    try ListSheet(template: sheet, templateFile: templateFile, context: context,
-                                  entries: context.report.overdue,
-                                  figures: sheet.columns.map { OverdueFigures.figure(named: $0.figure)! },
-                                  emptyText: "Không có hồ sơ trễ hạn hay quá hạn trong kỳ.").write(to: workbook)
-                case .dataQuality:
-                    let lines = context.report.findings.map(QualityLine.finding) + context.rejections.map(QualityLine.rejected)
-                    try ListSheet(template: sheet, templateFile: templateFile, context: context, entries: lines,
-                                  figures: sheet.columns.map { FindingFigures.figure(named: $0.figure)! },
-                                  emptyText: "Không phát hiện vấn đề nào trong dữ liệu của kỳ.").write(to: workbook)
-                case .summary:
-                    try SummarySheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
-                case .tt01Scores:
-                    try TT01Sheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
-                case .index766:
-                    try Index766Sheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
-                case .index766Cost:
-                    try ListSheet(template: sheet, templateFile: templateFile, context: context,
-                                  entries: context.report.index766Misses,
-                                  figures: sheet.columns.map { Index766CostFigures.figure(named: $0.figure)! },
-                                  emptyText: "Không có hồ sơ nào bị trừ điểm tiến độ trong kỳ.").write(to: workbook)
-                case .onTimeRules:
-                    try OnTimeRulesSheet(template: sheet, templateFile: templateFile, context: context).write(to: workbook)
-                case .onTimeDifferences:
-                    try ListSheet(template: sheet, templateFile: templateFile, context: context,
-                                  entries: context.report.onTimeDifferences,
-                                  figures: sheet.columns.map { OnTimeDifferenceFigures.figure(named: $0.figure)! },
-                                  emptyText: "Ba cách tính xếp mọi hồ sơ như nhau.").write(to: workbook)
-                }
-            }
+            try body(workbook)
             try workbook.close()
             try output.commit()
         } catch let e as XlsxError {

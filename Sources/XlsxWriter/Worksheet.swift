@@ -114,4 +114,89 @@ package struct Worksheet {
         try check(worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chart.handle, &options),
                   "\(name) chart")
     }
+
+    /// The cells printed: nothing outside them (chart data kept beside a chart).
+    package func setPrintArea(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) throws {
+        try check(worksheet_print_area(handle, lxw_row_t(firstRow), lxw_col_t(firstColumn),
+                                       lxw_row_t(lastRow), lxw_col_t(lastColumn)), "\(name) print area")
+    }
+
+    /// Manual page breaks: each row given starts a new printed page.
+    package func setPageBreaks(beforeRows rows: [Int]) throws {
+        guard !rows.isEmpty else { return }
+        var breaks = rows.filter { $0 > 0 }.map { lxw_row_t($0) } + [0]
+        try breaks.withUnsafeMutableBufferPointer { buffer in
+            try check(worksheet_set_h_pagebreaks(handle, buffer.baseAddress), "\(name) page breaks")
+        }
+    }
+
+    /// A column `width` (in characters) in pixels as Excel draws it: for
+    /// placing drawings within a span of columns.
+    package static func pixels(columnWidth width: Double) -> Double {
+        width < 1 ? (width * 12 + 0.5).rounded(.down) : (width * 7 + 0.5).rounded(.down) + 5
+    }
+
+    /// A short horizontal rule (đường kẻ ngắn) centred across a span of
+    /// columns: a picture as wide as the span (`spanWidth` pixels from the
+    /// left of `column`), transparent but for its middle `fraction`, which is
+    /// black. Cell borders can only span whole columns; a letterhead's rule is
+    /// shorter. Spanning the columns, the picture is anchored to both their
+    /// edges, so the rule stays centred under text centred across them even
+    /// where a spreadsheet program draws the columns a little wider or narrower.
+    package func insertRule(row: Int, column: Int, spanWidth: Double, fraction: Double, yOffset: Double,
+                            thickness: Double = 1.4) throws {
+        let pixels = 200
+        let black = max(1, min(pixels, Int((fraction * Double(pixels)).rounded())))
+        var options = lxw_image_options()
+        options.x_offset = 0
+        options.y_offset = Int32(yOffset.rounded())
+        options.x_scale = spanWidth / Double(pixels)
+        options.y_scale = thickness
+        var png = RulePicture.png(width: pixels, black: (pixels - black) / 2..<((pixels - black) / 2 + black))
+        try png.withUnsafeMutableBufferPointer { buffer in
+            try check(worksheet_insert_image_buffer_opt(handle, lxw_row_t(row), lxw_col_t(column), buffer.baseAddress,
+                                                        buffer.count, &options), "\(name) rule")
+        }
+    }
+}
+
+/// A one-pixel-high grey-and-alpha PNG: opaque black over `black`,
+/// transparent elsewhere. Stored (uncompressed) deflate: a few hundred bytes.
+enum RulePicture {
+    static func png(width: Int, black: Range<Int>) -> [UInt8] {
+        var scanline: [UInt8] = [0]  // filter: none
+        for x in 0..<width { scanline += [0, black.contains(x) ? 255 : 0] }
+        var zlib: [UInt8] = [0x78, 0x01, 0x01]
+        let n = UInt16(scanline.count)
+        zlib += [UInt8(n & 0xFF), UInt8(n >> 8), UInt8(~n & 0xFF), UInt8(~n >> 8)]
+        zlib += scanline
+        zlib += bigEndian(adler32(scanline))
+        var out: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        out += chunk("IHDR", bigEndian(UInt32(width)) + bigEndian(1) + [8, 4, 0, 0, 0])
+        out += chunk("IDAT", zlib)
+        out += chunk("IEND", [])
+        return out
+    }
+
+    private static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+        let body = Array(type.utf8) + data
+        return bigEndian(UInt32(data.count)) + body + bigEndian(crc32(body))
+    }
+
+    private static func bigEndian(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var c: UInt32 = 0xFFFF_FFFF
+        for b in bytes {
+            c ^= UInt32(b)
+            for _ in 0..<8 { c = c & 1 == 1 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+        }
+        return ~c
+    }
+
+    static func adler32(_ bytes: [UInt8]) -> UInt32 {
+        var a: UInt32 = 1, b: UInt32 = 0
+        for x in bytes { a = (a + UInt32(x)) % 65521; b = (b + a) % 65521 }
+        return b << 16 | a
+    }
 }

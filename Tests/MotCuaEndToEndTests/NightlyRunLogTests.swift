@@ -246,7 +246,14 @@ final class NightlyRunLogTests: UnattendedRunTestCase {
         let result = try run(today: "2020-12-02")
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(try log().contains("! cảnh báo: báo cáo 2020-11 (TU): dữ liệu mới nhất đến ngày 05/11/2020; số hồ sơ chưa giải quyết, quá hạn có thể cao hơn thực tế"))
-        let sheet = try XCTUnwrap(try XLSXWorkbook(path: dir.appendingPathComponent("out/TU/2020-11.xlsx").path)["Kiểm tra dữ liệu"])
+        // The findings one by one are in the companion file, whose path the log gives.
+        let companion = dir.appendingPathComponent("out/TU/2020-11-kiem-tra-du-lieu.xlsx").path
+        let logText = try log()
+        XCTAssertTrue(logText.contains("báo cáo 2020-11 (TU): tệp kèm theo \(companion)"), logText)
+        XCTAssertTrue(try log().contains("tệp kèm theo \(dir.appendingPathComponent("out/TU/2020-11-qua-han.xlsx").path)"))
+        let summary = try XCTUnwrap(try XLSXWorkbook(path: dir.appendingPathComponent("out/TU/2020-11.xlsx").path)["Kiểm tra dữ liệu"])
+        XCTAssertNotNil(summary.row(whereColumn: 1, is: "Dữ liệu chưa cập nhật đến cuối kỳ"), "counted in the report's summary")
+        let sheet = try XCTUnwrap(try XLSXWorkbook(path: companion)["Kiểm tra dữ liệu"])
         let row = try XCTUnwrap(sheet.row(whereColumn: 3, is: "Dữ liệu chưa cập nhật đến cuối kỳ"), "the finding is on the sheet")
         XCTAssertEqual(sheet.text(row, 4), "Dữ liệu mới nhất đến ngày 05/11/2020; số hồ sơ chưa giải quyết, quá hạn có thể cao hơn thực tế")
 

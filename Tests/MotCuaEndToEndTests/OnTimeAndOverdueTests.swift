@@ -15,7 +15,13 @@ final class OnTimeAndOverdueTests: SampleDataTestCase {
         let result = try CommandRunner.run(["report"] + inputs + ["--period", "2020-10", "--out", out, "--json", json])
         XCTAssertEqual(result.status, 0, result.stderr)
         let book = try XLSXWorkbook(path: out)
-        XCTAssertEqual(book.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Tóm tắt", "Quá hạn", "Chấm điểm TT01", "Kiểm tra dữ liệu"])
+        XCTAssertEqual(book.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Đúng hạn - biểu đồ", "Tóm tắt", "Quá hạn", "Chấm điểm TT01",
+                                                 "Chấm điểm TT01 - tiêu chí", "Kiểm tra dữ liệu"])
+        // The long lists are in companion files beside --out, and the command says where.
+        let overduePath = dir.appendingPathComponent("bao-cao-qua-han.xlsx").path
+        let qualityPath = dir.appendingPathComponent("bao-cao-kiem-tra-du-lieu.xlsx").path
+        XCTAssertTrue(result.stdout.contains("Đã ghi tệp kèm theo \(overduePath)."), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Đã ghi tệp kèm theo \(qualityPath)."), result.stdout)
 
         let onTime = try XCTUnwrap(book["Đúng hạn"])
         let first = try XCTUnwrap(onTime.row(whereColumn: 0, is: "1"))
@@ -27,20 +33,33 @@ final class OnTimeAndOverdueTests: SampleDataTestCase {
         XCTAssertEqual(book.numberFormats[onTime.cell(total, 17)!.styleIndex], "0.00", "processing days")
         let drawing = try XLSXWorkbook.entry("xl/charts/chart1.xml", in: out)
         XCTAssertTrue(drawing.contains("<c:barChart>"), "a native bar chart")
-        XCTAssertTrue(drawing.contains("'Đúng hạn'!$O$"), "charting the on-time rate column")
+        XCTAssertTrue(drawing.contains("'Đúng hạn - biểu đồ'!$V$"), "charting the on-time rates copied beside the chart")
+        // One unit of the eleven has no dossier: ten bars, the lowest 88,9 % (axis from 80).
+        let bars = try XCTUnwrap(book["Đúng hạn - biểu đồ"])
+        XCTAssertEqual((0..<bars.rowCount).filter { bars.cell($0, 21)?.number != nil }.count, 10)
+        XCTAssertTrue(drawing.contains("<c:min val=\"80\"/>"), drawing)
 
-        let overdue = try XCTUnwrap(book["Quá hạn"])
+        // The report's overdue sheet: per unit, adding up to the 29 of the full list.
+        let summary = try XCTUnwrap(book["Quá hạn"])
+        let summaryTotal = try XCTUnwrap(summary.row(whereColumn: 0, is: "TỔNG CỘNG"))
+        XCTAssertEqual((2...5).map { summary.cell(summaryTotal, $0)?.number }, [16, 13, 29, 1])
+        let lists = try XLSXWorkbook(path: overduePath)
+        let listed = lists.sheets.map { sheet -> Int in
+            let header = sheet.row(whereColumn: 0, is: "STT")!
+            return (header + 1..<sheet.rowCount).filter { sheet.cell($0, 0)?.number != nil }.count
+        }
+        XCTAssertEqual(listed.reduce(0, +), 29, "16 finished late + 13 pending past due")
+        let overdue = try XCTUnwrap(lists["Bộ phận TN&TKQ Huyện Tân Uyên"], "\(lists.sheets.map(\.name))")
         let header = try XCTUnwrap(overdue.row(whereColumn: 0, is: "STT"))
-        XCTAssertEqual(overdue.rowCount - header - 1, 29, "16 finished late + 13 pending past due")
-        XCTAssertTrue(overdue.xml.contains("<autoFilter ref=\"A\(header + 1):M\(header + 30)\""), "autofilter over the list")
+        let count = listed[lists.sheets.firstIndex { $0.name == overdue.name }!]
+        XCTAssertTrue(overdue.xml.contains("<autoFilter ref=\"A\(header + 1):M\(header + 1 + count)\""), "autofilter over the list")
         XCTAssertTrue(overdue.xml.contains("state=\"frozen\""), "frozen header")
         // Sorted by unit (display order), then days overdue, most first.
-        let units = (header + 1...header + 29).map { overdue.text($0, 1) }
-        XCTAssertEqual(units.first, "Bộ phận TN&TKQ Huyện Tân Uyên")
-        let bpmcDays = (header + 1...header + 29).filter { overdue.text($0, 1) == units.first }.map { overdue.cell($0, 7)!.number! }
-        XCTAssertEqual(bpmcDays, bpmcDays.sorted(by: >))
-        XCTAssertEqual((header + 1...header + 29).filter { overdue.text($0, 11).contains("Không có phiếu xin lỗi") }.count, 1)
-        XCTAssertEqual((header + 1...header + 29).filter { overdue.text($0, 11).contains("Xin lỗi 2 lần") }.count, 1)
+        let days = (header + 1...header + count).map { overdue.cell($0, 7)!.number! }
+        XCTAssertEqual(days, days.sorted(by: >))
+        let allRows = lists.sheets.flatMap { sheet in (0..<sheet.rowCount).map { sheet.text($0, 11) } }
+        XCTAssertEqual(allRows.filter { $0.contains("Không có phiếu xin lỗi") }.count, 1)
+        XCTAssertEqual(allRows.filter { $0.contains("Xin lỗi 2 lần") }.count, 1)
         // Personal data never appears: no applicant name from the export is in any sheet.
         let export = try String(contentsOf: sample.appendingPathComponent("dossiers.csv"), encoding: .utf8)
         let rows = export.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
@@ -48,7 +67,7 @@ final class OnTimeAndOverdueTests: SampleDataTestCase {
         // Applicants (ChuHoSo, second to last) who are not also officers, whose names may be shown.
         let applicants = Set(rows.compactMap { $0.count > 2 ? String($0[$0.count - 2]) : nil })
             .filter { $0.count > 3 }.subtracting(officers)
-        let shared = try XLSXWorkbook.entry("xl/sharedStrings.xml", in: out)
+        let shared = try [out, overduePath, qualityPath].map { try XLSXWorkbook.entry("xl/sharedStrings.xml", in: $0) }.joined()
         XCTAssertFalse(applicants.isEmpty)
         XCTAssertNil(applicants.first { shared.contains($0) }, "an applicant's name leaked into the workbook")
 
@@ -66,11 +85,11 @@ final class OnTimeAndOverdueTests: SampleDataTestCase {
         let scores = try XCTUnwrap(book["Chấm điểm TT01"])
         let scoreTotal = try XCTUnwrap(scores.row(whereColumn: 0, is: "TỔNG CỘNG"))
         XCTAssertTrue((0..<20).contains { scores.cell(scoreTotal, $0)?.number == 1862 }, "dossiers scored in the total row")
-        XCTAssertNotNil(scores.row(whereColumn: 0, is: "CS1"), "the rubric is printed below the table")
+        XCTAssertNotNil(book["Chấm điểm TT01 - tiêu chí"]?.row(whereColumn: 0, is: "CS1"), "the rubric is printed on the next sheet")
 
         // Data quality: the three dossiers of unknown level at Trung Đồng, one overdue
         // without an apology letter, one with two letters.
-        let quality = try XCTUnwrap(book["Kiểm tra dữ liệu"])
+        let quality = try XCTUnwrap(try XLSXWorkbook(path: qualityPath)["Kiểm tra dữ liệu"])
         let qHeader = try XCTUnwrap(quality.row(whereColumn: 0, is: "STT"))
         let problems = (qHeader + 1..<quality.rowCount).map { quality.text($0, 3) }.filter { !$0.isEmpty }
         XCTAssertEqual(problems.filter { $0 == "Không xác định được mức độ DVC" }.count, 3)

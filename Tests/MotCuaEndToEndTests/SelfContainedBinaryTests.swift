@@ -41,14 +41,19 @@ final class SelfContainedBinaryTests: SampleDataTestCase {
 
     /// Every cell of every sheet equals the workbook made from the checkout's files.
     func testLoneBinaryWritesTheSameWorkbook() throws {
-        let builtIn = try motcua(["report"] + inputs + ["--period", "2020-10", "--out", "built-in.xlsx"])
+        // Same file names in two folders: the footnotes name the companion files.
+        for sub in ["built-in", "files"] {
+            try FileManager.default.createDirectory(at: work.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        let builtIn = try motcua(["report"] + inputs + ["--period", "2020-10", "--out", "built-in/bao-cao.xlsx"])
         XCTAssertEqual(builtIn.status, 0, builtIn.stderr)
-        let files = try motcua(["report"] + inputs + ["--period", "2020-10", "--out", "files.xlsx",
+        let files = try motcua(["report"] + inputs + ["--period", "2020-10", "--out", "files/bao-cao.xlsx",
                                                       "--templates", checkoutTemplates.path])
         XCTAssertEqual(files.status, 0, files.stderr)
-        let a = try XLSXWorkbook(path: work.appendingPathComponent("built-in.xlsx").path)
-        let b = try XLSXWorkbook(path: work.appendingPathComponent("files.xlsx").path)
-        XCTAssertEqual(a.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Tóm tắt", "Quá hạn", "Chấm điểm TT01", "Kiểm tra dữ liệu"])
+        let a = try XLSXWorkbook(path: work.appendingPathComponent("built-in/bao-cao.xlsx").path)
+        let b = try XLSXWorkbook(path: work.appendingPathComponent("files/bao-cao.xlsx").path)
+        XCTAssertEqual(a.sheets.map(\.name), ["Phụ lục", "Đúng hạn", "Đúng hạn - biểu đồ", "Tóm tắt", "Quá hạn", "Chấm điểm TT01",
+                                              "Chấm điểm TT01 - tiêu chí", "Kiểm tra dữ liệu"])
         XCTAssertEqual(a.sheets.map(\.name), b.sheets.map(\.name))
         for (x, y) in zip(a.sheets, b.sheets) {
             XCTAssertEqual(x.cells, y.cells, x.name)
@@ -74,7 +79,7 @@ final class SelfContainedBinaryTests: SampleDataTestCase {
                                     environment: environment)
             XCTAssertEqual(report.status, 0, report.stderr)
             let workbook = try XLSXWorkbook(path: work.appendingPathComponent("custom.xlsx").path)
-            XCTAssertEqual(workbook.sheets.count, 6, "the other sheets still come from the built-in files")
+            XCTAssertEqual(workbook.sheets.count, 8, "the other sheets still come from the built-in files")
             XCTAssertTrue(workbook["Phụ lục"]!.cells.values.contains { $0.description.contains("(MẪU RIÊNG)") })
 
             let calendar = try motcua(["calendar", "--year", "2025", "--json"] + arguments, environment: environment)

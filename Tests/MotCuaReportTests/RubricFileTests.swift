@@ -234,16 +234,18 @@ final class RubricFileTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(sheet.merges.contains("A8:B8"))
         XCTAssertEqual(sheet.cell(7, 11)?.number, 14)
 
-        // The rubric printed below: one row per enabled indicator with its rule in words.
-        let cs1 = try XCTUnwrap(sheet.row(whereColumn: 0, is: "CS1"))
-        XCTAssertGreaterThan(cs1, 7)
-        XCTAssertEqual(sheet.text(cs1, 1), rubric[1]?.name)
-        XCTAssertEqual(sheet.text(cs1, 2), "Trước hạn: 2 điểm; đúng hạn: 1 điểm; trễ hạn: 0 điểm. Tối đa 2 điểm.")
-        XCTAssertEqual(sheet.text(cs1, 12), IndicatorSource.onTimeClass.vietnameseDescription)
-        XCTAssertNil(sheet.row(whereColumn: 0, is: "CS5"), "a dropped indicator is not printed")
-        XCTAssertNotNil(sheet.row(whereColumn: 0, is: "CS9"))
-        let bandsRow = try XCTUnwrap(sheet.cells.first { $0.value.description.hasPrefix("Xếp loại") }?.key.row)
-        XCTAssertEqual(sheet.text(bandsRow, 0), "Xếp loại theo tỷ lệ điểm (chưa làm tròn): Tốt: từ 90 %; Khá: từ 75 % đến dưới 90 %; "
+        // The rubric printed on the next sheet (the score header repeats over the score
+        // table only): one row per enabled indicator with its rule in words.
+        XCTAssertNil(sheet.row(whereColumn: 0, is: "CS1"))
+        let legend = try XCTUnwrap(book["Chấm điểm TT01 - tiêu chí"])
+        let cs1 = try XCTUnwrap(legend.row(whereColumn: 0, is: "CS1"))
+        XCTAssertEqual(legend.text(cs1, 1), rubric[1]?.name)
+        XCTAssertEqual(legend.text(cs1, 2), "Trước hạn: 2 điểm; đúng hạn: 1 điểm; trễ hạn: 0 điểm. Tối đa 2 điểm.")
+        XCTAssertEqual(legend.text(cs1, 12), IndicatorSource.onTimeClass.vietnameseDescription)
+        XCTAssertNil(legend.row(whereColumn: 0, is: "CS5"), "a dropped indicator is not printed")
+        XCTAssertNotNil(legend.row(whereColumn: 0, is: "CS9"))
+        let bandsRow = try XCTUnwrap(legend.cells.first { $0.value.description.hasPrefix("Xếp loại") }?.key.row)
+        XCTAssertEqual(legend.text(bandsRow, 0), "Xếp loại theo tỷ lệ điểm (chưa làm tròn): Tốt: từ 90 %; Khá: từ 75 % đến dưới 90 %; "
                                                 + "Trung bình: từ 50 % đến dưới 75 %; Kém: dưới 50 %.")
 
         // Print setup: A4 landscape, one page wide, header rows repeated, page numbers.
