@@ -33,7 +33,7 @@ final class TemplateDocumentationTests: XCTestCase {
     func testTheReadmeExamplesAreValidTemplates() throws {
         let readme = try String(contentsOf: templates.appendingPathComponent("README.md"), encoding: .utf8)
         let blocks = readme.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
-        XCTAssertEqual(blocks.count, 3)
+        XCTAssertEqual(blocks.count, 4)
         for (i, block) in blocks.enumerated() {
             // Written beside the built-in templates so that `include:` finds them.
             let path = templates.appendingPathComponent(".readme-example-\(i)-\(UUID().uuidString).yaml").path
