@@ -54,27 +54,14 @@ struct Index766Sheet {
     }
 
     private func writeHeader(_ frame: SheetFrame, top: Int) throws {
-        let sheet = frame.sheet
-        let h = frame.base { $0.bold = true; $0.border = true; $0.wrap = true; $0.horizontal = .center; $0.vertical = .center }
-        for r in top...top + 1 { for c in 0..<columnCount { try sheet.writeBlank(row: r, column: c, format: h) } }
-        func tall(_ c: Int, _ text: String) throws {
-            try sheet.merge(firstRow: top, firstColumn: c, lastRow: top + 1, lastColumn: c, text: text, format: h)
+        let groups = kinds.enumerated().map { i, kind in
+            ColumnGroup(firstColumn: firstColumn(of: i), title: "\(kind.vietnameseName) (tối đa \(Int(kind.maxPoints)) điểm)",
+                        subheadings: [kind.numeratorName, kind.denominatorName, "Tỷ lệ %", "Điểm", "Tối đa"])
         }
-        try tall(0, "STT")
-        try tall(1, "Đơn vị")
-        for (i, kind) in kinds.enumerated() {
-            let c = firstColumn(of: i)
-            try sheet.merge(firstRow: top, firstColumn: c, lastRow: top, lastColumn: c + 4,
-                            text: "\(kind.vietnameseName) (tối đa \(Int(kind.maxPoints)) điểm)", format: h)
-            for (j, text) in [kind.numeratorName, kind.denominatorName, "Tỷ lệ %", "Điểm", "Tối đa"].enumerated() {
-                try sheet.write(text, row: top + 1, column: c + j, format: h)
-            }
-        }
-        try tall(totalsColumn, "Tổng điểm")
-        try tall(totalsColumn + 1, "Điểm tối đa")
-        try tall(totalsColumn + 2, "Xếp hạng")
-        try sheet.setRowHeight(top, height: frame.fontSize * 1.35 * 2)
-        try sheet.setRowHeight(top + 1, height: frame.fontSize * 1.35 * 3)
+        try frame.writeTwoRowHeader(top: top, columnCount: columnCount,
+                                    tall: [(0, "STT"), (1, "Đơn vị"), (totalsColumn, "Tổng điểm"),
+                                           (totalsColumn + 1, "Điểm tối đa"), (totalsColumn + 2, "Xếp hạng")],
+                                    groups: groups, secondRowLines: 3)
     }
 
     private func writeRow(_ frame: SheetFrame, row: Int, stt: Int?, name: String, index: Index766, rank: Int?, bold: Bool) throws {
@@ -82,15 +69,8 @@ struct Index766Sheet {
         func put(_ value: CellValue, _ kind: CellKind, _ column: Int) throws {
             try frame.write(value, kind: kind, bold: bold, row: row, column: column)
         }
-        if let stt {
-            try put(.number(Double(stt)), .integer, 0)
-            try put(.text(name), .text, 1)
-        } else {
-            try sheet.merge(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: 1, text: name,
-                            format: frame.base { $0.bold = true; $0.border = true; $0.horizontal = .center })
-        }
-        var centred = frame.cellFormat(.text, bold: bold)
-        centred.horizontal = .center
+        try frame.writeRowLabel(row: row, stt: stt, name: name, bold: bold)
+        let centred = frame.centredText(bold: bold)
         for (i, kind) in kinds.enumerated() {
             let c = firstColumn(of: i)
             guard let indicator = index[kind] else {

@@ -32,26 +32,14 @@ struct OnTimeRulesSheet {
     }
 
     private func writeHeader(_ frame: SheetFrame, top: Int) throws {
-        let sheet = frame.sheet
-        let h = frame.base { $0.bold = true; $0.border = true; $0.wrap = true; $0.horizontal = .center; $0.vertical = .center }
-        for r in top...top + 1 { for c in 0..<columnCount { try sheet.writeBlank(row: r, column: c, format: h) } }
-        func tall(_ c: Int, _ text: String) throws {
-            try sheet.merge(firstRow: top, firstColumn: c, lastRow: top + 1, lastColumn: c, text: text, format: h)
-        }
-        try tall(0, "STT")
-        try tall(1, "Đơn vị")
         let titles = ["Theo phụ lục (đã giải quyết có xét hạn)", "Theo Cổng DVC quốc gia (QĐ 766)",
                       "Theo ngày (kết thúc không sau ngày hẹn)"]
-        for (i, title) in titles.enumerated() {
-            let c = 2 + i * 3
-            try sheet.merge(firstRow: top, firstColumn: c, lastRow: top, lastColumn: c + 2, text: title, format: h)
-            for (j, text) in ["Được xét", "Đúng hạn", "Tỷ lệ %"].enumerated() {
-                try sheet.write(text, row: top + 1, column: c + j, format: h)
-            }
+        let groups = titles.enumerated().map { i, title in
+            ColumnGroup(firstColumn: 2 + i * 3, title: title, subheadings: ["Được xét", "Đúng hạn", "Tỷ lệ %"])
         }
-        try tall(columnCount - 1, "Số hồ sơ xếp khác nhau")
-        try sheet.setRowHeight(top, height: frame.fontSize * 1.35 * 2)
-        try sheet.setRowHeight(top + 1, height: frame.fontSize * 1.35 * 2)
+        try frame.writeTwoRowHeader(top: top, columnCount: columnCount,
+                                    tall: [(0, "STT"), (1, "Đơn vị"), (columnCount - 1, "Số hồ sơ xếp khác nhau")],
+                                    groups: groups, secondRowLines: 2)
     }
 
     private func writeRow(_ frame: SheetFrame, row: Int, stt: Int?, name: String, counts: OnTimeRuleCounts, bold: Bool) throws {
@@ -59,15 +47,8 @@ struct OnTimeRulesSheet {
         func put(_ value: CellValue, _ kind: CellKind, _ column: Int) throws {
             try frame.write(value, kind: kind, bold: bold, row: row, column: column)
         }
-        if let stt {
-            try put(.number(Double(stt)), .integer, 0)
-            try put(.text(name), .text, 1)
-        } else {
-            try sheet.merge(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: 1, text: name,
-                            format: frame.base { $0.bold = true; $0.border = true; $0.horizontal = .center })
-        }
-        var centred = frame.cellFormat(.text, bold: bold)
-        centred.horizontal = .center
+        try frame.writeRowLabel(row: row, stt: stt, name: name, bold: bold)
+        let centred = frame.centredText(bold: bold)
         for (i, rule) in OnTimeRule.allCases.enumerated() {
             let c = 2 + i * 3
             try put(.number(Double(counts.counted(rule))), .integer, c)
