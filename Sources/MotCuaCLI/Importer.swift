@@ -39,12 +39,27 @@ struct Importer {
         var rejectsFile: String?
     }
 
-    func run(units: String?, procedures: String?, dossierFiles: [String], evaluations: String? = nil) throws -> Outcome {
+    /// Checks the database before the first write: a damaged file is left as
+    /// it is. An import that recognises its file as applied writes nothing and
+    /// needs no check (docs/rules.md#source-digests).
+    private func beforeWriting() throws {
         if !session.checkedIntegrity {
-            try store.checkIntegrity()  // before the first write: a damaged file is left as it is
+            try store.checkIntegrity()
             session.checkedIntegrity = true
         }
+    }
+
+    /// A read before the check that fails is most likely damage: the check then says so plainly.
+    private func checkedOnFailure<T>(_ read: () throws -> T) throws -> T {
+        do { return try read() } catch {
+            try beforeWriting()
+            throw error
+        }
+    }
+
+    func run(units: String?, procedures: String?, dossierFiles: [String], evaluations: String? = nil) throws -> Outcome {
         var rejections: [RowRejection] = []
+        if units != nil || procedures != nil || evaluations != nil { try beforeWriting() }
         if let units {
             let (list, rejected) = try UnitsFile.read(path: units)
             try store.saveUnits(list)
@@ -72,24 +87,47 @@ struct Importer {
                 "\(name(procedures)): \(formatCount(list.count)) procedures\(rejected.isEmpty ? "" : ", \(formatCount(rejected.count)) rows rejected").")
         }
         if !dossierFiles.isEmpty {
-            let catalogue = ProcedureCatalogue(try store.procedures())
-            let reference = ReferenceData(units: try store.units(), catalogue: catalogue)
+            let catalogue = ProcedureCatalogue(try checkedOnFailure { try store.procedures() })
+            let reference = ReferenceData(units: try checkedOnFailure { try store.units() }, catalogue: catalogue)
             let dueDates = DueDateCalculator(catalogue: catalogue, calendar: calendar)
+            let seed = SourceContext.seed(mapping: mapping, reference: reference, calendar: calendar)
             for path in dossierFiles {
                 var summary: DossierFileSummary? = nil
-                let known = knownSHA256[path]
+                var known = knownSHA256[path]
+                // What was applied before from a file decoded the same way (CSV only).
+                let context = DossierFileReader.headerKey(path: path, mapping: mapping).map { SourceContext.key(seed: seed, header: $0) }
+                let applied = try checkedOnFailure { try context.map { try store.sourceDigests(context: $0) } ?? SourceDigests() }
+                let size = SourceContext.size(of: path)
+                if let size, applied.files.contains(where: { $0.size == size }) {
+                    let sha = try known ?? Importer.sha256(ofFileAt: path)
+                    known = sha
+                    if let file = applied.files.first(where: { $0.size == size && $0.sha256 == sha }) {
+                        summariseUnchanged(path, file)
+                        continue
+                    }
+                }
+                try beforeWriting()
+                let chunks = context.map { _ in ChunkLog(known: applied.chunks, digest: SourceContext.sha256) }
                 let digest = known == nil ? FileDigest(path: path) : nil  // hashed on another thread while the file is read
                 let counts = try store.importDossiers(fileName: path, sha256: try known ?? digest!.value()) { consume in
                     let s = try DossierFileReader.streamBatches(
                         path: path, reference: reference, mapping: mapping,
                         endOfWorkingDay: calendar.workingHours.lastEnd,
-                        recomputeDue: { dueDates.computedDue(for: $0) }, onBatch: consume)
+                        recomputeDue: { dueDates.computedDue(for: $0) }, chunks: chunks, onBatch: consume)
                     summary = s
-                    return ImportFileFacts(rowsRead: s.rowsRead, rejected: s.rejections.count, skipped: s.skipped,
-                                           unitNames: s.unitNames)
+                    var facts = ImportFileFacts(rowsRead: s.rowsRead, rejected: s.rejections.count, skipped: s.skipped,
+                                                unitNames: s.unitNames)
+                    if let context, let chunks {
+                        let reused = chunks.reused
+                        let clean = s.rejections.isEmpty && size != nil
+                        facts.source = SourceRecord(context: context, chunks: chunks.chunks, wholeFile: clean ? (
+                            size!, s.rowsRead + reused.reduce(0) { $0 + $1.records },
+                            s.skipped + reused.reduce(0) { $0 + $1.notReceived }) : nil)
+                    }
+                    return facts
                 }
                 rejections += summary!.rejections
-                summarise(summary!, counts, reference: reference)
+                summarise(summary!, counts, reused: chunks?.reused ?? [], reference: reference)
             }
         }
         if let evaluations {
@@ -122,10 +160,29 @@ struct Importer {
         return outcome
     }
 
-    private func summarise(_ file: DossierFileSummary, _ c: ImportCounts, reference: ReferenceData) {
+    /// A file recognised whole (docs/rules.md#source-digests): nothing was read or written.
+    private func summariseUnchanged(_ path: String, _ file: SourceFile) {
+        say("""
+            \(name(path)): giống hệt một tệp đã nhập (cùng SHA-256, dòng tiêu đề, ánh xạ và danh mục) — không đọc lại \
+            \(formatCount(file.records)) dòng: mới 0, cập nhật 0, không đổi \(formatCount(file.records - file.notReceived)), \
+            bỏ qua \(formatCount(file.notReceived)) (chưa tiếp nhận). Tệp này đã được nhập trước đó: dữ liệu không thay đổi.
+            """, """
+            \(name(path)): identical to a file imported before (same SHA-256, header, mapping and reference data) — its \
+            \(formatCount(file.records)) rows were not read again: new 0, updated 0, unchanged \(formatCount(file.records - file.notReceived)), \
+            skipped \(formatCount(file.notReceived)) (not yet received). This file was imported before: nothing changed.
+            """)
+    }
+
+    private func summarise(_ file: DossierFileSummary, _ c: ImportCounts, reused: [SourceChunk] = [], reference: ReferenceData) {
         let nothing = c.inserted == 0 && c.updated == 0
         let sheetVI = file.sheet.map { " (trang tính \"\($0)\")" } ?? ""
         let sheetEN = file.sheet.map { " (sheet \"\($0)\")" } ?? ""
+        if !reused.isEmpty {
+            let rows = reused.reduce(0) { $0 + $1.records }
+            let megabytes = Double(reused.reduce(0) { $0 + $1.end - $1.start }) / 1_048_576
+            say("\(name(file.file)): \(formatCount(reused.count)) đoạn (\(formatCount(rows)) dòng, \(formatDecimal(megabytes, digits: 1)) MB) giống hệt lần nhập trước nên không đọc lại.",
+                "\(name(file.file)): \(formatCount(reused.count)) chunks (\(formatCount(rows)) rows, \(formatDecimal(megabytes, digits: 1)) MB) are identical to an earlier import and were not read again.")
+        }
         say("""
             \(name(file.file))\(sheetVI): đọc \(formatCount(file.rowsRead)) dòng — mới \(formatCount(c.inserted)), cập nhật \(formatCount(c.updated)), \
             không đổi \(formatCount(c.unchanged)), bỏ qua \(formatCount(file.skipped)) (chưa tiếp nhận), từ chối \(formatCount(file.rejections.count))\
@@ -194,6 +251,54 @@ struct Importer {
             out += ([text[0], CSVField.number(r.line)] + text[1...]).joined(separator: ",") + "\r\n"
         }
         return Data(out.utf8)
+    }
+}
+
+/// The decoding context of an export's chunks (docs/rules.md#source-digests):
+/// what besides the bytes decides the dossiers they become.
+enum SourceContext {
+    /// Raised when a change to the decoder makes the same bytes decode to
+    /// other dossiers: every file is then read again once.
+    static let decoderRevision = 1
+
+    /// The mapping, units, procedures and calendar, digested once per command.
+    static func seed(mapping: ResolvedMapping, reference: ReferenceData, calendar: WorkCalendar) -> String {
+        var hasher = SHA256()
+        func add(_ text: String) { hasher.update(data: Data(text.utf8)); hasher.update(data: Data([0])) }
+        add("revision \(decoderRevision)")
+        add(mapping.fingerprint)
+        for u in reference.units.values.sorted(by: { $0.code < $1.code }) {
+            add([u.code, u.name, u.level, u.parentCode ?? "-", String(u.sortOrder), String(u.isImplicit)].joined(separator: "\u{1F}"))
+        }
+        for p in reference.catalogue.procedures.sorted(by: { $0.code < $1.code }) {
+            add([p.code, p.name, p.fieldCode ?? "-", p.fieldName ?? "-", p.level.map { String($0.rawValue) } ?? "-",
+                 p.duration.map { String($0) } ?? "-", p.durationUnit.rawValue, p.applicableLevels.sorted().joined(separator: ";"),
+                 p.disclosure.map(String.init) ?? "-"].joined(separator: "\u{1F}"))
+        }
+        hasher.update(data: Data(calendar.identityBytes))
+        return hex(hasher.finalize())
+    }
+
+    static func key(seed: String, header: String) -> String {
+        hex(SHA256.hash(data: Data((seed + "\n" + header).utf8)))
+    }
+
+    static let sha256: @Sendable (UnsafeBufferPointer<UInt8>) -> String = { bytes in
+        hex(SHA256.hash(data: UnsafeRawBufferPointer(bytes)))
+    }
+
+    /// The size of a regular file, `nil` for anything else (a pipe has no stable bytes to recognise).
+    static func size(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
+    private static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        for b in digest { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
