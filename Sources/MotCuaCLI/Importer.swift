@@ -93,22 +93,24 @@ struct Importer {
             let seed = SourceContext.seed(mapping: mapping, reference: reference, calendar: calendar)
             for path in dossierFiles {
                 var summary: DossierFileSummary? = nil
-                var known = knownSHA256[path]
+                let known = knownSHA256[path]
                 // What was applied before from a file decoded the same way (CSV only).
                 let context = DossierFileReader.headerKey(path: path, mapping: mapping).map { SourceContext.key(seed: seed, header: $0) }
                 let applied = try checkedOnFailure { try context.map { try store.sourceDigests(context: $0) } ?? SourceDigests() }
                 let size = SourceContext.size(of: path)
+                var pieces: String? = nil
                 if let size, applied.files.contains(where: { $0.size == size }) {
-                    let sha = try known ?? Importer.sha256(ofFileAt: path)
-                    known = sha
-                    if let file = applied.files.first(where: { $0.size == size && $0.sha256 == sha }) {
+                    pieces = try PieceDigest.ofFile(at: path)  // on both cores
+                    if let file = applied.files.first(where: { $0.size == size && $0.sha256 == pieces }) {
                         summariseUnchanged(path, file)
                         continue
                     }
                 }
                 try beforeWriting()
                 let chunks = context.map { _ in ChunkLog(known: applied.chunks, digest: SourceContext.sha256) }
-                let digest = known == nil ? FileDigest(path: path) : nil  // hashed on another thread while the file is read
+                // Hashed on another thread while the file is read.
+                let digest = known == nil || (context != nil && pieces == nil) ? FileDigest(path: path) : nil
+                let wholeDigest: @Sendable () throws -> String = { [pieces] in try pieces ?? digest!.pieces() }
                 let counts = try store.importDossiers(fileName: path, sha256: try known ?? digest!.value()) { consume in
                     let s = try DossierFileReader.streamBatches(
                         path: path, reference: reference, mapping: mapping,
@@ -120,9 +122,9 @@ struct Importer {
                     if let context, let chunks {
                         let reused = chunks.reused
                         let clean = s.rejections.isEmpty && size != nil
-                        facts.source = SourceRecord(context: context, chunks: chunks.chunks, wholeFile: clean ? (
-                            size!, s.rowsRead + reused.reduce(0) { $0 + $1.records },
-                            s.skipped + reused.reduce(0) { $0 + $1.notReceived }) : nil)
+                        facts.source = SourceRecord(context: context, chunks: chunks.chunks, wholeFile: clean ? .init(
+                            size: size!, records: s.rowsRead + reused.reduce(0) { $0 + $1.records },
+                            notReceived: s.skipped + reused.reduce(0) { $0 + $1.notReceived }, digest: wholeDigest) : nil)
                     }
                     return facts
                 }
@@ -302,15 +304,76 @@ enum SourceContext {
     }
 }
 
-/// The SHA-256 of a file, computed on its own thread: hashing a 400 MB export
-/// takes a fifth of a second that the import need not wait for.
+/// The whole-file digest kept in `source_file` (docs/rules.md#source-digests): the
+/// SHA-256 of the SHA-256s of the file's successive 4 MB pieces. Unlike the
+/// file's plain SHA-256 its pieces are hashed on both cores at once, which
+/// halves the time to recognise an unchanged 400 MB export.
+enum PieceDigest {
+    static let pieceSize = 4 << 20
+
+    /// The digest of the file at `path`, its pieces hashed on two threads.
+    static func ofFile(at path: String) throws -> String {
+        let fd = try CSVFile.openForReading(path)
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw PieceDigest.unreadable(path) }
+        let size = Int(info.st_size)
+        let count = (size + pieceSize - 1) / pieceSize
+        let digests = PieceList(count: count)
+        let failed = ManagedAtomicFlag()
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: pieceSize, alignment: 16)
+            defer { buffer.deallocate() }
+            var k = half
+            while k < count {
+                let n = pread(fd, buffer.baseAddress, min(pieceSize, size - k * pieceSize), off_t(k * pieceSize))
+                guard n == min(pieceSize, size - k * pieceSize) else { failed.set(); return }
+                digests.set(k, SHA256.hash(data: UnsafeRawBufferPointer(rebasing: buffer[..<n])))
+                k += 2
+            }
+        }
+        if failed.isSet { throw PieceDigest.unreadable(path) }
+        return combine(digests.all)
+    }
+
+    static func unreadable(_ path: String) -> Message {
+        Message("input.unreadable", file: path, vi: "Không đọc được tệp (không có quyền đọc?).", en: "Cannot read the file (permission?).")
+    }
+
+    static func combine(_ digests: [SHA256.Digest]) -> String {
+        var hasher = SHA256()
+        for d in digests { hasher.update(data: Array(d)) }
+        return "pieces-" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// The pieces' digests, each written by one of the two hashing threads.
+private final class PieceList: @unchecked Sendable {
+    private var digests: [SHA256.Digest?]
+    private let lock = NSLock()
+    init(count: Int) { digests = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ d: SHA256.Digest) { lock.lock(); digests[k] = d; lock.unlock() }
+    var all: [SHA256.Digest] { digests.map { $0! } }
+}
+
+/// Set by either hashing thread on a read error.
+private final class ManagedAtomicFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.lock(); value = true; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+}
+
+/// The SHA-256 of a file, and its ``PieceDigest``, computed on their own
+/// thread: hashing a 400 MB export takes a fifth of a second that the import
+/// need not wait for.
 final class FileDigest: @unchecked Sendable {
     private let condition = NSCondition()
-    private var result: Result<String, any Error>?
+    private var result: Result<(String, String), any Error>?
 
     init(path: String) {
         let thread = Thread { [self] in
-            let outcome = Result { try Importer.sha256(ofFileAt: path) }
+            let outcome = Result { try FileDigest.digests(ofFileAt: path) }
             condition.lock()
             result = outcome
             condition.broadcast()
@@ -319,11 +382,46 @@ final class FileDigest: @unchecked Sendable {
         thread.start()
     }
 
+    /// One reading for both: the file's SHA-256 and the digests of its pieces.
+    private static func digests(ofFileAt path: String) throws -> (String, String) {
+        let fd = try CSVFile.openForReading(path)
+        defer { close(fd) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: PieceDigest.pieceSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var hasher = SHA256()
+        var pieces: [SHA256.Digest] = []
+        var offset = 0
+        while true {
+            // Whole pieces (a short read is continued), so the boundaries are those of PieceDigest.ofFile.
+            var n = 0
+            while n < PieceDigest.pieceSize {
+                let got = pread(fd, buffer.baseAddress! + n, PieceDigest.pieceSize - n, off_t(offset + n))
+                if got < 0 { throw PieceDigest.unreadable(path) }
+                if got == 0 { break }
+                n += got
+            }
+            if n == 0 { break }
+            let piece = UnsafeRawBufferPointer(rebasing: buffer[..<n])
+            hasher.update(bufferPointer: piece)
+            pieces.append(SHA256.hash(data: piece))
+            offset += n
+            if n < PieceDigest.pieceSize { break }
+        }
+        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), PieceDigest.combine(pieces))
+    }
+
     /// Waits for the digest; rethrows the file's error.
     func value() throws -> String {
         condition.lock(); defer { condition.unlock() }
         while result == nil { condition.wait() }
-        return try result!.get()
+        return try result!.get().0
+    }
+
+    /// Waits for the ``PieceDigest``.
+    func pieces() throws -> String {
+        condition.lock(); defer { condition.unlock() }
+        while result == nil { condition.wait() }
+        return try result!.get().1
     }
 }
 

@@ -52,13 +52,23 @@ package struct SourceDigests: Sendable {
 
 /// The digests an import asks the store to keep with its rows, in the same
 /// transaction: the file's clean chunks (read or skipped) and, when nothing in
-/// it was rejected, the whole file (its SHA-256 is the import's own).
+/// it was rejected, the whole file.
 package struct SourceRecord: Sendable {
+    /// A file every record of which was applied.
+    package struct WholeFile: Sendable {
+        package var size: Int
+        package var records: Int
+        package var notReceived: Int
+        /// The whole-file digest, asked for at the end (it is computed while the file is read).
+        package var digest: @Sendable () throws -> String
+        package init(size: Int, records: Int, notReceived: Int, digest: @escaping @Sendable () throws -> String) {
+            self.size = size; self.records = records; self.notReceived = notReceived; self.digest = digest
+        }
+    }
     package var context: String
     package var chunks: [SourceChunk]
-    /// Size, records and not-yet-received rows of the whole file when every record was applied.
-    package var wholeFile: (size: Int, records: Int, notReceived: Int)?
-    package init(context: String, chunks: [SourceChunk], wholeFile: (size: Int, records: Int, notReceived: Int)?) {
+    package var wholeFile: WholeFile?
+    package init(context: String, chunks: [SourceChunk], wholeFile: WholeFile?) {
         self.context = context; self.chunks = chunks; self.wholeFile = wholeFile
     }
 }

@@ -196,7 +196,7 @@ extension DossierStore: DossierRepository {
             }
             counts.implicitUnits = missing
             let fileDigest = try sha256()
-            if let source = facts.source { try record(source, sha256: fileDigest, importID: importID, db: db) }
+            if let source = facts.source { try record(source, importID: importID, db: db) }
             try db.execute(sql: """
                 UPDATE import_batch SET sha256 = ?, rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, skipped = ?
                 WHERE id = ?
@@ -234,7 +234,7 @@ extension DossierStore: DossierRepository {
 
     /// Keeps an import's chunk and file digests in its own transaction: they
     /// exist exactly when the rows they stand for do (docs/rules.md#source-digests).
-    private func record(_ source: SourceRecord, sha256: String?, importID: Int64, db: Database) throws {
+    private func record(_ source: SourceRecord, importID: Int64, db: Database) throws {
         let chunk = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO source_chunk (context, layout, start, "end", sha256, records, not_received, lines, import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -243,11 +243,11 @@ extension DossierStore: DossierRepository {
             try chunk.execute(arguments: [source.context, DossierRow.columnList, c.start, c.end, c.sha256,
                                           c.records, c.notReceived, c.lines, importID])
         }
-        if let whole = source.wholeFile, let sha256 {
+        if let whole = source.wholeFile {
             try db.execute(sql: """
                 INSERT OR IGNORE INTO source_file (context, layout, sha256, size, records, not_received, import_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [source.context, DossierRow.columnList, sha256, whole.size, whole.records,
+                """, arguments: [source.context, DossierRow.columnList, try whole.digest(), whole.size, whole.records,
                                  whole.notReceived, importID])
         }
     }
