@@ -111,7 +111,7 @@ struct Importer {
                 // Hashed on another thread while the file is read.
                 let digest = known == nil || (context != nil && pieces == nil) ? FileDigest(path: path) : nil
                 let wholeDigest: @Sendable () throws -> String = { [pieces] in try pieces ?? digest!.pieces() }
-                let counts = try store.importDossiers(fileName: path, sha256: try known ?? digest!.value()) { consume in
+                var counts = try store.importDossiers(fileName: path, sha256: try known ?? digest!.value()) { consume in
                     let s = try DossierFileReader.streamBatches(
                         path: path, reference: reference, mapping: mapping,
                         endOfWorkingDay: calendar.workingHours.lastEnd,
@@ -127,6 +127,11 @@ struct Importer {
                             notReceived: s.skipped + reused.reduce(0) { $0 + $1.notReceived }, digest: wholeDigest) : nil)
                     }
                     return facts
+                }
+                // The skipped chunks' dossiers are part of the file's newest state too.
+                if let skipped = chunks?.reused.compactMap(\.newestState).max() {
+                    counts.newestInFile = max(counts.newestInFile ?? LocalDateTime(secondsSinceEpoch: skipped),
+                                              LocalDateTime(secondsSinceEpoch: skipped))
                 }
                 rejections += summary!.rejections
                 summarise(summary!, counts, reused: chunks?.reused ?? [], reference: reference)
@@ -320,19 +325,24 @@ enum PieceDigest {
         let size = Int(info.st_size)
         let count = (size + pieceSize - 1) / pieceSize
         let digests = PieceList(count: count)
-        let failed = ManagedAtomicFlag()
+        // Mapped, not read: copying 400 MB out of the page cache was a seventh of the time.
+        guard size > 0, let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+            if size == 0 { return combine([]) }
+            throw unreadable(path)
+        }
+        defer { munmap(base, size) }
+        let address = UInt(bitPattern: base)  // the mapping outlives both threads
         DispatchQueue.concurrentPerform(iterations: 2) { half in
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: pieceSize, alignment: 16)
-            defer { buffer.deallocate() }
+            let bytes = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address), count: size)
             var k = half
             while k < count {
-                let n = pread(fd, buffer.baseAddress, min(pieceSize, size - k * pieceSize), off_t(k * pieceSize))
-                guard n == min(pieceSize, size - k * pieceSize) else { failed.set(); return }
-                digests.set(k, SHA256.hash(data: UnsafeRawBufferPointer(rebasing: buffer[..<n])))
+                let piece = UnsafeRawBufferPointer(rebasing: bytes[(k * pieceSize)..<min(size, (k + 1) * pieceSize)])
+                digests.set(k, SHA256.hash(data: piece))
+                // Given back once hashed (the page cache keeps them): resident memory stays small.
+                _ = madvise(UnsafeMutableRawPointer(mutating: piece.baseAddress!), piece.count, MADV_DONTNEED)
                 k += 2
             }
         }
-        if failed.isSet { throw PieceDigest.unreadable(path) }
         return combine(digests.all)
     }
 
@@ -354,14 +364,6 @@ private final class PieceList: @unchecked Sendable {
     init(count: Int) { digests = Array(repeating: nil, count: count) }
     func set(_ k: Int, _ d: SHA256.Digest) { lock.lock(); digests[k] = d; lock.unlock() }
     var all: [SHA256.Digest] { digests.map { $0! } }
-}
-
-/// Set by either hashing thread on a read error.
-private final class ManagedAtomicFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    func set() { lock.lock(); value = true; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }
 
 /// The SHA-256 of a file, and its ``PieceDigest``, computed on their own

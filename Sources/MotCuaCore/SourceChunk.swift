@@ -17,15 +17,17 @@ package struct SourceChunk: Sendable, Hashable {
     package var notReceived: Int
     /// Physical lines it spans, so that line numbers after a skipped chunk stay right.
     package var lines: Int
+    /// The newest state moment of its dossiers (seconds), `nil` when it has none.
+    package var newestState: Int64?
 
     /// A chunk ends at the first record end this many bytes after its start:
     /// small enough that a change in the middle of a 400 MB export re-reads
     /// little, large enough that the digests stay a few rows per file.
     package static let targetSize = 4 << 20
 
-    package init(start: Int, end: Int, sha256: String, records: Int, notReceived: Int, lines: Int) {
+    package init(start: Int, end: Int, sha256: String, records: Int, notReceived: Int, lines: Int, newestState: Int64?) {
         self.start = start; self.end = end; self.sha256 = sha256
-        self.records = records; self.notReceived = notReceived; self.lines = lines
+        self.records = records; self.notReceived = notReceived; self.lines = lines; self.newestState = newestState
     }
 }
 

@@ -104,13 +104,15 @@ package struct CSVReader: Sendable {
             var read = 0
             var released = position
             while read < limit {
-                if let log = chunkLog {
-                    // Chunks applied before whose bytes are here are jumped over unparsed.
+                // Chunks applied before whose bytes are here are jumped over unparsed,
+                // their pages given back as soon as they are digested.
+                while let log = chunkLog {
                     let (p, l) = log.boundary(at: position, line: line, in: buf)
-                    if p != position {
-                        position = p; line = l
-                        if checkedUpTo < p { checkedUpTo = p }  // the same bytes were checked when first imported
-                    }
+                    if p == position { break }
+                    position = p; line = l
+                    if checkedUpTo < p { checkedUpTo = p }  // the same bytes were checked when first imported
+                    text.releasePages(from: released, before: p)
+                    released = p
                 }
                 let recordStart = position
                 if checkedUpTo < buf.count && checkedUpTo < position + (1 << 20) { try check(buf, upTo: position + (4 << 20)) }

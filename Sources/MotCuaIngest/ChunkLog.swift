@@ -22,6 +22,7 @@ package final class ChunkLog: @unchecked Sendable {
     private var records = 0
     private var notReceived = 0
     private var dirty = false
+    private var newest: Int64?
 
     /// - Parameters:
     ///   - known: chunks applied before under the same decoding context.
@@ -36,13 +37,16 @@ package final class ChunkLog: @unchecked Sendable {
     package func rejected() { dirty = true }
     /// A record of the current chunk was skipped as not yet received.
     package func notYetReceived() { notReceived += 1 }
+    /// A dossier of the current chunk with this state moment (seconds), for the
+    /// "older file" warning of a later import that skips the chunk.
+    package func stored(stateMoment: Int64) { newest = max(newest ?? stateMoment, stateMoment) }
     /// Where the chunk being read started (the reader keeps its pages until it is digested).
     var currentStart: Int { max(start, 0) }
 
     /// Called by the reader where a record may start, at `offset` on `line`,
     /// before it reads one: closes the current chunk when it is long enough or
     /// a known chunk starts here, then jumps over known chunks whose bytes
-    /// are here. Returns where to read on and the line there.
+    /// are here (one per call). Returns where to read on and the line there.
     func boundary(at offset: Int, line: Int, in text: UnsafeBufferPointer<UInt8>) -> (offset: Int, line: Int) {
         var offset = offset, line = line
         if start < 0 { open(offset, line) }
@@ -52,7 +56,8 @@ package final class ChunkLog: @unchecked Sendable {
             close(at: offset, line: line, text)
         }
         // Only where no record of the current chunk has been read: a chunk never starts mid-chunk.
-        while offset == start, let candidates = known[offset], let hit = candidates.first(where: { matches($0, text) }) {
+        // One chunk per call, so that the reader gives back its pages before the next.
+        if offset == start, let candidates = known[offset], let hit = candidates.first(where: { matches($0, text) }) {
             chunks.append(hit)
             reused.append(hit)
             offset = hit.end
@@ -77,13 +82,13 @@ package final class ChunkLog: @unchecked Sendable {
     }
 
     private func open(_ offset: Int, _ line: Int) {
-        start = offset; startLine = line; records = 0; notReceived = 0; dirty = false
+        start = offset; startLine = line; records = 0; notReceived = 0; dirty = false; newest = nil
     }
 
     private func close(at offset: Int, line: Int, _ text: UnsafeBufferPointer<UInt8>) {
         if !dirty && records > 0 {
             chunks.append(SourceChunk(start: start, end: offset, sha256: digest(UnsafeBufferPointer(rebasing: text[start..<offset])),
-                                      records: records, notReceived: notReceived, lines: line - startLine))
+                                      records: records, notReceived: notReceived, lines: line - startLine, newestState: newest))
         }
         open(offset, line)
     }

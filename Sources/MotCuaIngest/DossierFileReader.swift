@@ -160,6 +160,7 @@ package enum DossierFileReader {
                             if !name.isEmpty { summary.unitNames[d.unitCode] = name }
                         }
                         batch.append(d, line: line)
+                        if let chunks, let moment = batch.number(batch.count - 1, .stateMoment) { chunks.stored(stateMoment: moment) }
                         if batch.count == DossierFileReader.batchSize {
                             guard pipe.put(batch) else { throw ProducerStop() }  // the caller failed
                             batch = DossierBatch(capacity: DossierFileReader.batchSize)

@@ -236,12 +236,12 @@ extension DossierStore: DossierRepository {
     /// exist exactly when the rows they stand for do (docs/rules.md#source-digests).
     private func record(_ source: SourceRecord, importID: Int64, db: Database) throws {
         let chunk = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO source_chunk (context, layout, start, "end", sha256, records, not_received, lines, import_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO source_chunk (context, layout, start, "end", sha256, records, not_received, lines, newest_state, import_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for c in source.chunks {
             try chunk.execute(arguments: [source.context, DossierRow.columnList, c.start, c.end, c.sha256,
-                                          c.records, c.notReceived, c.lines, importID])
+                                          c.records, c.notReceived, c.lines, c.newestState, importID])
         }
         if let whole = source.wholeFile {
             try db.execute(sql: """
@@ -259,10 +259,10 @@ extension DossierStore: DossierRepository {
                 SELECT sha256, size, records, not_received FROM source_file WHERE context = ? AND layout = ?
                 """, arguments: arguments).map { SourceFile(sha256: $0[0], size: $0[1], records: $0[2], notReceived: $0[3]) }
             let chunks = try Row.fetchAll(db, sql: """
-                SELECT start, "end", sha256, records, not_received, lines FROM source_chunk
+                SELECT start, "end", sha256, records, not_received, lines, newest_state FROM source_chunk
                 WHERE context = ? AND layout = ? ORDER BY start
                 """, arguments: arguments).map {
-                SourceChunk(start: $0[0], end: $0[1], sha256: $0[2], records: $0[3], notReceived: $0[4], lines: $0[5])
+                SourceChunk(start: $0[0], end: $0[1], sha256: $0[2], records: $0[3], notReceived: $0[4], lines: $0[5], newestState: $0[6])
             }
             return SourceDigests(files: files, chunks: chunks)
         }

@@ -118,7 +118,7 @@ enum StoreSchema {
                 CREATE TABLE source_chunk (
                   context TEXT NOT NULL, layout TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
                   sha256 TEXT NOT NULL, records INTEGER NOT NULL, not_received INTEGER NOT NULL, lines INTEGER NOT NULL,
-                  import_id INTEGER NOT NULL,
+                  newest_state INTEGER, import_id INTEGER NOT NULL,
                   PRIMARY KEY (context, layout, start, "end", sha256));
                 """)
             // A digest says "these rows are stored". Once a stored dossier is deleted,

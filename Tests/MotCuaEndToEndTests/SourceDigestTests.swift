@@ -128,6 +128,20 @@ final class SourceDigestTests: TemporaryDirectoryTestCase {
         XCTAssertFalse(again.stdout.contains("giống hệt một tệp"), again.stdout)
     }
 
+    func testSkippedChunksCountForTheFilesNewestState() throws {
+        // Yesterday's export again, with early dossiers re-sent at the end: the new lines
+        // alone are older than what is stored, the file (its skipped chunks) is not.
+        let (header, lines) = try exportLines()
+        let yesterday = try write("yesterday.csv", header, lines)
+        let today = try write("today.csv", header, lines + Array(lines[100..<105]))
+        let db = dir.appendingPathComponent("m.sqlite").path
+        _ = try importing(db, [yesterday])
+        let result = try importing(db, [today])
+        XCTAssertTrue(result.stdout.contains("không đọc lại"), result.stdout)
+        XCTAssertFalse(result.stderr.contains("tệp này cũ hơn dữ liệu đã nhập"), result.stderr)
+        try assertSameRows(try storedRows(db), try fullyRead([yesterday, today]))
+    }
+
     func testOneByteChangedInTheMiddleIsReadAndTheNewerStateDecides() throws {
         let (header, lines) = try exportLines()
         let original = try write("a.csv", header, lines)
