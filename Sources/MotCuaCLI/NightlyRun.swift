@@ -212,7 +212,7 @@ struct RunReportWriter {
                              en: "no dossiers in \(spec.period.label)", severity: .warning))
         }
         if let json = spec.json {
-            try WorkbookWriter.writeAtomically(try ReportJSON.encode(report, rows: spec.template.firstTable ?? TableSpec()),
+            try WorkbookWriter.writeAtomically(try ReportJSON.encode(report, rows: spec.template.firstTable(for: report) ?? TableSpec()),
                                                to: json)
             log.say("JSON: \(json)", "JSON: \(json)")
         }

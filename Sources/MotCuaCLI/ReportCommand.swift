@@ -69,7 +69,7 @@ struct ReportCommand: ParsableCommand {
             try WorkbookWriter.write(template: loaded.template, templateFile: loaded.file, context: context, to: out)
             if let json {
                 try WorkbookWriter.writeAtomically(
-                    try ReportJSON.encode(report, rows: loaded.template.firstTable ?? TableSpec(), groups: by), to: json)
+                    try ReportJSON.encode(report, rows: loaded.template.firstTable(for: report) ?? TableSpec(), groups: by), to: json)
             }
             printInfo(localized(
                 "Đã ghi \(out) (\(formatCount(report.rows.count)) đơn vị, \(formatCount(report.dossiersUsed)) hồ sơ, kỳ \(reportPeriod.label)).",

@@ -66,6 +66,13 @@ package struct PeriodReport: Sendable {
 }
 
 extension PeriodReport {
+    /// The report is about one unit (một đơn vị): its root has no units below
+    /// it, so a table by unit would have one row (docs/rules.md#bieu-06).
+    package var isAboutOneUnit: Bool {
+        guard let root else { return false }
+        return tree.children(of: root.code).isEmpty
+    }
+
     /// The report with a finding about its data as a whole (such as
     /// ``DataQualityFinding/dataEnds(at:before:unitCode:)``), listed before the
     /// findings about single dossiers because it qualifies all of them.

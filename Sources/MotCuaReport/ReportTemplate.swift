@@ -57,6 +57,10 @@ package struct SheetTemplate: Decodable, Sendable {
     /// Unit rows in sections by level with a subtotal row each: `level`
     /// for Cấp tỉnh / Cấp huyện / Cấp xã, or a list of `{label, levels}`.
     package var sections: LevelSections?
+    /// The rows instead of ``rows`` and ``sections`` when the report is about
+    /// one unit, a unit with no units below it (docs/rules.md#bieu-06): the
+    /// national form lists a unit's own work by lĩnh vực, a tree's by unit.
+    package var oneUnitRows: ReportDimension?
     /// The heading of an official document (Nghị định 30/2020/NĐ-CP): issuing
     /// body on the left, national motto on the right, place and date.
     package var letterhead: Bool?
@@ -67,6 +71,7 @@ package struct SheetTemplate: Decodable, Sendable {
         case include, kind, name, font, title, header, columns, total, footnotes, page, chart, filter, letterhead, signature
         case rows, sections
         case headerRowHeights = "header_row_heights"
+        case oneUnitRows = "one_unit_rows"
     }
 
     package init(from decoder: Decoder) throws {
@@ -90,6 +95,7 @@ package struct SheetTemplate: Decodable, Sendable {
         letterhead = try c.decodeIfPresent(Bool.self, forKey: .letterhead)
         signature = try c.decodeIfPresent(Bool.self, forKey: .signature)
         rows = try c.decodeIfPresent(ReportDimension.self, forKey: .rows)
+        oneUnitRows = try c.decodeIfPresent(ReportDimension.self, forKey: .oneUnitRows)
         if let word = try? c.decodeIfPresent(String.self, forKey: .sections) {
             guard word == "level" else {
                 throw DecodingError.dataCorruptedError(forKey: .sections, in: c,
@@ -103,6 +109,13 @@ package struct SheetTemplate: Decodable, Sendable {
 
     /// The table's rows: its dimension and sections.
     package var table: TableSpec { TableSpec(rows: rows ?? .unit, sections: sections) }
+
+    /// The table's rows for this report: ``oneUnitRows`` when the report is
+    /// about one unit and the template names them, else ``table``.
+    package func table(for report: PeriodReport) -> TableSpec {
+        if let oneUnitRows, report.isAboutOneUnit { return TableSpec(rows: oneUnitRows) }
+        return table
+    }
 }
 
 /// One section of unit rows: its label and the levels (Cap) it takes.
@@ -117,12 +130,13 @@ extension ReportTemplate {
     /// The dimensions other than units that the template's tables group by,
     /// which the figures must be counted for.
     package var dimensions: Set<ReportDimension> {
-        Set(sheets.filter { ($0.kind ?? .unitTable) == .unitTable }.compactMap(\.rows).filter { !$0.isUnitDimension })
+        Set(sheets.filter { ($0.kind ?? .unitTable) == .unitTable }.flatMap { [$0.rows, $0.oneUnitRows].compactMap { $0 } }
+            .filter { !$0.isUnitDimension })
     }
 
-    /// The rows of the first unit table (the JSON's `rows`).
-    package var firstTable: TableSpec? {
-        sheets.first { ($0.kind ?? .unitTable) == .unitTable }?.table
+    /// The rows of the first unit table (the JSON's `rows`), as printed for this report.
+    package func firstTable(for report: PeriodReport) -> TableSpec? {
+        sheets.first { ($0.kind ?? .unitTable) == .unitTable }?.table(for: report)
     }
 }
 
@@ -277,9 +291,9 @@ extension ReportTemplate {
             for (i, line) in ((sheet.title ?? []) + (sheet.footnotes ?? [])).enumerated() { try within(line.size, 1...409, "title/footnotes[\(i)].size") }
             for (c, column) in sheet.columns.enumerated() { try within(column.width, 0...255, "columns[\(c)].width") }
             for (i, h) in (sheet.headerRowHeights ?? []).enumerated() { try within(h, 0...409, "header_row_heights[\(i)]") }
-            if (sheet.rows != nil || sheet.sections != nil) && kind != .unitTable {
-                throw Message("template.rows-kind", file: file, vi: "\(at): rows và sections chỉ dùng cho bảng theo đơn vị (unit-table).",
-                                    en: "\(at): rows and sections are for unit tables only.")
+            if (sheet.rows != nil || sheet.sections != nil || sheet.oneUnitRows != nil) && kind != .unitTable {
+                throw Message("template.rows-kind", file: file, vi: "\(at): rows, sections và one_unit_rows chỉ dùng cho bảng theo đơn vị (unit-table).",
+                                    en: "\(at): rows, sections and one_unit_rows are for unit tables only.")
             }
             if sheet.sections != nil && !(sheet.rows ?? .unit).isUnitDimension {
                 throw Message("template.sections-rows", file: file, vi: "\(at): sections (chia theo cấp) chỉ dùng với rows: unit hoặc unit-all.",

@@ -22,7 +22,7 @@ struct UnitTableSheet {
         var row = headerTop + headerRows
         let firstDataRow = row
 
-        let rows = try context.report.table(template.table)
+        let rows = try context.report.table(template.table(for: context.report))
         for (reportRow, number) in zip(rows, Self.numbers(rows)) {
             let values = figures.map { $0.value(reportRow, number) }
             let bold = reportRow.kind == .section
