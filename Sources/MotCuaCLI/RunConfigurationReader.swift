@@ -25,9 +25,9 @@ struct RunConfigurationReader {
     private var problems: [Message] = []
 
     static let topKeys = ["database", "inbox", "archive", "mapping", "units", "procedures", "calendars",
-                          "evaluations", "rubric", "templates", "log", "heading", "reports"]
+                          "evaluations", "rubric", "templates", "log", "heading", "cutoff_day", "reports"]
     static let headingKeys = ["issuer", "parent_issuer", "place", "signer_title", "signer_name"]
-    static let reportKeys = ["period", "unit", "template", "out", "json"]
+    static let reportKeys = ["period", "unit", "template", "out", "json", "cutoff_day"]
 
     init(file: String) { self.file = file }
 
@@ -92,6 +92,7 @@ struct RunConfigurationReader {
                                    signerTitle: list(h["signer_title"], key: "heading.signer_title"),
                                    signerName: text(h["signer_name"], key: "heading.signer_name"))
         }
+        config.cutoffDay = cutoffDay(map["cutoff_day"], key: "cutoff_day")
         if let reports = map["reports"] {
             config.reports = readReports(reports)
         } else {
@@ -115,6 +116,7 @@ struct RunConfigurationReader {
             guard item.mapping != nil else { continue }
             let period = required("period", in: r, parent: item, section: key)
             let out = required("out", in: r, parent: item, section: key)
+            let reportCutoff = cutoffDay(r["cutoff_day"], key: "\(key).cutoff_day")
             if let period, RunConfiguration.period(period, today: CivilDate(dayNumber: 0)) == nil {
                 problems.append(problem(at: r["period"], "\(key).period \"\(period)\" không hợp lệ (previous-month, previous-quarter, year-to-date, previous-year hoặc kỳ cố định như 2020-10, 2020-Q3, 2020).",
                                         "\(key).period \"\(period)\" is invalid (previous-month, previous-quarter, year-to-date, previous-year or a fixed period such as 2020-10, 2020-Q3, 2020)."))
@@ -122,7 +124,8 @@ struct RunConfigurationReader {
             guard let period, let out else { continue }
             reports.append(.init(period: period, unit: text(r["unit"], key: "\(key).unit"),
                                  template: text(r["template"], key: "\(key).template"), out: out,
-                                 json: text(r["json"], key: "\(key).json"), line: item.mark?.line ?? 0))
+                                 json: text(r["json"], key: "\(key).json"), cutoffDay: reportCutoff,
+                                 line: item.mark?.line ?? 0))
         }
         return reports
     }
@@ -172,6 +175,17 @@ struct RunConfigurationReader {
             return nil
         }
         return s
+    }
+
+    /// A reporting cut-off day, 1–28 (docs/rules.md#cutoff-day).
+    private mutating func cutoffDay(_ node: Node?, key: String) -> Int? {
+        guard let value = text(node, key: key) else { return nil }
+        guard let day = Int(value), ReportPeriod.cutoffDays.contains(day) else {
+            problems.append(problem(at: node, "\"\(key)\" phải là một ngày từ 1 đến 28, không phải \"\(value)\".",
+                                    "\"\(key)\" must be a day from 1 to 28, not \"\(value)\"."))
+            return nil
+        }
+        return day
     }
 
     /// A list of texts; one text alone is taken as a list of one.

@@ -79,7 +79,8 @@ struct RunPlan {
         let knownUnits = check.knownUnits(unitsFile: units, database: database)
         var reports: [Report] = []
         for spec in config.reports {
-            let period = RunConfiguration.period(spec.period, today: today)!  // checked by the reader
+            let period = RunConfiguration.period(spec.period, today: today,
+                                                 cutoffDay: spec.cutoffDay ?? config.cutoffDay)!  // checked by the reader
             let at = "dòng \(spec.line): báo cáo \(period.label)", atEN = "line \(spec.line): report \(period.label)"
             if let unit = spec.unit, let knownUnits, !knownUnits.contains(unit) {
                 check.problem("\(at): không có đơn vị mã \"\(unit)\" trong tệp đơn vị\(units == nil ? "" : " \(units!)") hay trong cơ sở dữ liệu.",

@@ -43,7 +43,9 @@ package struct ReportPeriod: Sendable, Hashable, CustomStringConvertible {
         let first = months.first, last = months.last
         if let n = cutoffDay {
             let (py, pm) = first.month == 1 ? (first.year - 1, 12) : (first.year, first.month - 1)
-            from = CivilDate(year: py, month: pm, day: n + 1)!
+            // The day after day N of the month before: with N = 28 after a
+            // 28-day February that is 1 March, not a 29 February that does not exist.
+            from = CivilDate(year: py, month: pm, day: n)!.adding(days: 1)
             to = CivilDate(year: last.year, month: last.month, day: n)!
         } else {
             from = CivilDate(year: first.year, month: first.month, day: 1)!

@@ -18,7 +18,8 @@ package enum ReportJSON {
         var doc: [String: JSONValue] = [
             "schema_version": .int(schemaVersion),
             "period": .object(["from": .string(p.from.description), "to": .string(p.to.description),
-                               "cutoff": .string("\(p.to)T23:59:59+07:00")]),
+                               "cutoff": .string("\(p.to)T23:59:59+07:00"), "label": .string(p.label),
+                               "cutoff_day": p.cutoffDay.map(JSONValue.int) ?? .null]),
             "units": .array(report.units.map { entry in
                 var o = figures(entry.subtree, rubric: report.rubric)
                 o["code"] = .string(entry.unit.code)

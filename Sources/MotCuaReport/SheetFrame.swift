@@ -34,12 +34,25 @@ struct SheetFrame {
     /// With `letterhead`, the official heading comes first.
     func writeTitle(at start: Int) throws -> Int {
         var row = template.letterhead == true ? try writeLetterhead(at: start) : start
-        for line in template.title ?? [] {
+        let lines = (template.title ?? []) + automaticTitleLines
+        for line in lines {
             try sheet.merge(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: columnCount - 1,
                             text: try fill(line.text), format: lineFormat(line))
             row += 1
         }
-        return template.title?.isEmpty == false ? row + 1 : row
+        return lines.isEmpty ? row : row + 1
+    }
+
+    /// Lines every sheet prints under its title that its template did not
+    /// write: under a reporting cut-off day, the period's actual dates, since
+    /// "tháng 1 năm 2026" no longer says them (docs/rules.md#cutoff-day).
+    var automaticTitleLines: [TextLine] {
+        let title = template.title ?? []
+        var lines: [TextLine] = []
+        if context.report.period.cutoffDay != nil, !title.contains(where: { $0.text.contains("{from}") }) {
+            lines.append(TextLine(text: "Kỳ báo cáo: từ ngày {from} đến ngày {to}", italic: true))
+        }
+        return lines
     }
 
     /// The header block: merged, bordered, centred, wrapped. Returns its row count.
