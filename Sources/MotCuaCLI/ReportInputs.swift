@@ -56,16 +56,16 @@ struct ReportInputs {
 
     /// Aggregates the period over the stored dossiers.
     func aggregate(period: ReportPeriod, calendar: WorkCalendar, unit: String?, rubric: Rubric? = nil,
-                   dimensions: Set<ReportDimension> = []) throws -> PeriodReport {
+                   dimensions: Set<ReportDimension> = [], attribution: Attribution = .handling) throws -> PeriodReport {
         try ReportInputs.aggregate(store: store, period: period, calendar: calendar, unit: unit, rubric: rubric,
-                                   dimensions: dimensions,
+                                   dimensions: dimensions, attribution: attribution,
                                    evaluations: rubric == nil ? [:] : try store.evaluations())
     }
 
     /// Aggregates a period over a store's dossiers, scoped to `unit`'s subtree;
     /// `evaluations` are passed in so that a run writing several reports reads them once.
     static func aggregate(store: any DossierRepository, period: ReportPeriod, calendar: WorkCalendar, unit: String?,
-                          rubric: Rubric?, dimensions: Set<ReportDimension> = [],
+                          rubric: Rubric?, dimensions: Set<ReportDimension> = [], attribution: Attribution = .handling,
                           evaluations: [String: [Int: Int]]) throws -> PeriodReport {
         let tree = UnitTree(try store.units())
         if let unit, tree[unit] == nil {
@@ -74,7 +74,8 @@ struct ReportInputs {
         }
         var aggregator = PeriodAggregator(period: period, catalogue: ProcedureCatalogue(try store.procedures()),
                                           calendar: calendar, rubric: rubric, evaluations: evaluations,
-                                          dimensions: dimensions)
+                                          dimensions: dimensions, attribution: attribution,
+                                          knownUnits: Set(tree.allInDisplayOrder))
         try store.forEachDossier(relevantFrom: period.start, to: period.cutoff) { aggregator.add($0) }
         return aggregator.report(scope: unit, tree: tree)
     }

@@ -22,6 +22,8 @@ struct RunConfiguration {
     var heading = Heading()
     /// The reporting cut-off day of every report that does not give its own (docs/rules.md#cutoff-day).
     var cutoffDay: Int?
+    /// Which unit reception figures go to, for every report that does not say (docs/rules.md#receiving-unit).
+    var attribute: Attribution?
     var reports: [Report] = []
 
     struct Heading {
@@ -42,6 +44,8 @@ struct RunConfiguration {
         var json: String?
         /// This report's cut-off day, overriding the top-level `cutoff_day`.
         var cutoffDay: Int?
+        /// This report's attribution, overriding the top-level `attribute`.
+        var attribute: Attribution?
         /// Where the report is declared, for messages.
         var line: Int
     }

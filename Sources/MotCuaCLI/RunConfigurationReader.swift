@@ -25,9 +25,9 @@ struct RunConfigurationReader {
     private var problems: [Message] = []
 
     static let topKeys = ["database", "inbox", "archive", "mapping", "units", "procedures", "calendars",
-                          "evaluations", "rubric", "templates", "log", "heading", "cutoff_day", "reports"]
+                          "evaluations", "rubric", "templates", "log", "heading", "cutoff_day", "attribute", "reports"]
     static let headingKeys = ["issuer", "parent_issuer", "place", "signer_title", "signer_name"]
-    static let reportKeys = ["period", "unit", "template", "out", "json", "cutoff_day"]
+    static let reportKeys = ["period", "unit", "template", "out", "json", "cutoff_day", "attribute"]
 
     init(file: String) { self.file = file }
 
@@ -93,6 +93,7 @@ struct RunConfigurationReader {
                                    signerName: text(h["signer_name"], key: "heading.signer_name"))
         }
         config.cutoffDay = cutoffDay(map["cutoff_day"], key: "cutoff_day")
+        config.attribute = attribution(map["attribute"], key: "attribute")
         if let reports = map["reports"] {
             config.reports = readReports(reports)
         } else {
@@ -117,6 +118,7 @@ struct RunConfigurationReader {
             let period = required("period", in: r, parent: item, section: key)
             let out = required("out", in: r, parent: item, section: key)
             let reportCutoff = cutoffDay(r["cutoff_day"], key: "\(key).cutoff_day")
+            let reportAttribute = attribution(r["attribute"], key: "\(key).attribute")
             if let period, RunConfiguration.period(period, today: CivilDate(dayNumber: 0)) == nil {
                 problems.append(problem(at: r["period"], "\(key).period \"\(period)\" không hợp lệ (previous-month, previous-quarter, year-to-date, previous-year hoặc kỳ cố định như 2020-10, 2020-Q3, 2020).",
                                         "\(key).period \"\(period)\" is invalid (previous-month, previous-quarter, year-to-date, previous-year or a fixed period such as 2020-10, 2020-Q3, 2020)."))
@@ -125,6 +127,7 @@ struct RunConfigurationReader {
             reports.append(.init(period: period, unit: text(r["unit"], key: "\(key).unit"),
                                  template: text(r["template"], key: "\(key).template"), out: out,
                                  json: text(r["json"], key: "\(key).json"), cutoffDay: reportCutoff,
+                                 attribute: reportAttribute,
                                  line: item.mark?.line ?? 0))
         }
         return reports
@@ -186,6 +189,17 @@ struct RunConfigurationReader {
             return nil
         }
         return day
+    }
+
+    /// `handling` or `receiving` (docs/rules.md#receiving-unit).
+    private mutating func attribution(_ node: Node?, key: String) -> Attribution? {
+        guard let value = text(node, key: key) else { return nil }
+        guard let a = Attribution(rawValue: value) else {
+            problems.append(problem(at: node, "\"\(key)\" phải là handling (đơn vị giải quyết) hoặc receiving (đơn vị tiếp nhận), không phải \"\(value)\".",
+                                    "\"\(key)\" must be handling or receiving, not \"\(value)\"."))
+            return nil
+        }
+        return a
     }
 
     /// A list of texts; one text alone is taken as a list of one.

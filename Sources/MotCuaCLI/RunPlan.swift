@@ -25,6 +25,8 @@ struct RunPlan {
     struct Report {
         let period: ReportPeriod
         let unit: String?
+        /// Which unit reception figures count for (docs/rules.md#receiving-unit).
+        let attribution: Attribution
         let template: ReportTemplate
         let templateFile: String
         let out: String
@@ -99,7 +101,8 @@ struct RunPlan {
             // A template given as a path is relative to the configuration file, like every path in it.
             let template = spec.template.map { TemplateLibrary.isPath($0) ? path($0) : $0 } ?? "bao-cao"
             if let library, let loaded = check.attempt({ try library.report(template) }) {
-                reports.append(Report(period: period, unit: spec.unit, template: loaded.template,
+                reports.append(Report(period: period, unit: spec.unit, attribution: spec.attribute ?? config.attribute ?? .handling,
+                                      template: loaded.template,
                                       templateFile: loaded.file, out: out, json: json))
             }
         }

@@ -63,6 +63,8 @@ package struct PeriodReport: Sendable {
     package let scoringWarnings: [ScoringWarning]
     /// What the tables by dimension are built from.
     let tallies: Tallies
+    /// Which unit reception figures count for (docs/rules.md#receiving-unit).
+    package var attribution: Attribution = .handling
 }
 
 extension PeriodReport {
@@ -109,15 +111,25 @@ package struct PeriodAggregator: Sendable {
     private let groupDimensions: [ReportDimension]
     /// One classifier per month of the period, for the `thang` dimension.
     private let monthClassifiers: [(key: String, classifier: PeriodClassifier)]
+    /// Which unit reception figures count for.
+    package let attribution: Attribution
+    /// The units a receiving unit must be one of to take a dossier's reception
+    /// (another code falls back to the handling unit); `nil` takes any.
+    private let knownUnits: Set<String>?
 
     /// - Parameters:
     ///   - rubric: scores dossiers by Thông tư 01 when given.
     ///   - evaluations: assessor or survey points by dossier code and indicator.
     ///   - dimensions: the dimensions the report's tables group rows by; a
     ///     table may only ask for these (units need nothing extra).
+    ///   - attribution: with `.receiving`, reception figures count for the
+    ///     dossier's receiving unit when it is one of `knownUnits`.
     package init(period: ReportPeriod, catalogue: ProcedureCatalogue, calendar: WorkCalendar = WorkCalendar(),
                 rubric: Rubric? = nil, evaluations: [String: [Int: Int]] = [:],
-                dimensions: Set<ReportDimension> = []) {
+                dimensions: Set<ReportDimension> = [], attribution: Attribution = .handling,
+                knownUnits: Set<String>? = nil) {
+        self.attribution = attribution
+        self.knownUnits = knownUnits
         self.classifier = PeriodClassifier(period: period)
         self.groupDimensions = ReportDimension.allCases.filter { dimensions.contains($0) && !$0.isUnitDimension && $0 != .month }
         self.monthClassifiers = dimensions.contains(.month)
@@ -136,8 +148,15 @@ package struct PeriodAggregator: Sendable {
         if let f = state.finish, f != .unclassified, let received = dossier.receivedAt, let finish = dossier.finish {
             seconds = calendar.workingSeconds(from: received, to: finish)
         }
+        let receiver = receivingUnit(of: dossier)
         // Updated in place: one lookup, no copy, for each of a quarter's dossiers.
-        ownFigures[dossier.unitCode, default: UnitFigures()].add(state, channel: dossier.channel, level: bucket, workSeconds: seconds)
+        if let receiver {
+            ownFigures[receiver, default: UnitFigures()].add(state, channel: dossier.channel, level: bucket, parts: .reception)
+            ownFigures[dossier.unitCode, default: UnitFigures()].add(state, channel: dossier.channel, level: bucket,
+                                                                     workSeconds: seconds, parts: .results)
+        } else {
+            ownFigures[dossier.unitCode, default: UnitFigures()].add(state, channel: dossier.channel, level: bucket, workSeconds: seconds)
+        }
         findings += quality.findings(for: dossier, level: bucket)
         var score: DossierScore?
         if let scorer, let s = scorer.score(dossier, finish: state.finish,
@@ -147,7 +166,7 @@ package struct PeriodAggregator: Sendable {
             score = s
         }
         if !groupDimensions.isEmpty || !monthClassifiers.isEmpty {
-            addToGroups(dossier, state: state, level: bucket, workSeconds: seconds, score: score)
+            addToGroups(dossier, state: state, level: bucket, workSeconds: seconds, score: score, receiver: receiver)
         }
         if state.finish == .late || state.pending == .overdue,
            let entry = OverdueEntry.make(dossier, state: state, cutoff: classifier.period.cutoff, calendar: calendar) {
@@ -162,24 +181,42 @@ package struct PeriodAggregator: Sendable {
         }
     }
 
+    /// The unit that takes the dossier's reception figures when it is not the
+    /// handling unit: its receiving unit under ``Attribution/receiving``, if
+    /// known (docs/rules.md#receiving-unit); `nil` when everything goes to the handling unit.
+    private func receivingUnit(of dossier: Dossier) -> String? {
+        guard attribution == .receiving, let r = dossier.receivingUnitCode, r != dossier.unitCode,
+              knownUnits?.contains(r) ?? true else { return nil }
+        return r
+    }
+
     /// Counts a dossier in its group of every dimension asked for; in the
     /// month dimension, in the month of each of its events (docs/rules.md#dimensions).
+    /// With a `receiver`, its reception goes to that unit's group, its results to the handling unit's.
     private mutating func addToGroups(_ dossier: Dossier, state: PeriodState, level: LevelBucket,
-                                      workSeconds: Int64, score: DossierScore?) {
+                                      workSeconds: Int64, score: DossierScore?, receiver: String?) {
         let procedure = dossier.procedureCode.flatMap { catalogue[$0] }
+        func add(_ dimension: ReportDimension, _ key: String, _ s: PeriodState, workSeconds: Int64, score: DossierScore?) {
+            if let receiver {
+                groups.add(GroupCell(dimension: dimension, unit: receiver, key: key), state: s, channel: dossier.channel,
+                           level: level, workSeconds: 0, score: nil, parts: .reception)
+                groups.add(GroupCell(dimension: dimension, unit: dossier.unitCode, key: key), state: s, channel: dossier.channel,
+                           level: level, workSeconds: workSeconds, score: score, parts: .results)
+            } else {
+                groups.add(GroupCell(dimension: dimension, unit: dossier.unitCode, key: key), state: s,
+                           channel: dossier.channel, level: level, workSeconds: workSeconds, score: score)
+            }
+        }
         for dimension in groupDimensions {
             let key = dimension.key(of: dossier, procedure: procedure, level: level)
-            groups.add(GroupCell(dimension: dimension, unit: dossier.unitCode, key: key), state: state,
-                       channel: dossier.channel, level: level, workSeconds: workSeconds, score: score)
+            add(dimension, key, state, workSeconds: workSeconds, score: score)
             groups.name(dimension, key, dimension.name(of: dossier, procedure: procedure))
         }
         for (key, monthly) in monthClassifiers {
             guard let s = monthly.classify(dossier) else { continue }
             // The processing time and the score belong to the month of the finish.
             let finishedHere = s.finish != nil
-            groups.add(GroupCell(dimension: .month, unit: dossier.unitCode, key: key), state: s,
-                       channel: dossier.channel, level: level, workSeconds: finishedHere ? workSeconds : 0,
-                       score: finishedHere ? score : nil)
+            add(.month, key, s, workSeconds: finishedHere ? workSeconds : 0, score: finishedHere ? score : nil)
         }
     }
 
@@ -248,6 +285,6 @@ package struct PeriodAggregator: Sendable {
         return PeriodReport(period: classifier.period, root: root, rows: rows, total: total,
                             dossiersUsed: rows.isEmpty ? 0 : totalFigures.backlog + totalFigures.received,
                             overdue: list, tree: tree, findings: quality, rubric: scorer?.rubric,
-                            scoringWarnings: scoringWarnings, tallies: tallies)
+                            scoringWarnings: scoringWarnings, tallies: tallies, attribution: attribution)
     }
 }

@@ -25,6 +25,9 @@ package enum DossierColumn: String, CaseIterable, Sendable {
     /// When the one-stop system last changed the dossier: decides which of two
     /// exports holds the newer state.
     case updatedAt = "NgayCapNhat"
+    /// Đơn vị tiếp nhận, when another unit than MaDonVi received the dossier
+    /// (docs/rules.md#receiving-unit): a code, or a name found in the units file.
+    case receivingUnit = "MaDonViTiepNhan"
 
     /// Human export headers seen in one-stop systems (matched after folding).
     package var aliases: [String] {
@@ -51,6 +54,7 @@ package enum DossierColumn: String, CaseIterable, Sendable {
         case .applicant: return ["Chủ hồ sơ", "Người nộp"]
         case .officer: return ["Cán bộ xử lý"]
         case .updatedAt: return ["Ngày cập nhật", "Thời gian cập nhật", "Cập nhật lúc"]
+        case .receivingUnit: return ["Mã đơn vị tiếp nhận", "Đơn vị tiếp nhận", "Nơi tiếp nhận"]
         }
     }
 }

@@ -158,7 +158,12 @@ package struct DossierRowDecoder: Sendable {
             apologyCount: memo.apology.value(for: row[at.apologyCount], { vocabulary.apologyCount(FieldText.trimmed($0)) }) ?? 0,
             newDueAt: newDueAt,
             applicant: nonEmpty(memo.applicant.value(for: row[at.applicant], FieldText.normalised)),
-            officer: nonEmpty(memo.officer.value(for: row[at.officer], FieldText.normalised)), updatedAt: updatedAt)
+            officer: nonEmpty(memo.officer.value(for: row[at.officer], FieldText.normalised)), updatedAt: updatedAt,
+            receivingUnitCode: nonEmpty(memo.receivingUnit.value(for: row[at.receivingUnit]) { bytes in
+                // A code of the units file as it is; else a unit name found there; else kept as written.
+                let text = FieldText.normalised(bytes)
+                return reference.units[text] != nil ? text : reference.unitCode(named: text) ?? text
+            }))
 
         // A refused dossier (status 3) gets no receipt and so no due date; it
         // counts in no figure, so it is kept without one rather than rejected.
@@ -183,7 +188,7 @@ package struct DossierRowDecoder: Sendable {
 private struct ColumnPositions: Sendable {
     let code, unitCode, unitName, procedureCode, procedureName, fieldCode, fieldName, channel, level: Int
     let receivedAt, dueAt, finishedAt, returnedAt, status, supplementCount, supplementRequestedAt: Int
-    let supplementReceivedAt, apologyCount, newDueAt, applicant, officer, updatedAt: Int
+    let supplementReceivedAt, apologyCount, newDueAt, applicant, officer, updatedAt, receivingUnit: Int
 
     init(_ header: HeaderMap<DossierColumn>) {
         func at(_ c: DossierColumn) -> Int { header.index[c] ?? -1 }
@@ -194,7 +199,7 @@ private struct ColumnPositions: Sendable {
         status = at(.status); supplementCount = at(.supplementCount)
         supplementRequestedAt = at(.supplementRequestedAt); supplementReceivedAt = at(.supplementReceivedAt)
         apologyCount = at(.apologyCount); newDueAt = at(.newDueAt); applicant = at(.applicant); officer = at(.officer)
-        updatedAt = at(.updatedAt)
+        updatedAt = at(.updatedAt); receivingUnit = at(.receivingUnit)
     }
 }
 
@@ -213,6 +218,7 @@ private struct DecoderMemo: Sendable {
     var fieldCode = ByteMemo<String>()
     var fieldName = ByteMemo<String>()
     var officer = ByteMemo<String>()
+    var receivingUnit = ByteMemo<String>()
     /// Names of people rarely repeat in real exports: a small memo, so that
     /// a file of unique names does not fill memory with them.
     var applicant = ByteMemo<String>(limit: 10_000)

@@ -17,6 +17,7 @@ package enum ReportJSON {
         let p = report.period
         var doc: [String: JSONValue] = [
             "schema_version": .int(schemaVersion),
+            "attribution": .string(report.attribution.rawValue),
             "period": .object(["from": .string(p.from.description), "to": .string(p.to.description),
                                "cutoff": .string("\(p.to)T23:59:59+07:00"), "label": .string(p.label),
                                "cutoff_day": p.cutoffDay.map(JSONValue.int) ?? .null]),

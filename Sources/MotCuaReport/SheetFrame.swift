@@ -45,12 +45,18 @@ struct SheetFrame {
 
     /// Lines every sheet prints under its title that its template did not
     /// write: under a reporting cut-off day, the period's actual dates, since
-    /// "tháng 1 năm 2026" no longer says them (docs/rules.md#cutoff-day).
+    /// "tháng 1 năm 2026" no longer says them (docs/rules.md#cutoff-day); and
+    /// when reception counts for the receiving unit, a line that says so.
     var automaticTitleLines: [TextLine] {
         let title = template.title ?? []
         var lines: [TextLine] = []
         if context.report.period.cutoffDay != nil, !title.contains(where: { $0.text.contains("{from}") }) {
             lines.append(TextLine(text: "Kỳ báo cáo: từ ngày {from} đến ngày {to}", italic: true))
+        }
+        // Which unit the reception figures count for (docs/rules.md#receiving-unit).
+        if context.report.attribution == .receiving {
+            lines.append(TextLine(text: "Số hồ sơ tiếp nhận tính cho đơn vị tiếp nhận; số hồ sơ tồn, đã giải quyết, đang giải quyết tính cho đơn vị giải quyết.",
+                                  italic: true))
         }
         return lines
     }

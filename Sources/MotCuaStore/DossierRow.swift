@@ -36,7 +36,7 @@ enum DossierRow {
         "code", "unit_code", "procedure_code", "procedure_name", "field_code", "field_name", "channel",
         "declared_level", "received_at", "due_at", "finished_at", "returned_at", "status", "supplement_count",
         "supplement_requested_at", "supplement_received_at", "apology_count", "new_due_at", "applicant", "officer",
-        "updated_at", "state_at", "content_hash",
+        "updated_at", "state_at", "receiving_unit_code", "content_hash",
     ]
     static var contentHashColumn: Int { columns.count - 1 }
     /// SQLITE_TRANSIENT: SQLite copies the bound value.
@@ -44,7 +44,7 @@ enum DossierRow {
     static let columnList = columns.joined(separator: ", ")
     static var columnCount: Int { columns.count }
 
-    /// Dossiers per multi-row INSERT (23 values each, well under SQLite's limit of 32,766 variables).
+    /// Dossiers per multi-row INSERT (25 values each, well under SQLite's limit of 32,766 variables).
     static let batchRows = 32
 
     /// `INSERT [OR IGNORE] INTO dossier (columns, import_id) VALUES (?, …), … <onConflict>`.
@@ -83,7 +83,7 @@ enum DossierRow {
                 number(.channel); number(.declaredLevel); number(.receivedAt); number(.dueAt); number(.finishedAt)
                 number(.returnedAt); number(.status); number(.supplementCount); number(.supplementRequestedAt)
                 number(.supplementReceivedAt); number(.apologyCount); number(.newDueAt)
-                text(.applicant); text(.officer); number(.updatedAt); number(.stateMoment)
+                text(.applicant); text(.officer); number(.updatedAt); number(.stateMoment); text(.receivingUnit)
                 index += 1
                 sqlite3_bind_int64(stmt, index, batch.contentHashes[k])
                 index += 1
@@ -118,6 +118,7 @@ enum DossierRow {
             receivedAt: time(8), dueAt: time(9), finishedAt: time(10), returnedAt: time(11),
             status: int(12).flatMap(DossierStatus.init(rawValue:)), supplementCount: int(13),
             supplementRequestedAt: time(14), supplementReceivedAt: time(15), apologyCount: int(16) ?? 0,
-            newDueAt: time(17), applicant: text(18), officer: text(19), updatedAt: time(20))
+            newDueAt: time(17), applicant: text(18), officer: text(19), updatedAt: time(20),
+            receivingUnitCode: text(22))
     }
 }

@@ -39,9 +39,32 @@ final class RunCutoffDayTests: XCTestCase {
             """)
         XCTAssertEqual(config.cutoffDay, 14)
         XCTAssertEqual(config.reports.map(\.cutoffDay), [nil, 28])
+        XCTAssertNil(config.attribute)
         var bad = RunConfigurationReader(file: "motcua.yaml")
         XCTAssertThrowsError(try bad.read("inbox: i\narchive: a\ncutoff_day: 31\nreports:\n  - period: 2020-10\n    out: x.xlsx\n")) { error in
             XCTAssertTrue((error as! RunConfigurationError).message.text(.en).contains("cutoff_day"), "\(error)")
+        }
+    }
+
+    /// `attribute:` at the top and per report (docs/rules.md#receiving-unit).
+    func testTheReaderTakesAnAttribution() throws {
+        var reader = RunConfigurationReader(file: "motcua.yaml")
+        let config = try reader.read("""
+            inbox: inbox
+            archive: archive
+            attribute: receiving
+            reports:
+              - period: previous-month
+                out: a.xlsx
+              - period: previous-month
+                out: b.xlsx
+                attribute: handling
+            """)
+        XCTAssertEqual(config.attribute, .receiving)
+        XCTAssertEqual(config.reports.map(\.attribute), [nil, .handling])
+        var bad = RunConfigurationReader(file: "motcua.yaml")
+        XCTAssertThrowsError(try bad.read("inbox: i\narchive: a\nattribute: tiep-nhan\nreports:\n  - period: 2020-10\n    out: x.xlsx\n")) { error in
+            XCTAssertTrue((error as! RunConfigurationError).message.text(.en).contains("handling or receiving"), "\(error)")
         }
     }
 }

@@ -12,8 +12,8 @@ struct GroupTallies: Sendable {
     private(set) var names: [ReportDimension: [String: String]] = [:]
 
     mutating func add(_ cell: GroupCell, state: PeriodState, channel: Channel, level: LevelBucket,
-                      workSeconds: Int64, score: DossierScore?) {
-        figures[cell, default: UnitFigures()].add(state, channel: channel, level: level, workSeconds: workSeconds)
+                      workSeconds: Int64, score: DossierScore?, parts: FigureParts = .all) {
+        figures[cell, default: UnitFigures()].add(state, channel: channel, level: level, workSeconds: workSeconds, parts: parts)
         if let score { scores[cell, default: UnitScore()].add(score) }
     }
 
