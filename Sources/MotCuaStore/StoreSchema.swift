@@ -105,6 +105,11 @@ enum StoreSchema {
                 t.add(column: "paid_online", .integer)
             }
         }
+        migrator.registerMigration("Record the receiving unit of each dossier (receivingUnit)") { db in
+            // MaDonViTiepNhan: where the dossier was received when another unit
+            // handles it (docs/rules.md#receiving-unit). NULL when the export does not say.
+            try db.alter(table: "dossier") { t in t.add(column: "receiving_unit_code", .text) }
+        }
         migrator.registerMigration("sourceDigests: whole files and chunks already applied") { db in
             // docs/rules.md#source-digests. `context` names the header, mapping,
             // reference data and calendar the bytes were decoded under; `layout`
