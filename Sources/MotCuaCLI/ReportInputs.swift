@@ -78,7 +78,7 @@ struct ReportInputs {
             PeriodAggregator(period: p, catalogue: catalogue, calendar: calendar, rubric: rubric, evaluations: evaluations,
                              dimensions: dimensions, figuresOnly: figuresOnly)
         }
-        try store.forEachDossier(relevantFrom: aggregator.relevantStart, to: aggregator.relevantCutoff) { aggregator.add($0) }
+        try store.forEachDossier(relevantTo: aggregator.windows) { aggregator.add($0) }
         return aggregator.report(scope: unit, tree: tree)
     }
 }
