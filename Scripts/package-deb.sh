@@ -69,6 +69,8 @@ mkdir -p "$work/shlibs/debian"
 printf 'Source: motcua\n\nPackage: motcua\nArchitecture: any\n' > "$work/shlibs/debian/control"
 depends=$(cd "$work/shlibs" && dpkg-shlibdeps -O "$root/usr/bin/motcua" | sed -n 's/^shlibs:Depends=//p')
 [ -n "$depends" ] || { echo "package-deb.sh: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
+# The postinst makes the system user the service runs as.
+depends="adduser, $depends"
 
 installed_size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@DEPENDS@/$depends/" \

@@ -17,7 +17,7 @@ expected_last_log_line='kết thúc: thành công$'
 # The sample's known figure: dossiers received in October 2020 (Tân Uyên).
 expected_received=1907
 # The runtime libraries Depends must name.
-expected_depends=(libxlsxwriter4 libsqlite3-0 zlib1g)
+expected_depends=(libxlsxwriter4 libsqlite3-0 zlib1g adduser)
 
 passed=0
 failed=0
@@ -73,6 +73,15 @@ fi
 
 # --- the nightly job, as the packaged service runs it
 service="$scratch/lib/systemd/system/motcua.service"
+check "the service runs as the system user motcua, not root" grep -qx 'User=motcua' "$service"
+control=$(mktemp -d /tmp/motcua-control.XXXX)
+dpkg-deb -e "$deb" "$control"
+for script in postinst prerm postrm; do
+  check "maintainer script $script parses" sh -n "$control/$script"
+done
+check "postinst makes the motcua user and gives it /srv/motcua" \
+  sh -c "grep -q 'adduser --system' '$control/postinst' && grep -q 'chown -R motcua:motcua /srv/motcua' '$control/postinst'"
+rm -rf "$control"
 exec_start=$(sed -n 's/^ExecStart=//p' "$service")
 workdir=$(sed -n 's/^WorkingDirectory=//p' "$service")
 config="$srv/motcua.yaml"

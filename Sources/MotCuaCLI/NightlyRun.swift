@@ -193,7 +193,7 @@ struct RunReportWriter {
     func write(_ spec: RunPlan.Report) throws {
         var report = try ReportInputs.aggregate(store: store, period: spec.period, calendar: plan.calendar, unit: spec.unit,
                                                 rubric: plan.rubric, dimensions: spec.template.dimensions,
-                                                evaluations: evaluations)
+                                                attribution: spec.attribution, evaluations: evaluations)
         if let newest, let finding = DataQualityFinding.dataEnds(at: newest, before: spec.period,
                                                                  unitCode: report.root?.code ?? "") {
             report = report.addingLeadingFinding(finding)
@@ -216,7 +216,7 @@ struct RunReportWriter {
                              en: "no dossiers in \(spec.period.label)", severity: .warning))
         }
         if let json = spec.json {
-            try WorkbookWriter.writeAtomically(try ReportJSON.encode(report, rows: spec.template.firstTable ?? TableSpec()),
+            try WorkbookWriter.writeAtomically(try ReportJSON.encode(report, rows: spec.template.firstTable(for: report) ?? TableSpec()),
                                                to: json)
             log.say("JSON: \(json)", "JSON: \(json)")
         }

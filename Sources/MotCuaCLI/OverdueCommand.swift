@@ -10,7 +10,7 @@ struct OverdueCommand: ParsableCommand {
         abstract: "Danh sách hồ sơ trễ hạn, quá hạn tính đến một ngày (Excel hoặc CSV).",
         discussion: """
         Liệt kê hồ sơ chưa giải quyết đã quá hạn vào 23:59:59 ngày --as-of, và hồ sơ đã giải quyết \
-        trễ hạn từ --from (mặc định: ngày đầu tháng của --as-of) đến --as-of. \
+        trễ hạn từ --from (mặc định: ngày đầu tháng của --as-of, hoặc của tháng báo cáo với --cutoff-day) đến --as-of. \
         Ví dụ cho cron hằng ngày: motcua overdue --as-of $(date +%F) --out qua-han.xlsx
         """)
 
@@ -18,6 +18,9 @@ struct OverdueCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "Ngày chốt số liệu (yyyy-MM-dd).") var asOf: String
     @Option(help: "Tính cả hồ sơ giải quyết trễ hạn từ ngày này (yyyy-MM-dd; mặc định: đầu tháng).") var from: String?
     @Option(help: "Chỉ đơn vị này và cấp dưới (mã đơn vị).") var unit: String?
+    @Option(name: .customLong("cutoff-day"),
+            help: "Ngày chốt số liệu N (1–28): --from mặc định là ngày đầu của tháng báo cáo chứa --as-of (từ ngày N+1 tháng trước).")
+    var cutoffDay: Int?
     @Option(help: "Ghi danh sách ra tệp Excel (.xlsx).") var out: String?
     @Option(help: "Ghi danh sách ra tệp CSV (UTF-8).") var csv: String?
     @Option(name: .customLong("csv-format"),
@@ -32,6 +35,7 @@ struct OverdueCommand: ParsableCommand {
 
     func validate() throws {
         guard let day = parseISODate(asOf) else { throw invalidDate(asOf) }
+        try validateCutoffDay(cutoffDay)
         if let from { guard let f = parseISODate(from), f <= day else {
             throw usageError("--from phải là ngày yyyy-MM-dd không sau --as-of.", "--from must be a yyyy-MM-dd date not after --as-of.")
         } }
@@ -43,7 +47,8 @@ struct OverdueCommand: ParsableCommand {
             // docs/rules.md#outputs: the workbook's name ends in .xlsx, checked before any work.
             if let out { try WorkbookName.require(out, option: "--out") }
             let day = parseISODate(asOf)!
-            let start = from.flatMap(parseISODate) ?? CivilDate(year: day.year, month: day.month, day: 1)!
+            // By default the list starts on the first day of the reporting month (docs/rules.md#cutoff-day).
+            let start = from.flatMap(parseISODate) ?? ReportPeriod.month(containing: day, cutoffDay: cutoffDay).from
             let period = ReportPeriod(from: start, to: day, label: asOf)
             let (mapping, resolvedMapping, mappingDir) = try inputOptions.loadMapping()
             let library = try inputOptions.library()

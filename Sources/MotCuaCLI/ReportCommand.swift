@@ -33,6 +33,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Thêm vào JSON số liệu theo chiều: unit, unit-all, linh-vuc, thu-tuc, kenh, muc-do, thang (mục groups).",
                                valueName: "chiều"))
     var by: ReportDimension?
+    @Option(help: ArgumentHelp("Tính số tiếp nhận cho đơn vị nào: handling (đơn vị giải quyết, mặc định) hoặc receiving (đơn vị tiếp nhận, cột MaDonViTiepNhan; kết quả giải quyết vẫn tính cho đơn vị giải quyết).",
+                               valueName: "đơn-vị"))
+    var attribute: Attribution = .handling
     @OptionGroup var heading: HeadingOptions
     @Option(help: "Tệp hồ sơ (CSV hoặc .xlsx) dùng trực tiếp (cơ sở dữ liệu tạm, không ghi vào --db).") var input: [String] = []
     @Option(help: "Tệp đơn vị, dùng với --input.") var units: String?
@@ -67,7 +70,8 @@ struct ReportCommand: ParsableCommand {
                                           calendar: calendar, rejectsBeside: out)
             defer { inputs.close() }
             let report = try inputs.aggregate(period: reportPeriod, calendar: calendar, unit: unit, rubric: scoringRubric,
-                                              dimensions: loaded.template.dimensions.union(by.map { [$0] } ?? []))
+                                              dimensions: loaded.template.dimensions.union(by.map { [$0] } ?? []),
+                                              attribution: attribute)
             for w in report.scoringWarnings.prefix(20) { printError(w.message.labelled()) }
             if report.dossiersUsed == 0 {
                 printError(Message("report.no-dossiers", vi: "không có hồ sơ nào trong kỳ \(reportPeriod.label); báo cáo toàn số 0.",
@@ -79,7 +83,7 @@ struct ReportCommand: ParsableCommand {
                                                       to: out, companions: true)
             if let json {
                 try WorkbookWriter.writeAtomically(
-                    try ReportJSON.encode(report, rows: loaded.template.firstTable ?? TableSpec(), groups: by), to: json)
+                    try ReportJSON.encode(report, rows: loaded.template.firstTable(for: report) ?? TableSpec(), groups: by), to: json)
             }
             if let costPointsCSV {
                 try WorkbookWriter.writeAtomically(Index766CostCSV.encode(report.index766Misses, tree: report.tree), to: costPointsCSV)
@@ -138,3 +142,4 @@ func placeName(_ unitName: String) -> String {
 }
 
 extension ReportDimension: ExpressibleByArgument {}
+extension Attribution: ExpressibleByArgument {}

@@ -56,16 +56,16 @@ struct ReportInputs {
 
     /// Aggregates the period over the stored dossiers.
     func aggregate(period: ReportPeriod, calendar: WorkCalendar, unit: String?, rubric: Rubric? = nil,
-                   dimensions: Set<ReportDimension> = []) throws -> PeriodReport {
+                   dimensions: Set<ReportDimension> = [], attribution: Attribution = .handling) throws -> PeriodReport {
         try ReportInputs.aggregate(store: store, period: period, calendar: calendar, unit: unit, rubric: rubric,
-                                   dimensions: dimensions,
+                                   dimensions: dimensions, attribution: attribution,
                                    evaluations: rubric == nil ? [:] : try store.evaluations())
     }
 
     /// Aggregates a period over a store's dossiers, scoped to `unit`'s subtree;
     /// `evaluations` are passed in so that a run writing several reports reads them once.
     static func aggregate(store: any DossierRepository, period: ReportPeriod, calendar: WorkCalendar, unit: String?,
-                          rubric: Rubric?, dimensions: Set<ReportDimension> = [],
+                          rubric: Rubric?, dimensions: Set<ReportDimension> = [], attribution: Attribution = .handling,
                           evaluations: [String: [Int: Int]]) throws -> PeriodReport {
         let tree = UnitTree(try store.units())
         if let unit, tree[unit] == nil {
@@ -73,10 +73,12 @@ struct ReportInputs {
                            en: "No unit with code \"\(unit)\" in the database.")
         }
         let catalogue = ProcedureCatalogue(try store.procedures())
+        let knownUnits = Set(tree.allInDisplayOrder)
         // The comparison periods in the same pass over the store (docs/rules.md#comparisons).
         var aggregator = ComparingAggregator(period: period) { p, figuresOnly in
             PeriodAggregator(period: p, catalogue: catalogue, calendar: calendar, rubric: rubric, evaluations: evaluations,
-                             dimensions: dimensions, figuresOnly: figuresOnly)
+                             dimensions: dimensions, attribution: attribution, knownUnits: knownUnits,
+                             figuresOnly: figuresOnly)
         }
         try store.forEachDossier(relevantTo: aggregator.windows) { aggregator.add($0) }
         return aggregator.report(scope: unit, tree: tree)

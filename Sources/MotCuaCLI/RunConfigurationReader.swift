@@ -26,9 +26,9 @@ struct RunConfigurationReader {
     private var problems: [Message] = []
 
     static let topKeys = ["database", "inbox", "archive", "mapping", "units", "procedures", "calendars",
-                          "evaluations", "rubric", "templates", "log", "heading", "reports"]
+                          "evaluations", "rubric", "templates", "log", "heading", "cutoff_day", "attribute", "reports"]
     static let headingKeys = ["issuer", "parent_issuer", "place", "signer_title", "signer_name"]
-    static let reportKeys = ["period", "unit", "template", "out", "json", "summary"]
+    static let reportKeys = ["period", "unit", "template", "out", "json", "summary", "cutoff_day", "attribute"]
 
     init(file: String) { self.file = file }
 
@@ -93,6 +93,8 @@ struct RunConfigurationReader {
                                    signerTitle: list(h["signer_title"], key: "heading.signer_title"),
                                    signerName: text(h["signer_name"], key: "heading.signer_name"))
         }
+        config.cutoffDay = cutoffDay(map["cutoff_day"], key: "cutoff_day")
+        config.attribute = attribution(map["attribute"], key: "attribute")
         if let reports = map["reports"] {
             config.reports = readReports(reports)
         } else {
@@ -116,6 +118,8 @@ struct RunConfigurationReader {
             guard item.mapping != nil else { continue }
             let period = required("period", in: r, parent: item, section: key)
             let out = required("out", in: r, parent: item, section: key)
+            let reportCutoff = cutoffDay(r["cutoff_day"], key: "\(key).cutoff_day")
+            let reportAttribute = attribution(r["attribute"], key: "\(key).attribute")
             if let period, RunConfiguration.period(period, today: CivilDate(dayNumber: 0)) == nil {
                 problems.append(problem(at: r["period"], "\(key).period \"\(period)\" không hợp lệ (previous-month, previous-quarter, year-to-date, previous-year hoặc kỳ cố định như 2020-10, 2020-Q3, 2020).",
                                         "\(key).period \"\(period)\" is invalid (previous-month, previous-quarter, year-to-date, previous-year or a fixed period such as 2020-10, 2020-Q3, 2020)."))
@@ -129,6 +133,7 @@ struct RunConfigurationReader {
             reports.append(.init(period: period, unit: text(r["unit"], key: "\(key).unit"),
                                  template: text(r["template"], key: "\(key).template"), out: out,
                                  json: text(r["json"], key: "\(key).json"), summary: text(r["summary"], key: "\(key).summary"),
+                                 cutoffDay: reportCutoff, attribute: reportAttribute,
                                  line: item.mark?.line ?? 0))
         }
         return reports
@@ -179,6 +184,28 @@ struct RunConfigurationReader {
             return nil
         }
         return s
+    }
+
+    /// A reporting cut-off day, 1–28 (docs/rules.md#cutoff-day).
+    private mutating func cutoffDay(_ node: Node?, key: String) -> Int? {
+        guard let value = text(node, key: key) else { return nil }
+        guard let day = Int(value), ReportPeriod.cutoffDays.contains(day) else {
+            problems.append(problem(at: node, "\"\(key)\" phải là một ngày từ 1 đến 28, không phải \"\(value)\".",
+                                    "\"\(key)\" must be a day from 1 to 28, not \"\(value)\"."))
+            return nil
+        }
+        return day
+    }
+
+    /// `handling` or `receiving` (docs/rules.md#receiving-unit).
+    private mutating func attribution(_ node: Node?, key: String) -> Attribution? {
+        guard let value = text(node, key: key) else { return nil }
+        guard let a = Attribution(rawValue: value) else {
+            problems.append(problem(at: node, "\"\(key)\" phải là handling (đơn vị giải quyết) hoặc receiving (đơn vị tiếp nhận), không phải \"\(value)\".",
+                                    "\"\(key)\" must be handling or receiving, not \"\(value)\"."))
+            return nil
+        }
+        return a
     }
 
     /// A list of texts; one text alone is taken as a list of one.

@@ -25,6 +25,8 @@ struct RunPlan {
     struct Report {
         let period: ReportPeriod
         let unit: String?
+        /// Which unit reception figures count for (docs/rules.md#receiving-unit).
+        let attribution: Attribution
         let template: ReportTemplate
         let templateFile: String
         let out: String
@@ -81,7 +83,8 @@ struct RunPlan {
         let knownUnits = check.knownUnits(unitsFile: units, database: database)
         var reports: [Report] = []
         for spec in config.reports {
-            let period = RunConfiguration.period(spec.period, today: today)!  // checked by the reader
+            let period = RunConfiguration.period(spec.period, today: today,
+                                                 cutoffDay: spec.cutoffDay ?? config.cutoffDay)!  // checked by the reader
             let at = "dòng \(spec.line): báo cáo \(period.label)", atEN = "line \(spec.line): report \(period.label)"
             if let unit = spec.unit, let knownUnits, !knownUnits.contains(unit) {
                 check.problem("\(at): không có đơn vị mã \"\(unit)\" trong tệp đơn vị\(units == nil ? "" : " \(units!)") hay trong cơ sở dữ liệu.",
@@ -105,8 +108,8 @@ struct RunPlan {
                 // The template's own summary sheet, else the built-in tom-tat (docs/rules.md#summary).
                 let wording = summaryPath == nil || loaded.template.summaryParagraphs != nil ? loaded
                     : check.attempt { try library.report("tom-tat") }
-                reports.append(Report(period: period, unit: spec.unit, template: loaded.template,
-                                      templateFile: loaded.file, out: out, json: json,
+                reports.append(Report(period: period, unit: spec.unit, attribution: spec.attribute ?? config.attribute ?? .handling,
+                                      template: loaded.template, templateFile: loaded.file, out: out, json: json,
                                       summary: summaryPath.flatMap { path in
                                           wording.map { (path, $0.template.summaryParagraphs ?? [], $0.file) }
                                       }))

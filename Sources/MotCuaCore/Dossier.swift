@@ -7,8 +7,12 @@
 package struct Dossier: Sendable, Hashable {
     /// Mã hồ sơ: unique across the database.
     package var code: String
-    /// Mã đơn vị: the unit that received it and is responsible for it.
+    /// Mã đơn vị: the unit that handles it (đơn vị giải quyết) and is responsible for it.
     package var unitCode: String
+    /// Mã đơn vị tiếp nhận: where it was received when that is another unit (a
+    /// public-administration service centre receiving for a commune); `nil`
+    /// when the export does not say (docs/rules.md#receiving-unit).
+    package var receivingUnitCode: String?
     /// Mã TTHC; `nil` when the export gave only a name that matched no procedure.
     package var procedureCode: String?
     package var procedureName: String?
@@ -60,9 +64,9 @@ package struct Dossier: Sendable, Hashable {
         supplementReceivedAt: LocalDateTime? = nil, apologyCount: Int = 0, newDueAt: LocalDateTime? = nil,
         applicant: String? = nil, officer: String? = nil, updatedAt: LocalDateTime? = nil,
         hasElectronicResult: Bool? = nil, hasDigitisedComponents: Bool? = nil, isDigitised: Bool? = nil,
-        isPaidOnline: Bool? = nil
+        isPaidOnline: Bool? = nil, receivingUnitCode: String? = nil
     ) {
-        self.code = code; self.unitCode = unitCode; self.procedureCode = procedureCode
+        self.code = code; self.unitCode = unitCode; self.receivingUnitCode = receivingUnitCode; self.procedureCode = procedureCode
         self.procedureName = procedureName; self.fieldCode = fieldCode; self.fieldName = fieldName
         self.channel = channel; self.declaredLevel = declaredLevel; self.receivedAt = receivedAt
         self.dueAt = dueAt; self.finishedAt = finishedAt; self.returnedAt = returnedAt; self.status = status

@@ -11,6 +11,7 @@ package struct DossierBatch: Sendable {
     /// The text fields of a dossier, in the order they are packed.
     package enum Text: Int, CaseIterable, Sendable {
         case code, unitCode, procedureCode, procedureName, fieldCode, fieldName, applicant, officer
+        case receivingUnit
     }
     /// The integer fields (enums by raw value, moments in seconds since the epoch).
     package enum Number: Int, CaseIterable, Sendable {
@@ -56,7 +57,7 @@ package struct DossierBatch: Sendable {
         func number(_ v: Int?) { numbers.append(v.map(Int64.init) ?? DossierBatch.null) }
         func moment(_ t: LocalDateTime?) { numbers.append(t?.secondsSinceEpoch ?? DossierBatch.null) }
         text(d.code); text(d.unitCode); text(d.procedureCode); text(d.procedureName)
-        text(d.fieldCode); text(d.fieldName); text(d.applicant); text(d.officer)
+        text(d.fieldCode); text(d.fieldName); text(d.applicant); text(d.officer); text(d.receivingUnitCode)
         number(d.channel.rawValue); number(d.declaredLevel?.rawValue); moment(d.receivedAt); moment(d.dueAt)
         moment(d.finishedAt); moment(d.returnedAt); number(d.status?.rawValue); number(d.supplementCount)
         moment(d.supplementRequestedAt); moment(d.supplementReceivedAt); number(d.apologyCount); moment(d.newDueAt)
@@ -79,6 +80,9 @@ package struct DossierBatch: Sendable {
         var hasher = WordHasher()
         bytes.withUnsafeBufferPointer { buffer in
             for field in Text.allCases {
+                // A blank receiving unit mixes nothing, so the digests stored before
+                // the column existed still match an unchanged export.
+                if field == .receivingUnit && span(row, field) == nil { continue }
                 guard let span = span(row, field) else { hasher.mix(UInt64.max); continue }
                 hasher.mix(UInt64(span.count))
                 hasher.mix(UnsafeBufferPointer(rebasing: buffer[span]))
@@ -138,6 +142,7 @@ package struct DossierBatch: Sendable {
             supplementReceivedAt: moment(.supplementReceivedAt), apologyCount: int(.apologyCount) ?? 0,
             newDueAt: moment(.newDueAt), applicant: text(row, .applicant), officer: text(row, .officer),
             updatedAt: moment(.updatedAt), hasElectronicResult: flag(.electronicResult),
-            hasDigitisedComponents: flag(.digitisedComponents), isDigitised: flag(.digitised), isPaidOnline: flag(.paidOnline))
+            hasDigitisedComponents: flag(.digitisedComponents), isDigitised: flag(.digitised), isPaidOnline: flag(.paidOnline),
+            receivingUnitCode: text(row, .receivingUnit))
     }
 }

@@ -75,9 +75,18 @@ package struct PeriodReport: Sendable {
     /// The reports of the comparison periods, for the rows of every table
     /// (docs/rules.md#comparisons); empty without comparisons.
     package internal(set) var comparisonReports: [ComparisonKind: PeriodReport] = [:]
+    /// Which unit reception figures count for (docs/rules.md#receiving-unit).
+    package var attribution: Attribution = .handling
 }
 
 extension PeriodReport {
+    /// The report is about one unit (một đơn vị): its root has no units below
+    /// it, so a table by unit would have one row (docs/rules.md#bieu-06).
+    package var isAboutOneUnit: Bool {
+        guard let root else { return false }
+        return tree.children(of: root.code).isEmpty
+    }
+
     /// The report with a finding about its data as a whole (such as
     /// ``DataQualityFinding/dataEnds(at:before:unitCode:)``), listed before the
     /// findings about single dossiers because it qualifies all of them.
@@ -123,16 +132,26 @@ package struct PeriodAggregator: Sendable {
     /// Only the figures, for a comparison period: no overdue list, no
     /// data-quality findings, no scores (they belong to the report's own period).
     private let figuresOnly: Bool
+    /// Which unit reception figures count for.
+    package let attribution: Attribution
+    /// The units a receiving unit must be one of to take a dossier's reception
+    /// (another code falls back to the handling unit); `nil` takes any.
+    private let knownUnits: Set<String>?
 
     /// - Parameters:
     ///   - rubric: scores dossiers by Thông tư 01 when given.
     ///   - evaluations: assessor or survey points by dossier code and indicator.
     ///   - dimensions: the dimensions the report's tables group rows by; a
     ///     table may only ask for these (units need nothing extra).
+    ///   - attribution: with `.receiving`, reception figures count for the
+    ///     dossier's receiving unit when it is one of `knownUnits`.
     package init(period: ReportPeriod, catalogue: ProcedureCatalogue, calendar: WorkCalendar = WorkCalendar(),
                 rubric: Rubric? = nil, evaluations: [String: [Int: Int]] = [:],
-                dimensions: Set<ReportDimension> = [], figuresOnly: Bool = false) {
+                dimensions: Set<ReportDimension> = [], attribution: Attribution = .handling,
+                knownUnits: Set<String>? = nil, figuresOnly: Bool = false) {
         self.figuresOnly = figuresOnly
+        self.attribution = attribution
+        self.knownUnits = knownUnits
         self.classifier = PeriodClassifier(period: period)
         self.groupDimensions = ReportDimension.allCases.filter { dimensions.contains($0) && !$0.isUnitDimension && $0 != .month }
         self.monthClassifiers = dimensions.contains(.month)
@@ -153,8 +172,18 @@ package struct PeriodAggregator: Sendable {
         if let f = state.finish, f != .unclassified, let received = dossier.receivedAt, let finish = dossier.finish {
             seconds = calendar.workingSeconds(from: received, to: finish)
         }
+        let receiver = receivingUnit(of: dossier)
         // Updated in place: one lookup, no copy, for each of a quarter's dossiers.
-        ownFigures[dossier.unitCode, default: UnitFigures()].add(state, channel: dossier.channel, level: bucket, workSeconds: seconds)
+        if let receiver {
+            ownFigures[receiver, default: UnitFigures()].add(state, channel: dossier.channel, level: bucket, parts: .reception)
+            ownFigures[dossier.unitCode, default: UnitFigures()].add(state, channel: dossier.channel, level: bucket,
+                                                                     workSeconds: seconds, parts: .results)
+        } else {
+            ownFigures[dossier.unitCode, default: UnitFigures()].add(state, channel: dossier.channel, level: bucket, workSeconds: seconds)
+        }
+        // The portal's index and the three on-time rules judge how a dossier
+        // was handled, so they count for the handling unit under either
+        // attribution (docs/rules.md#receiving-unit).
         let verdict = portalRule.judge(dossier, state: state)
         var portal = Index766Counts()
         portal.add(dossier, state: state, verdict: verdict)
@@ -165,7 +194,8 @@ package struct PeriodAggregator: Sendable {
         ownFigures[dossier.unitCode]!.onTimeRules += rules
         if figuresOnly {
             if !groupDimensions.isEmpty || !monthClassifiers.isEmpty {
-                addToGroups(dossier, state: state, level: bucket, workSeconds: seconds, score: nil, portal: portal, rules: rules)
+                addToGroups(dossier, state: state, level: bucket, workSeconds: seconds, score: nil, receiver: receiver,
+                            portal: portal, rules: rules)
             }
             return
         }
@@ -180,7 +210,8 @@ package struct PeriodAggregator: Sendable {
             score = s
         }
         if !groupDimensions.isEmpty || !monthClassifiers.isEmpty {
-            addToGroups(dossier, state: state, level: bucket, workSeconds: seconds, score: score, portal: portal, rules: rules)
+            addToGroups(dossier, state: state, level: bucket, workSeconds: seconds, score: score, receiver: receiver,
+                        portal: portal, rules: rules)
         }
         if state.finish == .late || state.pending == .overdue,
            let entry = OverdueEntry.make(dossier, state: state, cutoff: classifier.period.cutoff, calendar: calendar) {
@@ -195,16 +226,37 @@ package struct PeriodAggregator: Sendable {
         }
     }
 
+    /// The unit that takes the dossier's reception figures when it is not the
+    /// handling unit: its receiving unit under ``Attribution/receiving``, if
+    /// known (docs/rules.md#receiving-unit); `nil` when everything goes to the handling unit.
+    private func receivingUnit(of dossier: Dossier) -> String? {
+        guard attribution == .receiving, let r = dossier.receivingUnitCode, r != dossier.unitCode,
+              knownUnits?.contains(r) ?? true else { return nil }
+        return r
+    }
+
     /// Counts a dossier in its group of every dimension asked for; in the
     /// month dimension, in the month of each of its events (docs/rules.md#dimensions).
+    /// With a `receiver`, its reception goes to that unit's group, its results to the handling unit's.
     private mutating func addToGroups(_ dossier: Dossier, state: PeriodState, level: LevelBucket,
-                                      workSeconds: Int64, score: DossierScore?, portal: Index766Counts,
-                                      rules: OnTimeRuleCounts) {
+                                      workSeconds: Int64, score: DossierScore?, receiver: String?,
+                                      portal: Index766Counts, rules: OnTimeRuleCounts) {
         let procedure = dossier.procedureCode.flatMap { catalogue[$0] }
+        func add(_ dimension: ReportDimension, _ key: String, _ s: PeriodState, workSeconds: Int64, score: DossierScore?,
+                 portal: Index766Counts, rules: OnTimeRuleCounts) {
+            if let receiver {
+                groups.add(GroupCell(dimension: dimension, unit: receiver, key: key), state: s, channel: dossier.channel,
+                           level: level, workSeconds: 0, score: nil, parts: .reception)
+                groups.add(GroupCell(dimension: dimension, unit: dossier.unitCode, key: key), state: s, channel: dossier.channel,
+                           level: level, workSeconds: workSeconds, score: score, portal: portal, rules: rules, parts: .results)
+            } else {
+                groups.add(GroupCell(dimension: dimension, unit: dossier.unitCode, key: key), state: s, channel: dossier.channel,
+                           level: level, workSeconds: workSeconds, score: score, portal: portal, rules: rules)
+            }
+        }
         for dimension in groupDimensions {
             let key = dimension.key(of: dossier, procedure: procedure, level: level)
-            groups.add(GroupCell(dimension: dimension, unit: dossier.unitCode, key: key), state: state,
-                       channel: dossier.channel, level: level, workSeconds: workSeconds, score: score, portal: portal, rules: rules)
+            add(dimension, key, state, workSeconds: workSeconds, score: score, portal: portal, rules: rules)
             groups.name(dimension, key, dimension.name(of: dossier, procedure: procedure))
         }
         for (key, monthly) in monthClassifiers {
@@ -217,9 +269,8 @@ package struct PeriodAggregator: Sendable {
             monthPortal.add(dossier, state: s, verdict: monthVerdict)
             var monthRules = OnTimeRuleCounts()
             monthRules.add(OnTimeRuleCounts.compare(dossier, state: s, verdict: monthVerdict).outcomes)
-            groups.add(GroupCell(dimension: .month, unit: dossier.unitCode, key: key), state: s,
-                       channel: dossier.channel, level: level, workSeconds: finishedHere ? workSeconds : 0,
-                       score: finishedHere ? score : nil, portal: monthPortal, rules: monthRules)
+            add(.month, key, s, workSeconds: finishedHere ? workSeconds : 0, score: finishedHere ? score : nil,
+                portal: monthPortal, rules: monthRules)
         }
     }
 
@@ -295,6 +346,6 @@ package struct PeriodAggregator: Sendable {
                             dossiersUsed: rows.isEmpty ? 0 : totalFigures.backlog + totalFigures.received,
                             overdue: list, tree: tree, findings: quality, rubric: scorer?.rubric,
                             scoringWarnings: scoringWarnings, tallies: tallies, index766Misses: misses,
-                            onTimeDifferences: differences)
+                            onTimeDifferences: differences, attribution: attribution)
     }
 }

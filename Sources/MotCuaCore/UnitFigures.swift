@@ -10,6 +10,11 @@ package struct UnitFigures: Sendable, Hashable {
     package var receivedDirect = 0
     package var receivedOnline = 0
     package var receivedPostal = 0
+    /// Received here in the period for another unit to handle, and handled
+    /// here after another unit received it: both 0 unless reception counts
+    /// for the receiving unit (docs/rules.md#receiving-unit).
+    package var receivedForOthers = 0
+    package var receivedElsewhere = 0
     /// Received by level bucket (2, 3, 4, other).
     package var receivedByLevel = LevelCounts()
     package var receivedOnlineByLevel = LevelCounts()
@@ -35,15 +40,24 @@ package struct UnitFigures: Sendable, Hashable {
 
     /// Counts one classified dossier; `workSeconds` is its processing time
     /// when it finished with an on-time class (0 otherwise).
-    package mutating func add(_ state: PeriodState, channel: Channel, level: LevelBucket, workSeconds: Int64) {
-        add(state, channel: channel, level: level)
-        processingWorkSeconds += workSeconds
+    package mutating func add(_ state: PeriodState, channel: Channel, level: LevelBucket, workSeconds: Int64,
+                              parts: FigureParts = .all) {
+        add(state, channel: channel, level: level, parts: parts)
+        if parts.contains(.results) { processingWorkSeconds += workSeconds }
     }
 
-    package mutating func add(_ state: PeriodState, channel: Channel, level: LevelBucket) {
+    /// Counts the `parts` of a dossier's figures: reception (received, by
+    /// channel and level) and results (backlog, finished, pending) may go to
+    /// different units (docs/rules.md#receiving-unit).
+    package mutating func add(_ state: PeriodState, channel: Channel, level: LevelBucket, parts: FigureParts = .all) {
         if state.isBacklog {
-            backlog += 1
-        } else {
+            if parts.contains(.results) { backlog += 1 }
+        } else if parts == .reception {
+            receivedForOthers += 1
+        } else if parts == .results {
+            receivedElsewhere += 1
+        }
+        if !state.isBacklog && parts.contains(.reception) {
             received += 1
             receivedByLevel[level] += 1
             switch channel {
@@ -52,6 +66,7 @@ package struct UnitFigures: Sendable, Hashable {
             case .postal: receivedPostal += 1
             }
         }
+        guard parts.contains(.results) else { return }
         if let f = state.finish {
             finished += 1
             finishedByLevel[level] += 1
@@ -76,6 +91,7 @@ package struct UnitFigures: Sendable, Hashable {
         a.backlog += b.backlog; a.received += b.received
         a.receivedDirect += b.receivedDirect; a.receivedOnline += b.receivedOnline
         a.receivedPostal += b.receivedPostal
+        a.receivedForOthers += b.receivedForOthers; a.receivedElsewhere += b.receivedElsewhere
         a.receivedByLevel += b.receivedByLevel; a.receivedOnlineByLevel += b.receivedOnlineByLevel
         a.finished += b.finished; a.finishedByLevel += b.finishedByLevel
         a.early += b.early; a.onTime += b.onTime; a.late += b.late; a.unclassified += b.unclassified
@@ -92,8 +108,13 @@ package struct UnitFigures: Sendable, Hashable {
     /// Finished dossiers that have an on-time class.
     package var finishedWithClass: Int { early + onTime + late }
 
-    /// Tỷ lệ giải quyết = finished / (backlog + received) × 100.
-    package var resolutionRate: Double { percent(finished, backlog + received) }
+    /// Số hồ sơ nhận giải quyết: the backlog and the dossiers received for this
+    /// unit to handle (Biểu 06, column C), so that it equals finished + pending.
+    package var toHandle: Int { backlog + received - receivedForOthers + receivedElsewhere }
+
+    /// Tỷ lệ giải quyết = finished / (backlog + received) × 100, over the
+    /// dossiers the unit handles (docs/rules.md#receiving-unit).
+    package var resolutionRate: Double { percent(finished, toHandle) }
     /// Tỷ lệ đúng hạn = (trước hạn + đúng hạn) / finished with a class × 100.
     package var onTimeRate: Double { percent(early + onTime, finishedWithClass) }
     /// Tỷ lệ trễ hạn.
@@ -107,6 +128,27 @@ package struct UnitFigures: Sendable, Hashable {
         finishedWithClass == 0 || workingDayLength <= 0
             ? 0 : Double(processingWorkSeconds) / Double(workingDayLength) / Double(finishedWithClass)
     }
+}
+
+/// The parts of a dossier's figures, which ``Attribution/receiving`` gives to
+/// different units.
+package struct FigureParts: OptionSet, Sendable, Hashable {
+    package let rawValue: Int
+    package init(rawValue: Int) { self.rawValue = rawValue }
+    /// Tiếp nhận: received, by channel and by level.
+    package static let reception = FigureParts(rawValue: 1)
+    /// Kết quả: backlog, finished (with its class, level and processing time), pending.
+    package static let results = FigureParts(rawValue: 2)
+    package static let all: FigureParts = [.reception, .results]
+}
+
+/// Which unit a dossier's figures count for (docs/rules.md#receiving-unit).
+package enum Attribution: String, Sendable, Hashable, CaseIterable {
+    /// Everything to the handling unit (MaDonVi), the default.
+    case handling
+    /// Reception figures to the receiving unit (MaDonViTiepNhan, else the
+    /// handling unit), results to the handling unit.
+    case receiving
 }
 
 /// Percent with an empty denominator giving 0, never NaN (Excel rejects NaN).

@@ -31,6 +31,9 @@ package enum DossierColumn: String, CaseIterable, Sendable {
     case digitisedComponents = "HoSoCoThanhPhanSoHoa"
     case digitised = "DuocSoHoa"
     case paidOnline = "DuocThanhToanTrucTuyen"
+    /// Đơn vị tiếp nhận, when another unit than MaDonVi received the dossier
+    /// (docs/rules.md#receiving-unit): a code, or a name found in the units file.
+    case receivingUnit = "MaDonViTiepNhan"
 
     /// Human export headers seen in one-stop systems (matched after folding).
     package var aliases: [String] {
@@ -61,6 +64,7 @@ package enum DossierColumn: String, CaseIterable, Sendable {
         case .digitisedComponents: return ["Có thành phần số hóa", "Hồ sơ có thành phần số hóa", "Thành phần số hóa"]
         case .digitised: return ["Được số hóa", "Đã số hóa", "Số hóa"]
         case .paidOnline: return ["Thanh toán trực tuyến", "Được thanh toán trực tuyến", "Đã thanh toán trực tuyến"]
+        case .receivingUnit: return ["Mã đơn vị tiếp nhận", "Đơn vị tiếp nhận", "Nơi tiếp nhận"]
         }
     }
 }

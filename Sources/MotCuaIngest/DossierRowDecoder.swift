@@ -180,7 +180,12 @@ package struct DossierRowDecoder: Sendable {
             applicant: nonEmpty(memo.applicant.value(for: row[at.applicant], FieldText.normalised)),
             officer: nonEmpty(memo.officer.value(for: row[at.officer], FieldText.normalised)), updatedAt: updatedAt,
             hasElectronicResult: hasElectronicResult, hasDigitisedComponents: hasDigitisedComponents,
-            isDigitised: isDigitised, isPaidOnline: isPaidOnline)
+            isDigitised: isDigitised, isPaidOnline: isPaidOnline,
+            receivingUnitCode: nonEmpty(memo.receivingUnit.value(for: row[at.receivingUnit]) { bytes in
+                // A code of the units file as it is; else a unit name found there; else kept as written.
+                let text = FieldText.normalised(bytes)
+                return reference.units[text] != nil ? text : reference.unitCode(named: text) ?? text
+            }))
 
         // A refused dossier (status 3) gets no receipt and so no due date; it
         // counts in no figure, so it is kept without one rather than rejected.
@@ -205,7 +210,7 @@ package struct DossierRowDecoder: Sendable {
 private struct ColumnPositions: Sendable {
     let code, unitCode, unitName, procedureCode, procedureName, fieldCode, fieldName, channel, level: Int
     let receivedAt, dueAt, finishedAt, returnedAt, status, supplementCount, supplementRequestedAt: Int
-    let supplementReceivedAt, apologyCount, newDueAt, applicant, officer, updatedAt: Int
+    let supplementReceivedAt, apologyCount, newDueAt, applicant, officer, updatedAt, receivingUnit: Int
     let resultFileLink, digitisedComponents, digitised, paidOnline: Int
 
     init(_ header: HeaderMap<DossierColumn>) {
@@ -217,7 +222,7 @@ private struct ColumnPositions: Sendable {
         status = at(.status); supplementCount = at(.supplementCount)
         supplementRequestedAt = at(.supplementRequestedAt); supplementReceivedAt = at(.supplementReceivedAt)
         apologyCount = at(.apologyCount); newDueAt = at(.newDueAt); applicant = at(.applicant); officer = at(.officer)
-        updatedAt = at(.updatedAt)
+        updatedAt = at(.updatedAt); receivingUnit = at(.receivingUnit)
         resultFileLink = at(.resultFileLink); digitisedComponents = at(.digitisedComponents)
         digitised = at(.digitised); paidOnline = at(.paidOnline)
     }
@@ -239,6 +244,7 @@ private struct DecoderMemo: Sendable {
     var fieldCode = ByteMemo<String>()
     var fieldName = ByteMemo<String>()
     var officer = ByteMemo<String>()
+    var receivingUnit = ByteMemo<String>()
     /// Names of people rarely repeat in real exports: a small memo, so that
     /// a file of unique names does not fill memory with them.
     var applicant = ByteMemo<String>(limit: 10_000)

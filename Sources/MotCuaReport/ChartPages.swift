@@ -36,6 +36,9 @@ struct ChartPages {
     let isRate: Bool
     /// Name and value of each unit charted, in table order.
     let bars: [(name: String, value: Double)]
+    /// A line printed above the chart on each page, such as the period's
+    /// actual dates under a cut-off day (docs/rules.md#cutoff-day).
+    var subtitle: String? = nil
 
     /// The bars of a unit table: rows of units with dossiers and a value.
     static func bars(rows: [ReportRow], figure: FigureRegistry.Figure) -> [(name: String, value: Double)] {
@@ -69,7 +72,13 @@ struct ChartPages {
                                    name: minimum > 0 ? "Trục bắt đầu từ \(Int(minimum)) %, không từ 0" : "%")
             }
             chart.reverseCategories()
-            try sheet.insert(chart, row: p * Self.rowsPerPage, column: 0, width: 980,
+            var top = p * Self.rowsPerPage
+            if let subtitle {
+                var italic = text; italic.italic = true
+                try sheet.write(subtitle, row: top, column: 0, format: italic)
+                top += 1
+            }
+            try sheet.insert(chart, row: top, column: 0, width: 980,
                              height: min(620, max(260, 20 * Double(range.count) + 120)))
         }
         if bars.isEmpty {

@@ -17,8 +17,10 @@ package enum ReportJSON {
         let p = report.period
         var doc: [String: JSONValue] = [
             "schema_version": .int(schemaVersion),
+            "attribution": .string(report.attribution.rawValue),
             "period": .object(["from": .string(p.from.description), "to": .string(p.to.description),
-                               "cutoff": .string("\(p.to)T23:59:59+07:00")]),
+                               "cutoff": .string("\(p.to)T23:59:59+07:00"), "label": .string(p.label)]
+                .merging(p.cutoffDay.map { ["cutoff_day": JSONValue.int($0)] } ?? [:]) { a, _ in a }),
             "units": .array(report.units.map { entry in
                 var o = figures(entry.subtree, rubric: report.rubric)
                 o["code"] = .string(entry.unit.code)

@@ -73,6 +73,10 @@ package struct SheetTemplate: Decodable, Sendable {
     /// Unit rows in sections by level with a subtotal row each: `level`
     /// for Cấp tỉnh / Cấp huyện / Cấp xã, or a list of `{label, levels}`.
     package var sections: LevelSections?
+    /// The rows instead of ``rows`` and ``sections`` when the report is about
+    /// one unit, a unit with no units below it (docs/rules.md#bieu-06): the
+    /// national form lists a unit's own work by lĩnh vực, a tree's by unit.
+    package var oneUnitRows: ReportDimension?
     /// The heading of an official document (Nghị định 30/2020/NĐ-CP): issuing
     /// body on the left, national motto on the right, place and date.
     package var letterhead: Bool?
@@ -90,6 +94,7 @@ package struct SheetTemplate: Decodable, Sendable {
         case rows, sections, paragraphs
         case headerRowHeights = "header_row_heights"
         case inlineList = "inline_list"
+        case oneUnitRows = "one_unit_rows"
     }
 
     package init(from decoder: Decoder) throws {
@@ -115,6 +120,7 @@ package struct SheetTemplate: Decodable, Sendable {
         inlineList = try c.decodeIfPresent(Bool.self, forKey: .inlineList)
         rows = try c.decodeIfPresent(ReportDimension.self, forKey: .rows)
         paragraphs = try c.decodeIfPresent([SummaryParagraph].self, forKey: .paragraphs)
+        oneUnitRows = try c.decodeIfPresent(ReportDimension.self, forKey: .oneUnitRows)
         if let word = try? c.decodeIfPresent(String.self, forKey: .sections) {
             guard word == "level" else {
                 throw DecodingError.dataCorruptedError(forKey: .sections, in: c,
@@ -128,6 +134,13 @@ package struct SheetTemplate: Decodable, Sendable {
 
     /// The table's rows: its dimension and sections.
     package var table: TableSpec { TableSpec(rows: rows ?? .unit, sections: sections) }
+
+    /// The table's rows for this report: ``oneUnitRows`` when the report is
+    /// about one unit and the template names them, else ``table``.
+    package func table(for report: PeriodReport) -> TableSpec {
+        if let oneUnitRows, report.isAboutOneUnit { return TableSpec(rows: oneUnitRows) }
+        return table
+    }
 }
 
 /// One section of unit rows: its label and the levels (Cap) it takes.
@@ -142,7 +155,8 @@ extension ReportTemplate {
     /// The dimensions other than units that the template's tables group by,
     /// which the figures must be counted for.
     package var dimensions: Set<ReportDimension> {
-        Set(sheets.filter { ($0.kind ?? .unitTable) == .unitTable }.compactMap(\.rows).filter { !$0.isUnitDimension })
+        Set(sheets.filter { ($0.kind ?? .unitTable) == .unitTable }.flatMap { [$0.rows, $0.oneUnitRows].compactMap { $0 } }
+            .filter { !$0.isUnitDimension })
     }
 
     /// The paragraphs of the first summary sheet, if the template has one.
@@ -150,9 +164,9 @@ extension ReportTemplate {
         sheets.first { $0.kind == .summary }?.paragraphs
     }
 
-    /// The rows of the first unit table (the JSON's `rows`).
-    package var firstTable: TableSpec? {
-        sheets.first { ($0.kind ?? .unitTable) == .unitTable }?.table
+    /// The rows of the first unit table (the JSON's `rows`), as printed for this report.
+    package func firstTable(for report: PeriodReport) -> TableSpec? {
+        sheets.first { ($0.kind ?? .unitTable) == .unitTable }?.table(for: report)
     }
 }
 
@@ -323,9 +337,9 @@ extension ReportTemplate {
                 throw Message("template.inline-list-kind", file: file, vi: "\(at): inline_list chỉ dùng cho danh sách (overdue-list, data-quality).",
                                     en: "\(at): inline_list is for lists only (overdue-list, data-quality).")
             }
-            if (sheet.rows != nil || sheet.sections != nil) && kind != .unitTable {
-                throw Message("template.rows-kind", file: file, vi: "\(at): rows và sections chỉ dùng cho bảng theo đơn vị (unit-table).",
-                                    en: "\(at): rows and sections are for unit tables only.")
+            if (sheet.rows != nil || sheet.sections != nil || sheet.oneUnitRows != nil) && kind != .unitTable {
+                throw Message("template.rows-kind", file: file, vi: "\(at): rows, sections và one_unit_rows chỉ dùng cho bảng theo đơn vị (unit-table).",
+                                    en: "\(at): rows, sections and one_unit_rows are for unit tables only.")
             }
             if sheet.sections != nil && !(sheet.rows ?? .unit).isUnitDimension {
                 throw Message("template.sections-rows", file: file, vi: "\(at): sections (chia theo cấp) chỉ dùng với rows: unit hoặc unit-all.",

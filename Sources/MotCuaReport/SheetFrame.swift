@@ -39,12 +39,31 @@ struct SheetFrame {
     /// With `letterhead`, the official heading comes first.
     func writeTitle(at start: Int) throws -> Int {
         var row = template.letterhead == true ? try writeLetterhead(at: start) : start
-        for line in template.title ?? [] {
+        let lines = (template.title ?? []) + automaticTitleLines
+        for line in lines {
             try sheet.merge(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: columnCount - 1,
                             text: try fill(line.text), format: lineFormat(line))
             row += 1
         }
-        return template.title?.isEmpty == false ? row + 1 : row
+        return lines.isEmpty ? row : row + 1
+    }
+
+    /// Lines every sheet prints under its title that its template did not
+    /// write: under a reporting cut-off day, the period's actual dates, since
+    /// "tháng 1 năm 2026" no longer says them (docs/rules.md#cutoff-day); and
+    /// when reception counts for the receiving unit, a line that says so.
+    var automaticTitleLines: [TextLine] {
+        let title = template.title ?? []
+        var lines: [TextLine] = []
+        if context.report.period.cutoffDay != nil, !title.contains(where: { $0.text.contains("{from}") }) {
+            lines.append(TextLine(text: "Kỳ báo cáo: từ ngày {from} đến ngày {to}", italic: true))
+        }
+        // Which unit the reception figures count for (docs/rules.md#receiving-unit).
+        if context.report.attribution == .receiving {
+            lines.append(TextLine(text: "Số hồ sơ tiếp nhận tính cho đơn vị tiếp nhận; số hồ sơ tồn, đã giải quyết, đang giải quyết tính cho đơn vị giải quyết.",
+                                  italic: true))
+        }
+        return lines
     }
 
     /// The header block: merged, bordered, centred, wrapped. Returns its row count.

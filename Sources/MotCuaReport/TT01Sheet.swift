@@ -15,7 +15,13 @@ struct TT01Sheet {
             throw Message("template.needs-rubric", file: templateFile, vi: "trang \(template.name) cần bộ tiêu chí chấm điểm (--rubric).",
                                 en: "the sheet \(template.name) needs a scoring rubric (--rubric).")
         }
-        let lines = try (template.title ?? []).map { try context.fill($0.text, file: templateFile) }
+        var lines = try (template.title ?? []).map { try context.fill($0.text, file: templateFile) }
+        // Under a cut-off day the period line also gives the actual dates (docs/rules.md#cutoff-day).
+        if report.period.cutoffDay != nil, !(template.title ?? []).contains(where: { $0.text.contains("{from}") }) {
+            let period = lines.count > 1 ? lines[1] : report.period.vietnameseName.capitalizedFirst
+            let dated = "\(period) (từ ngày \(report.period.from.vietnameseDescription) đến ngày \(report.period.to.vietnameseDescription))"
+            if lines.count > 1 { lines[1] = dated } else { lines = [lines.first ?? "KẾT QUẢ CHẤM ĐIỂM ĐÁNH GIÁ VIỆC GIẢI QUYẾT TTHC", dated] }
+        }
         try ScoringSheet.write(
             to: workbook,
             rows: report.rows.map { ScoringSheet.Row(unitName: $0.unit.name, score: $0.score ?? UnitScore()) },

@@ -21,7 +21,7 @@ struct UnitTableSheet {
         let headerRows = try frame.writeHeader(at: headerTop)
         var row = headerTop + headerRows
 
-        let rows = try context.report.table(template.table)
+        let rows = try context.report.table(template.table(for: context.report))
         for (reportRow, number) in zip(rows, Self.numbers(rows)) {
             let values = figures.map { $0.value(reportRow, number) }
             let bold = reportRow.kind == .section
@@ -59,8 +59,17 @@ struct UnitTableSheet {
             let chartName = names.make(String(template.name.prefix(20)) + " - biểu đồ")
             try ChartPages(sheetName: chartName, title: try chart.title.map { try frame.fill($0) },
                            isRate: figure.kind == .rate,
-                           bars: ChartPages.bars(rows: rows.filter { $0.kind != .section }, figure: figure)).write(to: workbook)
+                           bars: ChartPages.bars(rows: rows.filter { $0.kind != .section }, figure: figure),
+                           subtitle: chartSubtitle(frame)).write(to: workbook)
         }
+    }
+
+    /// What the table's sheet prints under its title without the template
+    /// asking (the period's dates under a cut-off day, the attribution), on
+    /// one line above each chart; `nil` when there is nothing to say.
+    private func chartSubtitle(_ frame: SheetFrame) throws -> String? {
+        let lines = try frame.automaticTitleLines.map { try frame.fill($0.text) }
+        return lines.isEmpty ? nil : lines.joined(separator: " ")
     }
 
     /// The STT of each row: 1, 2, 3…; with sections, I, II, III… on the

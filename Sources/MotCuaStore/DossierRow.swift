@@ -37,7 +37,7 @@ enum DossierRow {
         "declared_level", "received_at", "due_at", "finished_at", "returned_at", "status", "supplement_count",
         "supplement_requested_at", "supplement_received_at", "apology_count", "new_due_at", "applicant", "officer",
         "updated_at", "state_at", "electronic_result", "digitised_components", "digitised", "paid_online",
-        "content_hash",
+        "receiving_unit_code", "content_hash",
     ]
     static var contentHashColumn: Int { columns.count - 1 }
     /// SQLITE_TRANSIENT: SQLite copies the bound value.
@@ -45,7 +45,7 @@ enum DossierRow {
     static let columnList = columns.joined(separator: ", ")
     static var columnCount: Int { columns.count }
 
-    /// Dossiers per multi-row INSERT (27 values each, well under SQLite's limit of 32,766 variables).
+    /// Dossiers per multi-row INSERT (28 values each, well under SQLite's limit of 32,766 variables).
     static let batchRows = 32
 
     /// `INSERT [OR IGNORE] INTO dossier (columns, import_id) VALUES (?, …), … <onConflict>`.
@@ -86,6 +86,7 @@ enum DossierRow {
                 number(.supplementReceivedAt); number(.apologyCount); number(.newDueAt)
                 text(.applicant); text(.officer); number(.updatedAt); number(.stateMoment)
                 number(.electronicResult); number(.digitisedComponents); number(.digitised); number(.paidOnline)
+                text(.receivingUnit)
                 index += 1
                 sqlite3_bind_int64(stmt, index, batch.contentHashes[k])
                 index += 1
@@ -122,6 +123,7 @@ enum DossierRow {
             status: int(12).flatMap(DossierStatus.init(rawValue:)), supplementCount: int(13),
             supplementRequestedAt: time(14), supplementReceivedAt: time(15), apologyCount: int(16) ?? 0,
             newDueAt: time(17), applicant: text(18), officer: text(19), updatedAt: time(20),
-            hasElectronicResult: flag(22), hasDigitisedComponents: flag(23), isDigitised: flag(24), isPaidOnline: flag(25))
+            hasElectronicResult: flag(22), hasDigitisedComponents: flag(23), isDigitised: flag(24), isPaidOnline: flag(25),
+            receivingUnitCode: text(26))
     }
 }

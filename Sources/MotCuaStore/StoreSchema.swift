@@ -106,6 +106,11 @@ enum StoreSchema {
                 t.add(column: "paid_online", .integer)
             }
         }
+        migrator.registerMigration("Record the receiving unit of each dossier (receivingUnit)") { db in
+            // MaDonViTiepNhan: where the dossier was received when another unit
+            // handles it (docs/rules.md#receiving-unit). NULL when the export does not say.
+            try db.alter(table: "dossier") { t in t.add(column: "receiving_unit_code", .text) }
+        }
         migrator.registerMigration("periodIndexes: dossiers by finish moment, in place of by receipt") { db in
             // What a period reads (DossierStore.forEachDossier(relevantTo:)):
             // finished at or after its start, or never, and received by its

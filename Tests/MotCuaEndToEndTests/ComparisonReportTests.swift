@@ -114,6 +114,9 @@ final class ComparisonReportTests: TemporaryDirectoryTestCase {
         let summary = try String(contentsOfFile: txt, encoding: .utf8)
         XCTAssertTrue(summary.contains("Cùng kỳ năm trước (tháng 1 năm 2022) không có số liệu để so sánh."), summary)
         XCTAssertFalse(summary.contains("0,0%"), summary)
+        // The first month of the data has no backlog: said in words, not "là 0 hồ sơ".
+        XCTAssertTrue(summary.contains("không có hồ sơ tồn từ kỳ trước chuyển sang."), summary)
+        XCTAssertFalse(summary.contains("chuyển sang là 0 hồ sơ"), summary)
     }
 
     func testTheOnTimeSheetShowsChangesAsTheJSONGivesThem() throws {

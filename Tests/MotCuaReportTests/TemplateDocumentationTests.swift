@@ -10,8 +10,8 @@ final class TemplateDocumentationTests: XCTestCase {
     func testEveryBuiltInTemplateLoads() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: templates.path)
             .filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("rubric") }.sorted()
-        XCTAssertEqual(names, ["bao-cao.yaml", "cham-diem-tt01.yaml", "chi-so-766.yaml", "doi-chieu-cach-tinh.yaml",
-                               "dung-han.yaml", "kiem-tra-du-lieu.yaml",
+        XCTAssertEqual(names, ["bao-cao.yaml", "bieu-06.yaml", "cham-diem-tt01.yaml", "chi-so-766.yaml",
+                               "doi-chieu-cach-tinh.yaml", "dung-han.yaml", "kiem-tra-du-lieu.yaml",
                                "phu-luc-nd42.yaml", "phu-luc.yaml", "qua-han.yaml", "theo-linh-vuc.yaml",
                                "theo-thang.yaml", "tom-tat.yaml"])
         for name in names {

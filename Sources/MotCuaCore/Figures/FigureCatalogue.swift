@@ -54,9 +54,8 @@ package enum FigureCatalogue {
               headers: ["hstn_md4_truc_tuyen", "Mức độ 4 - HSTN trực tuyến"]) { $0.receivedOnlineByLevel.level4 },
 
         // Số hồ sơ nhận giải quyết of the national form (Biểu 06, column C; docs/rules.md#figures).
-        count("handled", "Số hồ sơ nhận giải quyết", "dossiers to handle (backlog + received)", time: .mixed) {
-            $0.backlog + $0.received
-        },
+        // Of the unit's own handling, wherever the dossiers were received (docs/rules.md#receiving-unit).
+        count("handled", "Số hồ sơ nhận giải quyết", "dossiers to handle (backlog + received)", time: .mixed) { $0.toHandle },
         count("finished", "Đã giải quyết", "finished", json: ["finished"]) { $0.finished },
         count("finished_level2", "Đã giải quyết mức độ 2", "finished, level 2", json: ["finished_level", "2"],
               headers: ["da_giai_quyet_md2", "Đã giải quyết - Mức độ 2"]) { $0.finishedByLevel.level2 },

@@ -12,10 +12,13 @@ struct GroupTallies: Sendable {
     private(set) var names: [ReportDimension: [String: String]] = [:]
 
     mutating func add(_ cell: GroupCell, state: PeriodState, channel: Channel, level: LevelBucket,
-                      workSeconds: Int64, score: DossierScore?, portal: Index766Counts, rules: OnTimeRuleCounts) {
-        figures[cell, default: UnitFigures()].add(state, channel: channel, level: level, workSeconds: workSeconds)
-        figures[cell]!.portal += portal
-        figures[cell]!.onTimeRules += rules
+                      workSeconds: Int64, score: DossierScore?, portal: Index766Counts = Index766Counts(),
+                      rules: OnTimeRuleCounts = OnTimeRuleCounts(), parts: FigureParts = .all) {
+        figures[cell, default: UnitFigures()].add(state, channel: channel, level: level, workSeconds: workSeconds, parts: parts)
+        if parts.contains(.results) {
+            figures[cell]!.portal += portal
+            figures[cell]!.onTimeRules += rules
+        }
         if let score { scores[cell, default: UnitScore()].add(score) }
     }
 

@@ -82,17 +82,25 @@ extension ReportDimension {
 }
 
 /// The months of a period, each clipped to the period (a custom period may
-/// start or end mid-month), with their keys `YYYY-MM`.
+/// start or end mid-month), with their keys `YYYY-MM`. Under a reporting
+/// cut-off day the months are reporting months (docs/rules.md#cutoff-day):
+/// month 01/2026 with N = 14 is 15/12/2025–14/01/2026.
 extension ReportPeriod {
     package var months: [(key: String, period: ReportPeriod)] {
         var out: [(String, ReportPeriod)] = []
-        var year = from.year, month = from.month
-        while (year, month) <= (to.year, to.month) {
-            let first = CivilDate(year: year, month: month, day: 1)!
-            let last = CivilDate(year: year, month: month, day: CivilDate.daysInMonth(year: year, month: month))!
+        let named = cutoffDay != nil ? kind.months : nil
+        var year = named?.first.year ?? from.year, month = named?.first.month ?? from.month
+        let end = named?.last ?? (to.year, to.month)
+        while (year, month) <= end {
             let key = "\(year)-\(month < 10 ? "0" : "")\(month)"
-            out.append((key, ReportPeriod(from: max(first, from), to: min(last, to), label: key,
-                                          kind: .month(year: year, month: month))))
+            if named != nil {
+                out.append((key, ReportPeriod(kind: .month(year: year, month: month), cutoffDay: cutoffDay)!))
+            } else {
+                let first = CivilDate(year: year, month: month, day: 1)!
+                let last = CivilDate(year: year, month: month, day: CivilDate.daysInMonth(year: year, month: month))!
+                out.append((key, ReportPeriod(from: max(first, from), to: min(last, to), label: key,
+                                              kind: .month(year: year, month: month))))
+            }
             month += 1
             if month > 12 { month = 1; year += 1 }
         }

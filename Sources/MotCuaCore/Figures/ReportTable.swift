@@ -22,17 +22,43 @@ package struct LevelSections: Sendable, Hashable {
     package var sections: [Section]
     /// The label of the section of units whose level no section names.
     package var otherLabel: String
+    /// The levels of government of the period (`sections: level`): three
+    /// before 1 July 2025, two from then on (docs/rules.md#government-levels).
+    package var followsGovernmentLevels: Bool
 
-    package init(sections: [Section], otherLabel: String = "Khác") {
-        self.sections = sections; self.otherLabel = otherLabel
+    package init(sections: [Section], otherLabel: String = "Khác", followsGovernmentLevels: Bool = false) {
+        self.sections = sections; self.otherLabel = otherLabel; self.followsGovernmentLevels = followsGovernmentLevels
     }
 
     /// Cấp tỉnh (province and its departments), cấp huyện, cấp xã.
-    package static let standard = LevelSections(sections: [
+    package static let threeLevels = LevelSections(sections: [
         Section(label: "Cấp tỉnh", levels: ["tinh", "so-nganh"]),
         Section(label: "Cấp huyện", levels: ["huyen"]),
         Section(label: "Cấp xã", levels: ["xa"]),
     ])
+
+    /// Chính quyền địa phương hai cấp (Nghị định 118/2025/NĐ-CP, from 1 July 2025):
+    /// Cấp tỉnh (with its departments and the public-administration service
+    /// centre) and Cấp xã.
+    package static let twoLevels = LevelSections(sections: [
+        Section(label: "Cấp tỉnh", levels: ["tinh", "so-nganh"]),
+        Section(label: "Cấp xã", levels: ["xa"]),
+    ])
+
+    /// The first day of two-level local government.
+    package static let twoLevelsSince = CivilDate(year: 2025, month: 7, day: 1)!
+
+    /// The sections by the levels of government of the period: three levels
+    /// for a period that starts before 1 July 2025, two for one that starts on
+    /// or after it.
+    package static let standard = LevelSections(sections: threeLevels.sections, followsGovernmentLevels: true)
+
+    /// The sections a table of `period` uses: a list the template wrote as is;
+    /// `sections: level` by the levels of government of the period.
+    package func resolved(for period: ReportPeriod) -> LevelSections {
+        guard followsGovernmentLevels else { return self }
+        return period.from >= Self.twoLevelsSince ? Self.twoLevels : Self.threeLevels
+    }
 
     /// The index of the section a level belongs to (`sections.count` for the last, "other" section).
     func index(of level: String) -> Int {
@@ -66,14 +92,14 @@ extension PeriodReport {
     private func uncomparedTable(_ spec: TableSpec) throws -> [ReportRow] {
         switch (spec.rows, spec.sections) {
         case (.unit, nil): return rows
-        case (.unit, let sections?): return sectioned(rows, by: sections)
+        case (.unit, let sections?): return sectioned(rows, by: sections.resolved(for: period))
         case (.unitAll, nil): return entries().map { e in var r = e.subtree; r.depth = e.depth; return r }
         case (.unitAll, let sections?):
             // Each unit's own dossiers, so that the sections add up; a unit
             // that only groups others and has no dossiers of its own is left out.
             let rows = entries().filter { tallies.own[$0.unit.code] != nil || tree.children(of: $0.unit.code).isEmpty }
                 .map { e in var r = e.own; r.kind = .unit; return r }
-            return sectioned(rows, by: sections)
+            return sectioned(rows, by: sections.resolved(for: period))
         case (let dimension, _): return try groups(by: dimension)
         }
     }
