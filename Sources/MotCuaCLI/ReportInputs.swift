@@ -80,7 +80,7 @@ struct ReportInputs {
                              dimensions: dimensions, attribution: attribution, knownUnits: knownUnits,
                              figuresOnly: figuresOnly)
         }
-        try store.forEachDossier(relevantFrom: aggregator.relevantStart, to: aggregator.relevantCutoff) { aggregator.add($0) }
+        try store.forEachDossier(relevantTo: aggregator.windows) { aggregator.add($0) }
         return aggregator.report(scope: unit, tree: tree)
     }
 }

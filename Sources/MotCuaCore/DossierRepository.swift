@@ -41,11 +41,13 @@ package protocol DossierRepository {
     /// The newest moment any stored dossier's state was recorded, `nil` when
     /// nothing is stored: how recent the newest imported export is.
     func newestStateTime() throws -> LocalDateTime?
-    /// Calls `body` with every dossier that may matter for a period ending at
-    /// `cutoff` and starting at `start`: received by the cutoff and not
-    /// finished before the start. The classifier decides the rest.
-    func forEachDossier(relevantFrom start: LocalDateTime, to cutoff: LocalDateTime,
-                        _ body: (Dossier) throws -> Void) throws
+    /// Calls `body` once with every dossier that one of `windows` reaches
+    /// (``RelevanceWindow/reaches(_:)``), in the order the dossiers were first
+    /// stored, however the store finds them: a report's lists and sums then
+    /// come out the same whatever the windows or the indexes. A report reads
+    /// its period and its comparison periods in one such call
+    /// (docs/rules.md#comparisons).
+    func forEachDossier(relevantTo windows: [RelevanceWindow], _ body: (Dossier) throws -> Void) throws
     func dossierCount() throws -> Int
 
     /// Stores evaluation points (dossier code → indicator → points), all or
@@ -57,6 +59,14 @@ package protocol DossierRepository {
 }
 
 extension DossierRepository {
+    /// Calls `body` with every dossier that may matter for a period ending at
+    /// `cutoff` and starting at `start`: received by the cutoff and not
+    /// finished before the start. The classifier decides the rest.
+    package func forEachDossier(relevantFrom start: LocalDateTime, to cutoff: LocalDateTime,
+                                _ body: (Dossier) throws -> Void) throws {
+        try forEachDossier(relevantTo: [RelevanceWindow(start: start, cutoff: cutoff)], body)
+    }
+
     /// Stores dossiers already in memory (lines 2, 3, … in order), as one file.
     ///
     /// - Parameter unitNames: names for unit codes not yet stored.

@@ -206,32 +206,6 @@ extension DossierStore: DossierRepository {
         }
     }
 
-    /// Calls `body` with every dossier that may matter for a period ending at
-    /// `cutoff` and starting at `start`: received by the cutoff and not
-    /// finished before the start. The classifier decides the rest.
-    package func forEachDossier(relevantFrom start: LocalDateTime, to cutoff: LocalDateTime,
-                               _ body: (Dossier) throws -> Void) throws {
-        try read { db in
-            let statement = try db.makeStatement(sql: """
-                SELECT \(DossierRow.columnList) FROM dossier
-                WHERE received_at <= ? AND COALESCE(finished_at, returned_at, ?) >= ?
-                """)
-            try statement.setArguments([cutoff.secondsSinceEpoch, start.secondsSinceEpoch, start.secondsSinceEpoch])
-            // Stepped and read through SQLite's C API: decoding GRDB rows was a
-            // third of a quarter report over a million stored dossiers.
-            let stmt = statement.sqliteStatement
-            defer { sqlite3_reset(stmt) }
-            while true {
-                switch sqlite3_step(stmt) {
-                case SQLITE_ROW: try body(DossierRow.dossier(from: stmt))
-                case SQLITE_DONE: return
-                case let code:
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
-                }
-            }
-        }
-    }
-
     /// Keeps an import's chunk and file digests in its own transaction: they
     /// exist exactly when the rows they stand for do (docs/rules.md#source-digests).
     private func record(_ source: SourceRecord, importID: Int64, db: Database) throws {

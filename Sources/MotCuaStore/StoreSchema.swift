@@ -5,6 +5,7 @@ import GRDB
 enum StoreSchema {
     /// Its record in `grdb_migrations` marks a database as motcua's.
     static let firstMigration = "Create units, procedures and dossiers"
+    static let index766Migration = "index766Columns: electronic result, digitisation and online payment"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -95,7 +96,7 @@ enum StoreSchema {
             // recognised without reading it back. NULL for rows stored before.
             try db.alter(table: "dossier") { t in t.add(column: "content_hash", .integer) }
         }
-        migrator.registerMigration("index766Columns: electronic result, digitisation and online payment") { db in
+        migrator.registerMigration(index766Migration) { db in
             // The QĐ 766 columns of an export (docs/rules.md#index766-columns): 1 yes,
             // 0 no, NULL when the export had no such column (unknown, not "no").
             try db.alter(table: "dossier") { t in
@@ -109,6 +110,17 @@ enum StoreSchema {
             // MaDonViTiepNhan: where the dossier was received when another unit
             // handles it (docs/rules.md#receiving-unit). NULL when the export does not say.
             try db.alter(table: "dossier") { t in t.add(column: "receiving_unit_code", .text) }
+        }
+        migrator.registerMigration("periodIndexes: dossiers by finish moment, in place of by receipt") { db in
+            // What a period reads (DossierStore.forEachDossier(relevantTo:)):
+            // finished at or after its start, or never, and received by its
+            // cutoff. The period's start is the selective side over years of
+            // history; received_at as the last column answers the cutoff
+            // without reading the table. No query read the receipt index (the
+            // period query scanned the table), so it goes: an import still
+            // maintains as many indexes as before.
+            try db.create(index: "dossier_on_finish", on: "dossier", columns: ["finished_at", "returned_at", "received_at"])
+            try db.drop(index: "dossier_on_received_at")
         }
         migrator.registerMigration("sourceDigests: whole files and chunks already applied") { db in
             // docs/rules.md#source-digests. `context` names the header, mapping,

@@ -96,32 +96,56 @@ extension PeriodReport {
 /// Aggregates a report's period and its comparison periods in one pass over
 /// the dossiers (docs/rules.md#comparisons): the comparison periods count
 /// figures only.
+///
+/// Comparison kinds that name the same period (of a year or of nine months,
+/// the previous period is the year-ago one) share one aggregator: the same
+/// period classified twice gives the same figures, at twice the cost.
 package struct ComparingAggregator: Sendable {
     package private(set) var current: PeriodAggregator
-    package private(set) var others: [ComparisonKind: PeriodAggregator]
+    /// One aggregator per distinct comparison period, in an array updated in
+    /// place. (Mutating them through a dictionary while iterating its keys
+    /// copied the dictionary, and so every aggregator's unit figures, for
+    /// every dossier: a quarter report took three times as long.)
+    private var comparisons: [PeriodAggregator] = []
+    /// The place in `comparisons` of each comparison kind's period.
+    private let indexOfKind: [ComparisonKind: Int]
 
-    package init(period: ReportPeriod, comparisons: [ComparisonKind] = ComparisonKind.allCases,
+    package init(period: ReportPeriod, comparisons kinds: [ComparisonKind] = ComparisonKind.allCases,
                  make: (ReportPeriod, _ figuresOnly: Bool) -> PeriodAggregator) {
         current = make(period, false)
-        others = Dictionary(uniqueKeysWithValues: comparisons.map { ($0, make($0.period(of: period), true)) })
+        var indexOfKind: [ComparisonKind: Int] = [:]
+        var periods: [ReportPeriod] = []
+        for kind in kinds {
+            let p = kind.period(of: period)
+            if let i = periods.firstIndex(of: p) {
+                indexOfKind[kind] = i
+            } else {
+                indexOfKind[kind] = periods.count
+                periods.append(p)
+            }
+        }
+        self.indexOfKind = indexOfKind
+        comparisons = periods.map { make($0, true) }
     }
 
-    /// The moments a store must read between: from the earliest period's start
-    /// to the latest cutoff.
-    package var relevantStart: LocalDateTime {
-        others.values.map(\.classifier.period.start).reduce(current.classifier.period.start) { $1 < $0 ? $1 : $0 }
-    }
-    package var relevantCutoff: LocalDateTime {
-        others.values.map(\.classifier.period.cutoff).reduce(current.classifier.period.cutoff) { $1 > $0 ? $1 : $0 }
+    /// What a store must read: the windows of the report's period and of each
+    /// distinct comparison period (not the span from the earliest start to the
+    /// latest cutoff, which for a quarter holds fifteen months of dossiers).
+    package var windows: [RelevanceWindow] {
+        var out: [RelevanceWindow] = []
+        for w in ([current] + comparisons).map({ RelevanceWindow(period: $0.classifier.period) }) where !out.contains(w) {
+            out.append(w)
+        }
+        return out
     }
 
     package mutating func add(_ dossier: Dossier) {
         current.add(dossier)
-        for kind in others.keys { others[kind]!.add(dossier) }
+        for i in comparisons.indices { comparisons[i].add(dossier) }
     }
 
     package func report(scope: String?, tree: UnitTree) -> PeriodReport {
-        current.report(scope: scope, tree: tree)
-            .comparing(with: others.mapValues { $0.report(scope: scope, tree: tree) })
+        let reports = comparisons.map { $0.report(scope: scope, tree: tree) }
+        return current.report(scope: scope, tree: tree).comparing(with: indexOfKind.mapValues { reports[$0] })
     }
 }

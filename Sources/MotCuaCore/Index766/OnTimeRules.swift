@@ -118,7 +118,13 @@ package struct OnTimeRuleCounts: Sendable, Hashable, Summable {
             counted[i] += 1
             if o == .onTime { onTime[i] += 1 }
         }
-        if Set(outcomes).count > 1 { differing += 1 }
+        if Self.disagree(outcomes) { differing += 1 }
+    }
+
+    /// Whether the rules' outcomes are not all the same. (A `Set` of them,
+    /// built for every dossier of every period, was a tenth of a report.)
+    static func disagree(_ outcomes: [OnTimeOutcome]) -> Bool {
+        outcomes.contains { $0 != outcomes[0] }
     }
 
     package static func += (a: inout OnTimeRuleCounts, b: OnTimeRuleCounts) {
@@ -149,7 +155,7 @@ extension OnTimeRuleCounts {
             dayLevel = .notCounted
         }
         let outcomes = [appendix, portal, dayLevel]
-        guard Set(outcomes).count > 1 else { return (outcomes, nil) }
+        guard disagree(outcomes) else { return (outcomes, nil) }
         let reason: OnTimeDifferenceReason
         if let n = d.supplementCount, n >= 2, portal == .notOnTime {
             reason = .repeatedSupplements

@@ -1,0 +1,27 @@
+/// The stretch of stored history one report period reads (khoảng cần đọc của
+/// một kỳ): a dossier may matter for a period that starts at `start` and ends
+/// at `cutoff` when it was received by the cutoff and was not finished before
+/// the start (docs/rules.md#excluded). A store hands over at least these; the
+/// classifier decides the rest.
+package struct RelevanceWindow: Sendable, Hashable {
+    package let start: LocalDateTime
+    package let cutoff: LocalDateTime
+
+    package init(start: LocalDateTime, cutoff: LocalDateTime) {
+        self.start = start
+        self.cutoff = cutoff
+    }
+
+    package init(period: ReportPeriod) {
+        self.init(start: period.start, cutoff: period.cutoff)
+    }
+
+    /// Whether the window reaches `dossier`: the test a store's query makes.
+    /// A dossier never finished is reached by every window after its receipt
+    /// (it is backlog of every later period).
+    package func reaches(_ dossier: Dossier) -> Bool {
+        guard let received = dossier.receivedAt, received <= cutoff else { return false }
+        guard let finish = dossier.finish else { return true }
+        return finish >= start
+    }
+}

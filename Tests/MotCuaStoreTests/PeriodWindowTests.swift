@@ -1,0 +1,100 @@
+import GRDB
+import XCTest
+import MotCuaTestSupport
+import MotCuaCore
+@testable import MotCuaStore
+
+/// The period query over a real SQLite file: what the windows of a report
+/// reach, once each, in the order stored, found through the finish index.
+final class PeriodWindowTests: TemporaryDirectoryTestCase {
+    var path: String { dir.appendingPathComponent("windows.sqlite").path }
+    let base = LocalDateTime(year: 2023, month: 1, day: 1)!
+    let day: Int64 = 86_400
+
+    /// Dossiers spread over two years, some never finished, some with only a
+    /// return moment, some without a receipt, stored in an order unrelated to
+    /// their dates.
+    func randomDossiers(_ random: inout SplitMix64, count: Int) -> [Dossier] {
+        (0..<count).map { i in
+            let received = random.chance(0.03) ? nil : base.adding(seconds: Int64(random.below(730)) * day + Int64(random.below(86_400)))
+            func later() -> LocalDateTime? {
+                guard let received, random.chance(0.8) else { return nil }
+                return received.adding(seconds: Int64(random.below(200)) * day + Int64(random.below(86_400)))
+            }
+            let finished = later()
+            let returned = finished == nil && random.chance(0.3) ? later() : finished.flatMap { random.chance(0.5) ? $0 : nil }
+            return Dossier(code: "D\(random.below(1_000_000_000))-\(i)", unitCode: "U", receivedAt: received,
+                           finishedAt: finished, returnedAt: returned)
+        }
+    }
+
+    func randomWindow(_ random: inout SplitMix64) -> RelevanceWindow {
+        let start = base.adding(seconds: Int64(random.below(800)) * day - 30 * day)
+        return RelevanceWindow(start: start, cutoff: start.adding(seconds: Int64(random.int(in: 0...120)) * day + day - 1))
+    }
+
+    func testTheStoreHandsOverExactlyWhatTheWindowsReachOnceEachInStoredOrder() throws {
+        var random = SplitMix64(seed: 18)
+        let dossiers = randomDossiers(&random, count: 3_000)
+        let store = try DossierStore(path: path)
+        _ = try store.importDossiers(dossiers, unitNames: [:],
+                                     audit: ImportAudit(fileName: "f.csv", rowsRead: dossiers.count, rejected: 0, skipped: 0))
+        for _ in 0..<40 {
+            let windows = (0..<random.int(in: 1...3)).map { _ in randomWindow(&random) }
+            var got: [String] = []
+            try store.forEachDossier(relevantTo: windows) { got.append($0.code) }
+            let expected = dossiers.filter { d in windows.contains { $0.reaches(d) } }.map(\.code)
+            XCTAssertEqual(got, expected, "windows \(windows)")
+        }
+        var none: [String] = []
+        try store.forEachDossier(relevantTo: []) { none.append($0.code) }
+        XCTAssertEqual(none, [])
+    }
+
+    func testTheBoundariesOfAWindow() throws {
+        let start = LocalDateTime(year: 2024, month: 10, day: 1)!
+        let cutoff = LocalDateTime.endOfDay(CivilDate(year: 2024, month: 12, day: 31)!)
+        let before = start.adding(seconds: -1)
+        let dossiers = [
+            Dossier(code: "received-at-cutoff", unitCode: "U", receivedAt: cutoff),
+            Dossier(code: "received-after-cutoff", unitCode: "U", receivedAt: cutoff.adding(seconds: 1)),
+            Dossier(code: "finished-at-start", unitCode: "U", receivedAt: before, finishedAt: start),
+            Dossier(code: "finished-just-before", unitCode: "U", receivedAt: before, finishedAt: before),
+            Dossier(code: "returned-at-start", unitCode: "U", receivedAt: before, returnedAt: start),
+            Dossier(code: "finished-before-returned-after", unitCode: "U", receivedAt: before, finishedAt: before, returnedAt: start),
+            Dossier(code: "never-finished-from-2020", unitCode: "U", receivedAt: LocalDateTime(year: 2020, month: 1, day: 1)!),
+            Dossier(code: "never-received", unitCode: "U", receivedAt: nil),
+        ]
+        let store = try DossierStore(path: path)
+        _ = try store.importDossiers(dossiers, unitNames: [:],
+                                     audit: ImportAudit(fileName: "f.csv", rowsRead: dossiers.count, rejected: 0, skipped: 0))
+        var got: [String] = []
+        try store.forEachDossier(relevantTo: [RelevanceWindow(start: start, cutoff: cutoff)]) { got.append($0.code) }
+        XCTAssertEqual(got, ["received-at-cutoff", "finished-at-start", "returned-at-start", "never-finished-from-2020"])
+    }
+
+    /// A database made before the finish index gets it on its next open, and
+    /// the period query then reads no table row outside the reached stretch.
+    func testAnOlderDatabaseGetsThePeriodIndexAndTheQueryUsesIt() throws {
+        let older = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(older, upTo: StoreSchema.index766Migration)
+        try older.read { db in XCTAssertFalse(try db.indexes(on: "dossier").contains { $0.name == "dossier_on_finish" }) }
+        try older.close()
+
+        let store = try DossierStore(path: path)
+        try store.queue.read { db in
+            XCTAssertTrue(try db.indexes(on: "dossier").contains { $0.name == "dossier_on_finish" })
+            func plan(_ sql: String, _ arguments: Int) throws -> [String] {
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql,
+                                 arguments: StatementArguments(Array(repeating: 0, count: arguments))).map { $0["detail"] }
+            }
+            let bounds = try plan(PeriodQuery.finishedBounds(3), 6)
+            XCTAssertEqual(bounds.filter { $0.contains("COVERING INDEX dossier_on_finish") }.count, 3, "\(bounds)")
+            let unfinished = try plan(PeriodQuery.unfinished(3), 7)
+            XCTAssertFalse(unfinished.contains { $0.hasPrefix("SCAN") }, "\(unfinished)")
+            XCTAssertEqual(unfinished.filter { $0.contains("COVERING INDEX dossier_on_finish") }.count, 4, "\(unfinished)")
+            let finished = try plan(PeriodQuery.finished(3), 8)
+            XCTAssertTrue(finished.contains { $0.contains("INTEGER PRIMARY KEY (rowid>? AND rowid<?)") }, "\(finished)")
+        }
+    }
+}
