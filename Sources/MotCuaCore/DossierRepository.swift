@@ -34,6 +34,10 @@ package protocol DossierRepository {
 
     /// Whether a file with this SHA-256 was imported before (its import completed).
     func hasImported(sha256: String) throws -> Bool
+    /// The whole files and chunks applied before under a decoding context
+    /// (docs/rules.md#source-digests); empty once any stored dossier was deleted
+    /// or changed outside an import.
+    func sourceDigests(context: String) throws -> SourceDigests
     /// The newest moment any stored dossier's state was recorded, `nil` when
     /// nothing is stored: how recent the newest imported export is.
     func newestStateTime() throws -> LocalDateTime?
@@ -109,8 +113,11 @@ package struct ImportFileFacts: Sendable {
     package var rejected: Int
     package var skipped: Int
     package var unitNames: [String: String]
-    package init(rowsRead: Int, rejected: Int, skipped: Int, unitNames: [String: String]) {
+    /// Digests to keep with the rows (docs/rules.md#source-digests), `nil` for none.
+    package var source: SourceRecord?
+    package init(rowsRead: Int, rejected: Int, skipped: Int, unitNames: [String: String], source: SourceRecord? = nil) {
         self.rowsRead = rowsRead; self.rejected = rejected; self.skipped = skipped; self.unitNames = unitNames
+        self.source = source
     }
 }
 

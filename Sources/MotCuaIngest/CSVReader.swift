@@ -72,6 +72,9 @@ package struct CSVReader: Sendable {
     private var checkedUpTo: Int
     /// Where the last record read starts and ends (before its line break), and
     /// whether it ran across a line inside quotes.
+    /// Cuts the records into chunks and jumps over chunks applied before
+    /// (docs/rules.md#source-digests); `nil` reads every record.
+    package var chunkLog: ChunkLog?
     private var recordOffset = 0
     private var recordEnd = 0
     private var quotedLineBreak = false
@@ -101,16 +104,32 @@ package struct CSVReader: Sendable {
             var read = 0
             var released = position
             while read < limit {
+                // Chunks applied before whose bytes are here are jumped over unparsed,
+                // their pages given back as soon as they are digested.
+                while let log = chunkLog {
+                    let (p, l) = log.boundary(at: position, line: line, in: buf)
+                    if p == position { break }
+                    position = p; line = l
+                    if checkedUpTo < p { checkedUpTo = p }  // the same bytes were checked when first imported
+                    text.releasePages(from: released, before: p)
+                    released = p
+                }
                 let recordStart = position
                 if checkedUpTo < buf.count && checkedUpTo < position + (1 << 20) { try check(buf, upTo: position + (4 << 20)) }
-                guard let startLine = readRecord(buf) else { break }
+                guard let startLine = readRecord(buf) else {
+                    chunkLog?.finish(at: buf.count, line: line, in: buf)
+                    break
+                }
+                chunkLog?.counted()
                 if position > checkedUpTo { try check(buf, upTo: position) }
                 let broken = quotedLineBreak && expectedFieldCount.map { bounds.count != 2 * $0 || runsOverRecords(buf, $0) } == true
                 let fieldsOnFirstLine = broken ? resume(buf, afterFirstLineOf: startLine) : 0
                 read += 1
-                if recordStart - released >= 16 << 20 {
-                    text.releasePages(from: released, before: recordStart)
-                    released = recordStart
+                // Pages of the chunk being read stay until it is digested.
+                let keep = min(recordStart, chunkLog?.currentStart ?? recordStart)
+                if keep - released >= 16 << 20 {
+                    text.releasePages(from: released, before: keep)
+                    released = keep
                 }
                 try bounds.withUnsafeBufferPointer { b in
                     try scratch.withUnsafeBufferPointer { s in

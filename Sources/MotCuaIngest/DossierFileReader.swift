@@ -67,6 +67,7 @@ package enum DossierFileReader {
                                      mapping: ResolvedMapping = ResolvedMapping(),
                                      endOfWorkingDay: Int = 17 * 3600,
                                      recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil,
+                                     chunks: ChunkLog? = nil,
                                      onBatch: (DossierBatch) throws -> Void) throws -> DossierFileSummary {
         let timestamps = TimestampParser(endOfWorkingDay: endOfWorkingDay, dayFirst: mapping.dayFirst)
         switch try DossierFileKind.of(path) {
@@ -112,9 +113,11 @@ package enum DossierFileReader {
         }
         var reader = csv.reader
         reader.expectedFieldCount = csv.header.count
+        reader.chunkLog = chunks
         return try decodeOnSecondThread(reader, decoder: decoder, file: csv.fileName,
                                         hasUnitNames: map.index[.unitName] != nil,
-                                        fieldCheck: (csv.header.count, map.index[.code] ?? 0), onBatch: onBatch)
+                                        fieldCheck: (csv.header.count, map.index[.code] ?? 0), chunks: chunks,
+                                        onBatch: onBatch)
     }
 
     /// Checks, parses and decodes the records on a second thread while the
@@ -124,7 +127,8 @@ package enum DossierFileReader {
     /// cannot shift) rejects records whose field count is not the header's.
     private static func decodeOnSecondThread<Source: DossierRecordSource>(
         _ source: Source, decoder: DossierRowDecoder, file: String, hasUnitNames: Bool,
-        fieldCheck: (expected: Int, codeField: Int)? = nil, onBatch: (DossierBatch) throws -> Void
+        fieldCheck: (expected: Int, codeField: Int)? = nil, chunks: ChunkLog? = nil,
+        onBatch: (DossierBatch) throws -> Void
     ) throws -> DossierFileSummary {
         let pipe = BatchPipe<DossierBatch>()
         let result = ProducerResult()
@@ -140,19 +144,23 @@ package enum DossierFileReader {
                     if let check = fieldCheck, row.count != check.expected || row.brokenQuote {
                         summary.rejections.append(FieldCount.rejection(file: summary.file, row: row, expected: check.expected,
                                                                        code: check.codeField))
+                        chunks?.rejected()
                         return
                     }
                     switch decoder.decode(row) {
                     case .skipped:
                         summary.skipped += 1
+                        chunks?.notYetReceived()
                     case .rejected(let r):
                         summary.rejections.append(r)
+                        chunks?.rejected()
                     case .dossier(let d, let line):
                         if hasUnitNames, summary.unitNames[d.unitCode] == nil {
                             let name = decoder.unitName(in: row)
                             if !name.isEmpty { summary.unitNames[d.unitCode] = name }
                         }
                         batch.append(d, line: line)
+                        if let chunks, let moment = batch.number(batch.count - 1, .stateMoment) { chunks.stored(stateMoment: moment) }
                         if batch.count == DossierFileReader.batchSize {
                             guard pipe.put(batch) else { throw ProducerStop() }  // the caller failed
                             batch = DossierBatch(capacity: DossierFileReader.batchSize)
@@ -179,6 +187,17 @@ package enum DossierFileReader {
         }
         pipe.waitUntilFinished()
         return result.summary!
+    }
+
+    /// What of a CSV export's opening decides how its records decode: encoding,
+    /// delimiter, byte order mark and header fields; `nil` for a workbook or a
+    /// file that does not open (the import then reports why).
+    package static func headerKey(path: String, mapping: ResolvedMapping) -> String? {
+        guard (try? DossierFileKind.of(path)) == .text,
+              let csv = try? CSVFile(path: path, encoding: mapping.encoding, delimiter: mapping.delimiter, checkingUTF8: false)
+        else { return nil }
+        let t = csv.reader.text
+        return "\(t.encoding.rawValue)|\(csv.reader.delimiter)|\(t.hadByteOrderMark)|" + csv.header.joined(separator: "\u{1F}")
     }
 
     /// Dossiers handed over at a time between the decoding and storing threads.

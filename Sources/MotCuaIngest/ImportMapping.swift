@@ -108,3 +108,18 @@ package struct ResolvedMapping: Sendable {
     package var vocabulary = ValueVocabulary()
     package init() {}
 }
+
+extension ResolvedMapping {
+    /// Everything of the mapping that changes how a record decodes, in a fixed
+    /// order (dictionaries sorted): equal for two mappings that decode alike.
+    package var fingerprint: String {
+        var parts = ["encoding=\(encoding?.rawValue ?? "")", "delimiter=\(delimiter.map(String.init) ?? "")", "dayFirst=\(dayFirst)"]
+        for (column, names) in aliases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            parts.append("alias:\(column.rawValue)=" + names.joined(separator: "\u{1F}"))
+        }
+        parts += vocabulary.statusWords.sorted { $0.key < $1.key }.map { "status:\($0.key)=\($0.value.rawValue)" }
+        parts += vocabulary.channelWords.sorted { $0.key < $1.key }.map { "channel:\($0.key)=\($0.value.rawValue)" }
+        parts += vocabulary.levelWords.sorted { $0.key < $1.key }.map { "level:\($0.key)=\($0.value.rawValue)" }
+        return parts.joined(separator: "\n")
+    }
+}

@@ -195,12 +195,50 @@ extension DossierStore: DossierRepository {
                                arguments: [code, facts.unitNames[code] ?? code])
             }
             counts.implicitUnits = missing
+            let fileDigest = try sha256()
+            if let source = facts.source { try record(source, importID: importID, db: db) }
             try db.execute(sql: """
                 UPDATE import_batch SET sha256 = ?, rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, skipped = ?
                 WHERE id = ?
-                """, arguments: [try sha256(), facts.rowsRead, counts.inserted, counts.updated, counts.unchanged + counts.identicalRepeats,
+                """, arguments: [fileDigest, facts.rowsRead, counts.inserted, counts.updated, counts.unchanged + counts.identicalRepeats,
                                  facts.rejected, facts.skipped, importID])
             return counts
+        }
+    }
+
+    /// Keeps an import's chunk and file digests in its own transaction: they
+    /// exist exactly when the rows they stand for do (docs/rules.md#source-digests).
+    private func record(_ source: SourceRecord, importID: Int64, db: Database) throws {
+        let chunk = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO source_chunk (context, layout, start, "end", sha256, records, not_received, lines, newest_state, import_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for c in source.chunks {
+            try chunk.execute(arguments: [source.context, DossierRow.columnList, c.start, c.end, c.sha256,
+                                          c.records, c.notReceived, c.lines, c.newestState, importID])
+        }
+        if let whole = source.wholeFile {
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO source_file (context, layout, sha256, size, records, not_received, import_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [source.context, DossierRow.columnList, try whole.digest(), whole.size, whole.records,
+                                 whole.notReceived, importID])
+        }
+    }
+
+    package func sourceDigests(context: String) throws -> SourceDigests {
+        try read { db in
+            let arguments: StatementArguments = [context, DossierRow.columnList]
+            let files = try Row.fetchAll(db, sql: """
+                SELECT sha256, size, records, not_received FROM source_file WHERE context = ? AND layout = ?
+                """, arguments: arguments).map { SourceFile(sha256: $0[0], size: $0[1], records: $0[2], notReceived: $0[3]) }
+            let chunks = try Row.fetchAll(db, sql: """
+                SELECT start, "end", sha256, records, not_received, lines, newest_state FROM source_chunk
+                WHERE context = ? AND layout = ? ORDER BY start
+                """, arguments: arguments).map {
+                SourceChunk(start: $0[0], end: $0[1], sha256: $0[2], records: $0[3], notReceived: $0[4], lines: $0[5], newestState: $0[6])
+            }
+            return SourceDigests(files: files, chunks: chunks)
         }
     }
 

@@ -122,6 +122,35 @@ enum StoreSchema {
             try db.create(index: "dossier_on_finish", on: "dossier", columns: ["finished_at", "returned_at", "received_at"])
             try db.drop(index: "dossier_on_received_at")
         }
+        migrator.registerMigration("sourceDigests: whole files and chunks already applied") { db in
+            // docs/rules.md#source-digests. `context` names the header, mapping,
+            // reference data and calendar the bytes were decoded under; `layout`
+            // the dossier columns they were stored into (a new column makes every
+            // file read again once, to fill it).
+            try db.execute(sql: """
+                CREATE TABLE source_file (
+                  context TEXT NOT NULL, layout TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL,
+                  records INTEGER NOT NULL, not_received INTEGER NOT NULL, import_id INTEGER NOT NULL,
+                  PRIMARY KEY (context, layout, sha256, size));
+                CREATE TABLE source_chunk (
+                  context TEXT NOT NULL, layout TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                  sha256 TEXT NOT NULL, records INTEGER NOT NULL, not_received INTEGER NOT NULL, lines INTEGER NOT NULL,
+                  newest_state INTEGER, import_id INTEGER NOT NULL,
+                  PRIMARY KEY (context, layout, start, "end", sha256));
+                """)
+            // A digest says "these rows are stored". Once a stored dossier is deleted,
+            // or changed by anything but an import (which always changes its
+            // import_id or its content digest), that is no longer sure: forget them all.
+            try db.execute(sql: """
+                CREATE TRIGGER dossier_deleted_forgets_sources AFTER DELETE ON dossier BEGIN
+                  DELETE FROM source_file; DELETE FROM source_chunk;
+                END;
+                CREATE TRIGGER dossier_edited_forgets_sources AFTER UPDATE ON dossier
+                WHEN NEW.import_id IS OLD.import_id AND NEW.content_hash IS OLD.content_hash BEGIN
+                  DELETE FROM source_file; DELETE FROM source_chunk;
+                END;
+                """)
+        }
         return migrator
     }
 }
