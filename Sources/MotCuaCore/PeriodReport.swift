@@ -173,25 +173,22 @@ package struct PeriodAggregator: Sendable {
             seconds = calendar.workingSeconds(from: received, to: finish)
         }
         let receiver = receivingUnit(of: dossier)
-        // Updated in place: one lookup, no copy, for each of a quarter's dossiers.
-        if let receiver {
-            ownFigures[receiver, default: UnitFigures()].add(state, channel: dossier.channel, level: bucket, parts: .reception)
-            ownFigures[dossier.unitCode, default: UnitFigures()].add(state, channel: dossier.channel, level: bucket,
-                                                                     workSeconds: seconds, parts: .results)
-        } else {
-            ownFigures[dossier.unitCode, default: UnitFigures()].add(state, channel: dossier.channel, level: bucket, workSeconds: seconds)
-        }
         // The portal's index and the three on-time rules judge how a dossier
         // was handled, so they count for the handling unit under either
         // attribution (docs/rules.md#receiving-unit).
         let verdict = portalRule.judge(dossier, state: state)
         var portal = Index766Counts()
         portal.add(dossier, state: state, verdict: verdict)
-        ownFigures[dossier.unitCode]!.portal += portal
         let comparison = OnTimeRuleCounts.compare(dossier, state: state, verdict: verdict)
         var rules = OnTimeRuleCounts()
         rules.add(comparison.outcomes)
-        ownFigures[dossier.unitCode]!.onTimeRules += rules
+        // Updated in place: one lookup per unit, no copy, for each of a quarter's dossiers.
+        if let receiver {
+            ownFigures[receiver, default: UnitFigures()].add(state, channel: dossier.channel, level: bucket, parts: .reception)
+        }
+        Self.update(&ownFigures[dossier.unitCode, default: UnitFigures()], state: state, channel: dossier.channel,
+                    level: bucket, workSeconds: seconds, parts: receiver == nil ? .all : .results,
+                    portal: portal, rules: rules)
         if figuresOnly {
             if !groupDimensions.isEmpty || !monthClassifiers.isEmpty {
                 addToGroups(dossier, state: state, level: bucket, workSeconds: seconds, score: nil, receiver: receiver,
@@ -233,6 +230,14 @@ package struct PeriodAggregator: Sendable {
         guard attribution == .receiving, let r = dossier.receivingUnitCode, r != dossier.unitCode,
               knownUnits?.contains(r) ?? true else { return nil }
         return r
+    }
+
+    /// The handling unit's share of a dossier: its figures, its portal counts and its on-time rules.
+    private static func update(_ figures: inout UnitFigures, state: PeriodState, channel: Channel, level: LevelBucket,
+                               workSeconds: Int64, parts: FigureParts, portal: Index766Counts, rules: OnTimeRuleCounts) {
+        figures.add(state, channel: channel, level: level, workSeconds: workSeconds, parts: parts)
+        figures.portal += portal
+        figures.onTimeRules += rules
     }
 
     /// Counts a dossier in its group of every dimension asked for; in the
