@@ -80,7 +80,7 @@ struct ReportInputs {
                              dimensions: dimensions, attribution: attribution, knownUnits: knownUnits,
                              figuresOnly: figuresOnly)
         }
-        try store.forEachDossier(relevantTo: aggregator.windows) { aggregator.add($0) }
+        try store.forEachDossier(relevantTo: aggregator.windows, detailedIn: aggregator.detailedWindow) { aggregator.add($0) }
         return aggregator.report(scope: unit, tree: tree)
     }
 }

@@ -48,6 +48,13 @@ package protocol DossierRepository {
     /// its period and its comparison periods in one such call
     /// (docs/rules.md#comparisons).
     func forEachDossier(relevantTo windows: [RelevanceWindow], _ body: (Dossier) throws -> Void) throws
+    /// The same dossiers, but one that `detailed` (the window of a report's
+    /// own period) does not reach may come without what only that period
+    /// reads: its code, applicant and officer are then empty. The comparison
+    /// periods count figures only (docs/rules.md#comparisons), and those
+    /// never depend on them. `nil` asks for every dossier in full.
+    func forEachDossier(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
+                        _ body: (Dossier) throws -> Void) throws
     func dossierCount() throws -> Int
 
     /// Stores evaluation points (dossier code → indicator → points), all or
@@ -59,6 +66,12 @@ package protocol DossierRepository {
 }
 
 extension DossierRepository {
+    /// Every dossier in full.
+    package func forEachDossier(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
+                                _ body: (Dossier) throws -> Void) throws {
+        try forEachDossier(relevantTo: windows, body)
+    }
+
     /// Calls `body` with every dossier that may matter for a period ending at
     /// `cutoff` and starting at `start`: received by the cutoff and not
     /// finished before the start. The classifier decides the rest.

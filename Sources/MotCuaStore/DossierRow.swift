@@ -105,10 +105,23 @@ enum DossierRow {
 
     /// The current row of a statement selecting `columns`.
     static func dossier(from stmt: OpaquePointer) -> Dossier {
+        var strings = RowStrings(memoising: false)
+        return dossier(from: stmt, strings: &strings, detailed: true)
+    }
+
+    /// The current row of a statement selecting `columns`, its repeated texts
+    /// (unit, procedure, field, officer) taken from `strings`. Without
+    /// `detailed`, what only a report's own period reads is left out: the
+    /// code, the applicant and the officer (``DossierRepository/forEachDossier(relevantTo:detailedIn:_:)``).
+    static func dossier(from stmt: OpaquePointer, strings: inout RowStrings, detailed: Bool) -> Dossier {
         func isNull(_ i: Int32) -> Bool { sqlite3_column_type(stmt, i) == SQLITE_NULL }
         func text(_ i: Int32) -> String? {
             guard let p = sqlite3_column_text(stmt, i) else { return nil }
             return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(stmt, i))), as: UTF8.self)
+        }
+        func shared(_ i: Int32, _ memo: inout TextMemo) -> String? {
+            guard let p = sqlite3_column_text(stmt, i) else { return nil }
+            return memo.string(UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(stmt, i))))
         }
         func int(_ i: Int32) -> Int? { isNull(i) ? nil : Int(sqlite3_column_int64(stmt, i)) }
         func flag(_ i: Int32) -> Bool? { isNull(i) ? nil : sqlite3_column_int64(stmt, i) != 0 }
@@ -116,14 +129,81 @@ enum DossierRow {
             isNull(i) ? nil : LocalDateTime(secondsSinceEpoch: sqlite3_column_int64(stmt, i))
         }
         return Dossier(
-            code: text(0) ?? "", unitCode: text(1) ?? "", procedureCode: text(2), procedureName: text(3),
-            fieldCode: text(4), fieldName: text(5), channel: int(6).flatMap(Channel.init(rawValue:)) ?? .direct,
+            code: detailed ? text(0) ?? "" : "", unitCode: shared(1, &strings.unit) ?? "",
+            procedureCode: shared(2, &strings.procedure), procedureName: shared(3, &strings.procedureName),
+            fieldCode: shared(4, &strings.field), fieldName: shared(5, &strings.fieldName),
+            channel: int(6).flatMap(Channel.init(rawValue:)) ?? .direct,
             declaredLevel: int(7).flatMap(ServiceLevel.init(rawValue:)),
             receivedAt: time(8), dueAt: time(9), finishedAt: time(10), returnedAt: time(11),
             status: int(12).flatMap(DossierStatus.init(rawValue:)), supplementCount: int(13),
             supplementRequestedAt: time(14), supplementReceivedAt: time(15), apologyCount: int(16) ?? 0,
-            newDueAt: time(17), applicant: text(18), officer: text(19), updatedAt: time(20),
+            newDueAt: time(17), applicant: detailed ? text(18) : nil, officer: detailed ? shared(19, &strings.officer) : nil,
+            updatedAt: time(20),
             hasElectronicResult: flag(22), hasDigitisedComponents: flag(23), isDigitised: flag(24), isPaidOnline: flag(25),
-            receivingUnitCode: text(26))
+            receivingUnitCode: shared(26, &strings.unit))
+    }
+}
+
+/// The texts a read of many rows builds once per distinct value: a column of
+/// few values (a province's units, its catalogue, its officers) gives every
+/// row the same `String`, where building one per row was most of the cost of
+/// decoding a row.
+struct RowStrings {
+    var unit: TextMemo, procedure: TextMemo, procedureName: TextMemo, field: TextMemo, fieldName: TextMemo, officer: TextMemo
+
+    /// Without `memoising`, every text is built anew (a single row).
+    init(memoising: Bool) {
+        let limit = memoising ? 1 << 16 : 0
+        unit = TextMemo(limit: limit); procedure = TextMemo(limit: limit); procedureName = TextMemo(limit: limit)
+        field = TextMemo(limit: limit); fieldName = TextMemo(limit: limit); officer = TextMemo(limit: limit)
+    }
+}
+
+/// The `String` of each distinct byte sequence seen, up to `limit` of them
+/// (beyond it, texts are built anew: the column has too many values to share).
+/// An open-addressing table on an FNV-1a hash of the bytes; the same bytes
+/// always give the same string (`String(decoding:as:)` of them).
+struct TextMemo {
+    private var keys: [[UInt8]] = []
+    private var strings: [String] = []
+    private var table: [Int32]
+    private let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+        table = limit > 0 ? [Int32](repeating: -1, count: 256) : []
+    }
+
+    mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard limit > 0 else { return String(decoding: bytes, as: UTF8.self) }
+        let mask = table.count - 1
+        var slot = Self.hash(bytes) & mask
+        while case let e = Int(table[slot]), e >= 0 {
+            if keys[e].withUnsafeBufferPointer({ $0.count == bytes.count && $0.elementsEqual(bytes) }) { return strings[e] }
+            slot = (slot + 1) & mask
+        }
+        let string = String(decoding: bytes, as: UTF8.self)
+        guard strings.count < limit else { return string }
+        table[slot] = Int32(strings.count)
+        keys.append(Array(bytes))
+        strings.append(string)
+        if strings.count * 2 > table.count { rehash() }
+        return string
+    }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+
+    private mutating func rehash() {
+        table = [Int32](repeating: -1, count: table.count * 2)
+        let mask = table.count - 1
+        for (e, key) in keys.enumerated() {
+            var slot = key.withUnsafeBufferPointer(Self.hash) & mask
+            while table[slot] >= 0 { slot = (slot + 1) & mask }
+            table[slot] = Int32(e)
+        }
     }
 }

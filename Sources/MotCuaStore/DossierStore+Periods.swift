@@ -17,7 +17,27 @@ extension DossierStore {
     /// quarter and its comparison periods are half the table.) The order of
     /// import changes only the speed, never the rows.
     package func forEachDossier(relevantTo windows: [RelevanceWindow], _ body: (Dossier) throws -> Void) throws {
+        try forEachDossier(relevantTo: windows, detailedIn: nil, body)
+    }
+
+    /// The rows `detailed` does not reach come without code, applicant and
+    /// officer, decided from the row's times before its texts are read; the
+    /// texts of few values are built once per read (``RowStrings``).
+    package func forEachDossier(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
+                                _ body: (Dossier) throws -> Void) throws {
         guard !windows.isEmpty else { return }
+        var strings = RowStrings(memoising: true)
+        let start = detailed?.start.secondsSinceEpoch ?? .min, cutoff = detailed?.cutoff.secondsSinceEpoch ?? .max
+        /// Whether `detailed` reaches the row (``RelevanceWindow/reaches(_:)`` on the columns).
+        func isDetailed(_ stmt: OpaquePointer) -> Bool {
+            guard detailed != nil else { return true }
+            guard sqlite3_column_type(stmt, 8) != SQLITE_NULL, sqlite3_column_int64(stmt, 8) <= cutoff else { return false }
+            let finish: Int32 = sqlite3_column_type(stmt, 10) != SQLITE_NULL ? 10 : 11
+            return sqlite3_column_type(stmt, finish) == SQLITE_NULL || sqlite3_column_int64(stmt, finish) >= start
+        }
+        func dossier(_ stmt: OpaquePointer) -> Dossier {
+            DossierRow.dossier(from: stmt, strings: &strings, detailed: isDetailed(stmt))
+        }
         try read { db in
             var bounds = (low: Int64(0), high: Int64(-1))
             if let row = try Row.fetchOne(db, sql: PeriodQuery.finishedBounds(windows.count),
@@ -32,10 +52,10 @@ extension DossierStore {
             var u = try unfinished.step(), f = try finished.step()
             while u != nil || f != nil {
                 if let ur = u, f.map({ ur < $0 }) ?? true {
-                    try body(DossierRow.dossier(from: unfinished.stmt))
+                    try body(dossier(unfinished.stmt))
                     u = try unfinished.step()
                 } else {
-                    try body(DossierRow.dossier(from: finished.stmt))
+                    try body(dossier(finished.stmt))
                     f = try finished.step()
                 }
             }

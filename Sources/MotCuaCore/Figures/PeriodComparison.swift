@@ -139,6 +139,10 @@ package struct ComparingAggregator: Sendable {
         return out
     }
 
+    /// The window of the report's own period: the only one whose dossiers
+    /// need more than their figures (``DossierRepository/forEachDossier(relevantTo:detailedIn:_:)``).
+    package var detailedWindow: RelevanceWindow { RelevanceWindow(period: current.classifier.period) }
+
     package mutating func add(_ dossier: Dossier) {
         current.add(dossier)
         for i in comparisons.indices { comparisons[i].add(dossier) }
