@@ -320,13 +320,16 @@ package struct PeriodAggregator: Sendable {
         let order = Dictionary(uniqueKeysWithValues: (root.map { tree.subtree(of: $0.code) } ?? tree.allInDisplayOrder)
             .enumerated().map { ($1, $0) })
         // Keys looked up once per entry, not twice per comparison.
-        let list = overdue.compactMap { e in order[e.dossier.unitCode].map { (unit: $0, entry: e) } }
-            .sorted { a, b in
-                if a.unit != b.unit { return a.unit < b.unit }
-                if a.entry.daysOverdue != b.entry.daysOverdue { return a.entry.daysOverdue > b.entry.daysOverdue }
-                return a.entry.dossier.code < b.entry.dossier.code
-            }
-            .map(\.entry)
+        // Sorted as keys with each entry's place, the entries picked afterwards:
+        // sorting the entries themselves moved a whole dossier at every step
+        // (a year's lists hold hundreds of thousands). The place breaks ties
+        // as the stable sort of the entries did.
+        var overdueKeys: [(unit: Int, days: Int, code: String, index: Int)] = []
+        for (i, e) in overdue.enumerated() {
+            if let unit = order[e.dossier.unitCode] { overdueKeys.append((unit, -e.daysOverdue, e.dossier.code, i)) }
+        }
+        overdueKeys.sort { $0 < $1 }
+        let list = overdueKeys.map { overdue[$0.index] }
         var quality = findings.filter { order[$0.unitCode] != nil }
         for code in order.keys.sorted() where tree[code]?.isImplicit == true {
             quality.append(DataQualityFinding(kind: .unitNotInUnitsFile, unitCode: code, dossierCode: "",
@@ -341,12 +344,17 @@ package struct PeriodAggregator: Sendable {
                               workingDayLength: calendar.dayLength, scored: scorer != nil,
                               dimensions: Set(groupDimensions + (monthClassifiers.isEmpty ? [] : [.month])),
                               months: monthClassifiers.map(\.key))
-        let misses = index766Misses.compactMap { m in order[m.dossier.unitCode].map { (unit: $0, miss: m) } }
-            .sorted { ($0.unit, $0.miss.dossier.code) < ($1.unit, $1.miss.dossier.code) }
-            .map(\.miss)
-        let differences = onTimeDifferences.compactMap { m in order[m.dossier.unitCode].map { (unit: $0, difference: m) } }
-            .sorted { ($0.unit, $0.difference.dossier.code) < ($1.unit, $1.difference.dossier.code) }
-            .map(\.difference)
+        func byUnitAndCode<T>(_ items: [T], _ dossier: (T) -> Dossier) -> [T] {
+            var keys: [(unit: Int, code: String, index: Int)] = []
+            for (i, item) in items.enumerated() {
+                let d = dossier(item)
+                if let unit = order[d.unitCode] { keys.append((unit, d.code, i)) }
+            }
+            keys.sort { $0 < $1 }
+            return keys.map { items[$0.index] }
+        }
+        let misses = byUnitAndCode(index766Misses, \.dossier)
+        let differences = byUnitAndCode(onTimeDifferences, \.dossier)
         return PeriodReport(period: classifier.period, root: root, rows: rows, total: total,
                             dossiersUsed: rows.isEmpty ? 0 : totalFigures.backlog + totalFigures.received,
                             overdue: list, tree: tree, findings: quality, rubric: scorer?.rubric,

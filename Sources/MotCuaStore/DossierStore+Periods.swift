@@ -31,9 +31,13 @@ extension DossierStore {
         /// Whether `detailed` reaches the row (``RelevanceWindow/reaches(_:)`` on the columns).
         func isDetailed(_ stmt: OpaquePointer) -> Bool {
             guard detailed != nil else { return true }
-            guard sqlite3_column_type(stmt, 8) != SQLITE_NULL, sqlite3_column_int64(stmt, 8) <= cutoff else { return false }
-            let finish: Int32 = sqlite3_column_type(stmt, 10) != SQLITE_NULL ? 10 : 11
-            return sqlite3_column_type(stmt, finish) == SQLITE_NULL || sqlite3_column_int64(stmt, finish) >= start
+            func value(_ i: Int32) -> Int64? {
+                let v = sqlite3_column_int64(stmt, i)
+                return v == 0 && sqlite3_column_type(stmt, i) == SQLITE_NULL ? nil : v
+            }
+            guard let received = value(8), received <= cutoff else { return false }
+            guard let finish = value(10) ?? value(11) else { return true }
+            return finish >= start
         }
         func dossier(_ stmt: OpaquePointer) -> Dossier {
             DossierRow.dossier(from: stmt, strings: &strings, detailed: isDetailed(stmt))
@@ -81,7 +85,7 @@ enum PeriodQuery {
     /// The finished dossiers the windows reach, scanned between two rowids.
     static func finished(_ windows: Int) -> String {
         let any = Array(repeating: finishedCondition, count: windows).joined(separator: " OR ")
-        return "SELECT \(DossierRow.columnList), rowid FROM dossier WHERE rowid BETWEEN ? AND ? AND (\(any))"
+        return "SELECT \(DossierRow.readColumnList), rowid FROM dossier WHERE rowid BETWEEN ? AND ? AND (\(any))"
     }
 
     static func finishedArguments(_ windows: [RelevanceWindow]) -> StatementArguments {
@@ -97,7 +101,7 @@ enum PeriodQuery {
         parts.append("SELECT rowid FROM dossier WHERE finished_at IS NULL AND returned_at IS NULL AND received_at <= ?")
         // `rowid IN (…)` gathers the rowids in a sorted ephemeral index: each
         // row once, read in rowid order.
-        return "SELECT \(DossierRow.columnList), rowid FROM dossier WHERE rowid IN (\(parts.joined(separator: " UNION ALL ")))"
+        return "SELECT \(DossierRow.readColumnList), rowid FROM dossier WHERE rowid IN (\(parts.joined(separator: " UNION ALL ")))"
     }
 
     static func unfinishedArguments(_ windows: [RelevanceWindow]) -> StatementArguments {
