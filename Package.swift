@@ -23,10 +23,11 @@ let package = Package(
         .executableTarget(name: "motcua-embed"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["motcua-embed"]),
         .target(name: "MotCuaResources", plugins: ["EmbedTemplates"]),
-        // zlib for the .xlsx reader's own ZIP entry streaming (see ZipArchive.swift);
-        // not named CZlib, which ZIPFoundation's module already is.
-        .systemLibrary(name: "MotCuaZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "MotCuaIngest", dependencies: ["MotCuaCore", "MotCuaZlib"]),
+        // Intel ISA-L's inflate for the .xlsx reader's own ZIP entry streaming (see
+        // ZipArchive.swift): three times zlib's speed on a sheet's XML, CRC-32 included
+        // (BENCHMARKS.md, "Import of an .xlsx export").
+        .systemLibrary(name: "MotCuaInflate", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
+        .target(name: "MotCuaIngest", dependencies: ["MotCuaCore", "MotCuaInflate"]),
         // Deterministic synthetic exports of any size, for benchmarks and tests.
         .target(name: "MotCuaGenerator", dependencies: ["MotCuaCore"]),
         .target(

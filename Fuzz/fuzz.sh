@@ -20,13 +20,13 @@ OUT=".build-fuzz-$TARGET-${SANITIZERS//,/-}"
 mkdir -p "$OUT/corpus"
 
 # The core and the ingest module as static libraries (the ingest module reads
-# .xlsx through zlib: MotCuaZlib's module map and -lz).
+# .xlsx through ISA-L: MotCuaInflate's module map and -lisal).
 FLAGS=(-O -parse-as-library -package-name motcua -sanitize="$SANITIZERS" -g)
 swiftc "${FLAGS[@]}" -emit-library -static -emit-module -module-name MotCuaCore \
   -emit-module-path "$OUT/MotCuaCore.swiftmodule" -o "$OUT/libMotCuaCore.a" $(find Sources/MotCuaCore -name '*.swift')
-swiftc "${FLAGS[@]}" -enable-testing -emit-library -static -emit-module -module-name MotCuaIngest -I "$OUT" -I Sources/MotCuaZlib \
+swiftc "${FLAGS[@]}" -enable-testing -emit-library -static -emit-module -module-name MotCuaIngest -I "$OUT" -I Sources/MotCuaInflate \
   -emit-module-path "$OUT/MotCuaIngest.swiftmodule" -o "$OUT/libMotCuaIngest.a" Sources/MotCuaIngest/*.swift
-swiftc "${FLAGS[@]}" -I "$OUT" -I Sources/MotCuaZlib -L "$OUT" -lMotCuaIngest -lMotCuaCore -lz "$SOURCE" -o "$OUT/$TARGET-fuzz"
+swiftc "${FLAGS[@]}" -I "$OUT" -I Sources/MotCuaInflate -L "$OUT" -lMotCuaIngest -lMotCuaCore -lisal "$SOURCE" -o "$OUT/$TARGET-fuzz"
 cp -n "$SEEDS"/* "$OUT/corpus/" 2>/dev/null || true
 cd "$OUT"
 "./$TARGET-fuzz" -runs="$RUNS" -max_len="$MAX_LEN" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 corpus

@@ -3,7 +3,7 @@
 # package-deb.sh, test-package.sh): the same flags, so the same .build/
 # products, built once. The Swift runtime and Foundation are linked statically,
 # so the binary runs on a Debian 12 machine without a Swift toolchain; it needs
-# only the Debian packages of libxlsxwriter, SQLite, zlib, libstdc++ and libc.
+# only the Debian packages of libxlsxwriter, SQLite, zlib, ISA-L, libstdc++ and libc.
 #
 # Build messages go to stderr; the last line on stdout is the binary's path:
 #   motcua=$(bash Scripts/build-release.sh)

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages motcua builds against, if they are missing:
-# libxlsxwriter-dev (Excel writer) and libsqlite3-dev (SQLite for GRDB).
+# libxlsxwriter-dev (Excel writer), libsqlite3-dev (SQLite for GRDB), zlib1g-dev
+# (ZIPFoundation) and libisal-dev (ISA-L inflate for .xlsx imports).
 set -euo pipefail
 needed=()
-for pkg in libxlsxwriter-dev libsqlite3-dev zlib1g-dev; do
+for pkg in libxlsxwriter-dev libsqlite3-dev zlib1g-dev libisal-dev; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || needed+=("$pkg")
 done
 if [ ${#needed[@]} -gt 0 ]; then

@@ -63,7 +63,7 @@ for script in postinst prerm postrm; do
 done
 
 # Depends: the Debian packages of the shared libraries the binary needs
-# (libxlsxwriter, libsqlite3, zlib, libstdc++, libgcc, libc), with the minimum
+# (libxlsxwriter, libsqlite3, zlib, ISA-L, libstdc++, libgcc, libc), with the minimum
 # versions their symbols files ask for. dpkg-shlibdeps wants a debian/control.
 mkdir -p "$work/shlibs/debian"
 printf 'Source: motcua\n\nPackage: motcua\nArchitecture: any\n' > "$work/shlibs/debian/control"

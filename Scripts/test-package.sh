@@ -17,7 +17,7 @@ expected_last_log_line='kết thúc: thành công$'
 # The sample's known figure: dossiers received in October 2020 (Tân Uyên).
 expected_received=1907
 # The runtime libraries Depends must name.
-expected_depends=(libxlsxwriter4 libsqlite3-0 zlib1g adduser)
+expected_depends=(libxlsxwriter4 libsqlite3-0 zlib1g libisal2 adduser)
 
 passed=0
 failed=0

@@ -94,7 +94,7 @@ final class XMLPullBuffer {
 }
 
 /// Inflates an entry on a thread of its own, a few megabytes ahead of the
-/// scanner: on the 2-core machine zlib and the XML scan overlap instead of
+/// scanner: on the 2-core machine inflating and the XML scan overlap instead of
 /// taking turns (the storing thread is the third, and waits on the scan).
 final class InflateAhead: @unchecked Sendable {
     private let condition = NSCondition()
@@ -332,29 +332,32 @@ final class XLSXSheetRows: @unchecked Sendable {
         var p = rowTag.end
         let end = limit
         while true {
-            guard let lt = XMLScan.find(UInt8(ascii: "<"), b, p, end), let tag = XMLScan.tag(b, at: lt, to: end) else { return nil }
-            p = tag.end
-            if tag.isSpecial { continue }
-            if tag.isEnd {
-                if XMLScan.equals(b, tag.name, "row") { break }
-                continue
-            }
-            guard XMLScan.equals(b, tag.name, "c") else { continue }
             var kind: UInt8 = UInt8(ascii: "n")  // n number, s shared, i inline, b boolean, t other text
             var referenced = -1
-            XMLScan.forEachAttribute(b, tag.attributes) { n, v in
-                if XMLScan.equals(b, n, "r") {
-                    referenced = Self.column(b, v)
-                } else if XMLScan.equals(b, n, "t") {
-                    if XMLScan.equals(b, v, "s") { kind = UInt8(ascii: "s") }
-                    else if XMLScan.equals(b, v, "inlineStr") { kind = UInt8(ascii: "i") }
-                    else if XMLScan.equals(b, v, "b") { kind = UInt8(ascii: "b") }
-                    else if XMLScan.equals(b, v, "n") { kind = UInt8(ascii: "n") }
-                    else { kind = UInt8(ascii: "t") }  // str (formula text), e (error), d (ISO date)
+            let isEmpty: Bool
+            if let cell = Self.plainCellStart(b, p, end, kind: &kind, referenced: &referenced) {
+                p = cell.end
+                isEmpty = cell.isEmpty
+            } else {
+                guard let lt = XMLScan.find(UInt8(ascii: "<"), b, p, end), let tag = XMLScan.tag(b, at: lt, to: end) else { return nil }
+                p = tag.end
+                if tag.isSpecial { continue }
+                if tag.isEnd {
+                    if XMLScan.equals(b, tag.name, "row") { break }
+                    continue
                 }
+                guard XMLScan.equals(b, tag.name, "c") else { continue }
+                XMLScan.forEachAttribute(b, tag.attributes) { n, v in
+                    if XMLScan.equals(b, n, "r") {
+                        referenced = Self.column(b, v)
+                    } else if XMLScan.equals(b, n, "t") {
+                        kind = Self.kind(b, v)
+                    }
+                }
+                isEmpty = tag.isEmpty
             }
             column = referenced >= 0 ? referenced : column + 1
-            if tag.isEmpty { continue }
+            if isEmpty { continue }
             let keep = column >= 0 && column < width
             let start = bytes.count
             var value: Range<Int>? = nil
@@ -404,6 +407,64 @@ final class XLSXSheetRows: @unchecked Sendable {
         }
         rowNumber = number > 0 ? number : rowNumber + 1
         return (p, any)
+    }
+
+    /// The cell's kind from its `t` attribute: `s` shared, `i` inline, `b`
+    /// boolean, `n` number (also when absent), `t` any other text (`str`,
+    /// formula text; `e`, an error; `d`, an ISO date).
+    @inline(__always)
+    private static func kind(_ b: UnsafePointer<UInt8>, _ v: Range<Int>) -> UInt8 {
+        if XMLScan.equals(b, v, "s") { return UInt8(ascii: "s") }
+        if XMLScan.equals(b, v, "inlineStr") { return UInt8(ascii: "i") }
+        if XMLScan.equals(b, v, "b") { return UInt8(ascii: "b") }
+        if XMLScan.equals(b, v, "n") { return UInt8(ascii: "n") }
+        return UInt8(ascii: "t")
+    }
+
+    /// The start tag of a cell in the shape every writer uses — `<c`, then
+    /// attributes each one space before `name="value"` (no prefix), then `>` or
+    /// `/>` — read in one pass: where it ends and whether it is empty, with
+    /// `r` and `t` taken. `nil` for anything else (another tag, other spacing,
+    /// single quotes, prefixes, the buffer's end), which the general scan reads.
+    /// The general scan found the tag, then walked its attributes again
+    /// through a closure: a sixth of the time of a million-row sheet.
+    @inline(__always)
+    private static func plainCellStart(_ b: UnsafePointer<UInt8>, _ at: Int, _ end: Int,
+                                       kind: inout UInt8, referenced: inout Int) -> (end: Int, isEmpty: Bool)? {
+        guard at + 3 < end, b[at] == UInt8(ascii: "<"), b[at + 1] == UInt8(ascii: "c") else { return nil }
+        var p = at + 2
+        var r = -1, t = UInt8(ascii: "n")
+        while p < end {
+            let c = b[p]
+            if c == UInt8(ascii: ">") {
+                referenced = r; kind = t
+                return (p + 1, false)
+            }
+            if c == UInt8(ascii: "/") {
+                guard p + 1 < end, b[p + 1] == UInt8(ascii: ">") else { return nil }
+                referenced = r; kind = t
+                return (p + 2, true)
+            }
+            guard c == 0x20 else { return nil }
+            let name = p + 1
+            p = name
+            while p < end, b[p] != UInt8(ascii: "=") {
+                let x = b[p]
+                // A name ends at '='; anything that is not part of a plain name sends the tag to the general scan.
+                guard x != 0x20, x != UInt8(ascii: ":"), x != UInt8(ascii: ">"), x != 0x22, x != 0x27, x != UInt8(ascii: "/"),
+                      x != 0x09, x != 0x0A, x != 0x0D else { return nil }
+                p += 1
+            }
+            guard p > name, p + 1 < end, b[p + 1] == 0x22 else { return nil }
+            let valueStart = p + 2
+            guard let close = XMLScan.find(0x22, b, valueStart, end) else { return nil }
+            if p - name == 1 {
+                if b[name] == UInt8(ascii: "r") { r = column(b, valueStart..<close) }
+                else if b[name] == UInt8(ascii: "t") { t = Self.kind(b, valueStart..<close) }
+            }
+            p = close + 1
+        }
+        return nil
     }
 
     private static let valueEnd: [UInt8] = Array("</v></c>".utf8)

@@ -31,8 +31,7 @@ extension DossierStore: DossierRepository {
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-            counts.newestStoredBefore = try Int64.fetchOne(db, sql: "SELECT MAX(state_at) FROM dossier")
-                .map(LocalDateTime.init(secondsSinceEpoch:))
+            counts.newestStoredBefore = try Self.newestState(db)
             let select = try db.cachedStatement(sql: "SELECT \(DossierRow.columnList), rowid, import_id FROM dossier WHERE code = ?")
             // Insert first: in a first import of a big export nearly every row is new,
             // and a SELECT before each INSERT doubled the store's work.
@@ -197,11 +196,15 @@ extension DossierStore: DossierRepository {
             counts.implicitUnits = missing
             let fileDigest = try sha256()
             if let source = facts.source { try record(source, importID: importID, db: db) }
+            // newest_state: the newest state moment of the file's stored lines. A line
+            // that lost has a moment no newer than the row that beat it (versions are
+            // ordered by moment first), so the greatest over the imports is the greatest
+            // over the stored rows (see newestState).
             try db.execute(sql: """
-                UPDATE import_batch SET sha256 = ?, rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, skipped = ?
-                WHERE id = ?
+                UPDATE import_batch SET sha256 = ?, rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, skipped = ?,
+                newest_state = ? WHERE id = ?
                 """, arguments: [fileDigest, facts.rowsRead, counts.inserted, counts.updated, counts.unchanged + counts.identicalRepeats,
-                                 facts.rejected, facts.skipped, importID])
+                                 facts.rejected, facts.skipped, newest == DossierBatch.null ? nil : newest, importID])
             return counts
         }
     }
@@ -249,14 +252,20 @@ extension DossierStore: DossierRepository {
         }
     }
 
-    /// The newest moment any stored dossier's state was recorded (SQLite
-    /// answers MAX over the `state_at` index from its last entry, without a
-    /// scan), or `nil` for an empty store. It says how recent the newest
-    /// imported export is.
+    /// The newest moment any stored dossier's state was recorded, or `nil`
+    /// for an empty store. It says how recent the newest imported export is.
     package func newestStateTime() throws -> LocalDateTime? {
-        try read { db in
-            try Int64.fetchOne(db, sql: "SELECT MAX(state_at) FROM dossier").map(LocalDateTime.init(secondsSinceEpoch:))
-        }
+        try read { db in try Self.newestState(db) }
+    }
+
+    /// MAX(state_at) over the stored dossiers, kept per import in
+    /// `import_batch.newest_state` rather than read from an index on
+    /// `state_at`: a row's state only moves to a newer moment
+    /// (``DossierVersion``), so the greatest over the imports is the same,
+    /// and maintaining that index was a tenth of the SQLite work of an import
+    /// (BENCHMARKS.md). The import table has a row per file, not per dossier.
+    static func newestState(_ db: Database) throws -> LocalDateTime? {
+        try Int64.fetchOne(db, sql: "SELECT MAX(newest_state) FROM import_batch").map(LocalDateTime.init(secondsSinceEpoch:))
     }
 
     package func dossierCount() throws -> Int {

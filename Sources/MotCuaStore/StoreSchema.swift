@@ -6,6 +6,7 @@ enum StoreSchema {
     /// Its record in `grdb_migrations` marks a database as motcua's.
     static let firstMigration = "Create units, procedures and dossiers"
     static let index766Migration = "index766Columns: electronic result, digitisation and online payment"
+    static let sourceDigestsMigration = "sourceDigests: whole files and chunks already applied"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -122,7 +123,7 @@ enum StoreSchema {
             try db.create(index: "dossier_on_finish", on: "dossier", columns: ["finished_at", "returned_at", "received_at"])
             try db.drop(index: "dossier_on_received_at")
         }
-        migrator.registerMigration("sourceDigests: whole files and chunks already applied") { db in
+        migrator.registerMigration(sourceDigestsMigration) { db in
             // docs/rules.md#source-digests. `context` names the header, mapping,
             // reference data and calendar the bytes were decoded under; `layout`
             // the dossier columns they were stored into (a new column makes every
@@ -150,6 +151,18 @@ enum StoreSchema {
                   DELETE FROM source_file; DELETE FROM source_chunk;
                 END;
                 """)
+        }
+        migrator.registerMigration("newestState: the newest stored state per import, in place of an index on state_at") { db in
+            // MAX(state_at) was the only use of dossier_on_state_at; each import now
+            // records the newest state moment of its stored lines
+            // (DossierStore.newestState). What was imported before is summed up
+            // once, on the latest import's row.
+            try db.alter(table: "import_batch") { t in t.add(column: "newest_state", .integer) }
+            try db.execute(sql: """
+                UPDATE import_batch SET newest_state = (SELECT MAX(state_at) FROM dossier)
+                WHERE id = (SELECT MAX(id) FROM import_batch)
+                """)
+            try db.drop(index: "dossier_on_state_at")
         }
         return migrator
     }

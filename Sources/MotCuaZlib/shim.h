@@ -1,4 +1,0 @@
-#ifndef MOTCUA_ZLIB_SHIM_H
-#define MOTCUA_ZLIB_SHIM_H
-#include <zlib.h>
-#endif
