@@ -6,6 +6,8 @@
 # 1. For each size and style: generate an export, import it into a new
 #    database, re-import it, write a full quarter report (all default sheets +
 #    JSON), the appendix alone and the overdue list; seconds, rows/s, peak memory.
+#    Then the same dossiers as an .xlsx export ("Xuất Excel": title rows, Excel
+#    date serials), imported into a new database, best of 3 (issue 14).
 # 2. Peers (unless --no-peers), on the largest size's Vietnamese-style export:
 #    motcua import + quarter report, DuckDB (read_csv into a table + one GROUP
 #    BY per unit, 2 threads) and the pandas + XlsxWriter baseline
@@ -86,6 +88,24 @@ for N in $SIZES; do
   measure "overdue list (xlsx)" "$BIN" overdue --db "$DIR/bench.sqlite" --as-of 2024-12-31 --from 2024-10-01 \
     --out "$DIR/overdue.xlsx"
 done
+done
+load
+
+for N in $SIZES; do
+  DIR="$WORK/xlsx-$N"
+  if [ ! -f "$DIR/dossiers.xlsx" ]; then
+    "$BIN" generate --out "$DIR" --dossiers "$N" --from 2024-01-01 --to 2024-12-31 --format xlsx >/dev/null
+  fi
+  echo "== $N dossiers as .xlsx ($(du -m "$DIR/dossiers.xlsx" | cut -f1) MB)"
+  : > "$WORK/xlsx-runs"
+  for round in $(seq "$ROUNDS"); do
+    rm -f "$DIR/bench.sqlite"*
+    run_timed "$BIN" import --db "$DIR/bench.sqlite" --units "$DIR/units.csv" --procedures "$DIR/procedures.csv" "$DIR/dossiers.xlsx"
+    echo "$SECS $MB" >> "$WORK/xlsx-runs"
+  done
+  read -r secs mb <<<"$(awk 'NR == 1 || $1 < b { b = $1; m = $2 } END { print b, m }' "$WORK/xlsx-runs")"
+  printf "%-38s %8s s %8s MB   (runs: %s)\n" "import of the .xlsx, best of $ROUNDS" "$secs" "$mb" "$(cut -d' ' -f1 "$WORK/xlsx-runs" | paste -sd' ')"
+  awk -v n="$N" -v s="$secs" 'BEGIN { printf "%-38s %8.0f rows/s\n", "  import rate", n / s }'
 done
 load
 

@@ -72,7 +72,11 @@ final class XMLPullBuffer {
                 }
                 // "</" + the qualified name + ">": text and attribute values cannot hold "<".
                 let q = tag.qualifiedName
-                if closing.count != q.count + 3 || memcmp(&closing[2], base + q.lowerBound, q.count) != 0 {
+                // Compared through the array's own storage: `&closing[2]` may hand memcmp a
+                // one-byte temporary (AddressSanitizer caught a read past it).
+                let same = closing.count == q.count + 3
+                    && closing.withUnsafeBufferPointer { memcmp($0.baseAddress! + 2, base + q.lowerBound, q.count) == 0 }
+                if !same {
                     closing = [UInt8(ascii: "<"), UInt8(ascii: "/")] + UnsafeBufferPointer(start: base + q.lowerBound, count: q.count)
                         + [UInt8(ascii: ">")]
                 }
