@@ -12,29 +12,9 @@ final class DetailedWindowTests: TemporaryDirectoryTestCase {
     let base = LocalDateTime(year: 2023, month: 1, day: 1)!
     let day: Int64 = 86_400
 
-    func randomDossiers(_ random: inout SplitMix64, count: Int) -> [Dossier] {
-        (0..<count).map { i in
-            let received = random.chance(0.03) ? nil : base.adding(seconds: Int64(random.below(730)) * day + Int64(random.below(86_400)))
-            func later() -> LocalDateTime? {
-                guard let received, random.chance(0.8) else { return nil }
-                return received.adding(seconds: Int64(random.below(200)) * day + Int64(random.below(86_400)))
-            }
-            let finished = later()
-            let returned = finished == nil && random.chance(0.3) ? later() : finished.flatMap { random.chance(0.5) ? $0 : nil }
-            return Dossier(code: "D\(random.below(1_000_000_000))-\(i)", unitCode: random.pick(["U1", "U2", "Ủy ban xã"]),
-                           procedureCode: random.pick(["P1", "P2", nil]), procedureName: random.pick(["Cấp bản sao", nil]),
-                           fieldCode: random.pick(["HT", nil]), fieldName: random.pick(["Hộ tịch", nil]),
-                           channel: random.pick(Channel.allCases), receivedAt: received, dueAt: later(),
-                           finishedAt: finished, returnedAt: returned, status: random.pick([nil, .processing, .withdrawn]),
-                           supplementCount: random.pick([nil, 1]), apologyCount: random.pick([0, 1]),
-                           applicant: "Trần Thị \(i)", officer: random.pick(["Cán bộ \(i % 7)", nil]),
-                           hasElectronicResult: random.pick([nil, true]), receivingUnitCode: random.pick([nil, "U2"]))
-        }
-    }
-
     func testOnlyTheRowsTheDetailedWindowDoesNotReachComeWithoutTheirTexts() throws {
         var random = SplitMix64(seed: 1818)
-        let dossiers = randomDossiers(&random, count: 3_000)
+        let dossiers = StoredDossierSamples.spreadOverTwoYears(&random, count: 3_000, from: base, detailed: true)
         let store = try DossierStore(path: path)
         _ = try store.importDossiers(dossiers, unitNames: [:],
                                      audit: ImportAudit(fileName: "f.csv", rowsRead: dossiers.count, rejected: 0, skipped: 0))

@@ -11,23 +11,6 @@ final class PeriodWindowTests: TemporaryDirectoryTestCase {
     let base = LocalDateTime(year: 2023, month: 1, day: 1)!
     let day: Int64 = 86_400
 
-    /// Dossiers spread over two years, some never finished, some with only a
-    /// return moment, some without a receipt, stored in an order unrelated to
-    /// their dates.
-    func randomDossiers(_ random: inout SplitMix64, count: Int) -> [Dossier] {
-        (0..<count).map { i in
-            let received = random.chance(0.03) ? nil : base.adding(seconds: Int64(random.below(730)) * day + Int64(random.below(86_400)))
-            func later() -> LocalDateTime? {
-                guard let received, random.chance(0.8) else { return nil }
-                return received.adding(seconds: Int64(random.below(200)) * day + Int64(random.below(86_400)))
-            }
-            let finished = later()
-            let returned = finished == nil && random.chance(0.3) ? later() : finished.flatMap { random.chance(0.5) ? $0 : nil }
-            return Dossier(code: "D\(random.below(1_000_000_000))-\(i)", unitCode: "U", receivedAt: received,
-                           finishedAt: finished, returnedAt: returned)
-        }
-    }
-
     func randomWindow(_ random: inout SplitMix64) -> RelevanceWindow {
         let start = base.adding(seconds: Int64(random.below(800)) * day - 30 * day)
         return RelevanceWindow(start: start, cutoff: start.adding(seconds: Int64(random.int(in: 0...120)) * day + day - 1))
@@ -35,7 +18,7 @@ final class PeriodWindowTests: TemporaryDirectoryTestCase {
 
     func testTheStoreHandsOverExactlyWhatTheWindowsReachOnceEachInStoredOrder() throws {
         var random = SplitMix64(seed: 18)
-        let dossiers = randomDossiers(&random, count: 3_000)
+        let dossiers = StoredDossierSamples.spreadOverTwoYears(&random, count: 3_000, from: base)
         let store = try DossierStore(path: path)
         _ = try store.importDossiers(dossiers, unitNames: [:],
                                      audit: ImportAudit(fileName: "f.csv", rowsRead: dossiers.count, rejected: 0, skipped: 0))
