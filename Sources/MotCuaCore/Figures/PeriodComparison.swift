@@ -191,49 +191,30 @@ extension ComparingAggregator {
     }
 }
 
-/// Aggregators on their own thread, fed batches of dossiers through a bounded
-/// queue. The queue is guarded by `condition`, and `aggregators` are read
-/// only after ``finish()`` returned, hence `@unchecked Sendable`.
+/// Aggregators on their own thread, fed batches of dossiers through a
+/// ``BatchPipe`` (at most 8 wait: memory stays flat however many dossiers).
+/// `aggregators` are read only after ``finish()`` returned, hence `@unchecked Sendable`.
 private final class Lane: @unchecked Sendable {
     static let batchSize = 2_048
-    /// Batches waiting at most: memory stays flat however many dossiers.
-    private static let capacity = 8
+    private let pipe = BatchPipe<[Dossier]>()
+    private let done = DispatchSemaphore(value: 0)
     private(set) var aggregators: [PeriodAggregator]
-    private let condition = NSCondition()
-    private var queue: [[Dossier]] = []
-    private var ended = false, done = false
 
     init(_ aggregators: [PeriodAggregator]) { self.aggregators = aggregators }
 
-    func put(_ batch: [Dossier]) {
-        condition.lock(); defer { condition.unlock() }
-        while queue.count >= Self.capacity { condition.wait() }
-        queue.append(batch)
-        condition.broadcast()
-    }
+    func put(_ batch: [Dossier]) { _ = pipe.put(batch) }
 
     /// No more batches: returns once the thread has added every one.
     func finish() {
-        condition.lock(); defer { condition.unlock() }
-        ended = true
-        condition.broadcast()
-        while !done { condition.wait() }
+        pipe.finish()
+        done.wait()
     }
 
     func run() {
-        while true {
-            condition.lock()
-            while queue.isEmpty && !ended { condition.wait() }
-            if queue.isEmpty {
-                done = true
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
-            let batch = queue.removeFirst()
-            condition.broadcast()
-            condition.unlock()
+        // The pipe is finished without an error, so `take` ends with `nil`.
+        while let batch = try? pipe.take() {
             for dossier in batch { for i in aggregators.indices { aggregators[i].add(dossier) } }
         }
+        done.signal()
     }
 }

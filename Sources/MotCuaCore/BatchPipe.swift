@@ -6,7 +6,7 @@ import Foundation
 /// so memory stays flat however large the export.
 ///
 /// All state is guarded by `condition`, hence `@unchecked Sendable`.
-final class BatchPipe<Batch: Sendable>: @unchecked Sendable {
+package final class BatchPipe<Batch: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [Batch] = []
     private var finished = false
@@ -14,10 +14,10 @@ final class BatchPipe<Batch: Sendable>: @unchecked Sendable {
     private var cancelled = false
     private let capacity: Int
 
-    init(capacity: Int = 8) { self.capacity = capacity }
+    package init(capacity: Int = 8) { self.capacity = capacity }
 
     /// Hands a batch over, waiting while the consumer is behind; `false` once it has given up.
-    func put(_ batch: Batch) -> Bool {
+    package func put(_ batch: Batch) -> Bool {
         condition.lock(); defer { condition.unlock() }
         while queue.count >= capacity && !cancelled { condition.wait() }
         if cancelled { return false }
@@ -27,7 +27,7 @@ final class BatchPipe<Batch: Sendable>: @unchecked Sendable {
     }
 
     /// The producer is done: `error` if it failed, else the end of the data.
-    func finish(throwing error: (any Error)? = nil) {
+    package func finish(throwing error: (any Error)? = nil) {
         condition.lock(); defer { condition.unlock() }
         finished = true
         failure = error
@@ -35,7 +35,7 @@ final class BatchPipe<Batch: Sendable>: @unchecked Sendable {
     }
 
     /// The next batch, `nil` at the end; rethrows the producer's error.
-    func take() throws -> Batch? {
+    package func take() throws -> Batch? {
         condition.lock(); defer { condition.unlock() }
         while queue.isEmpty && !finished { condition.wait() }
         if !queue.isEmpty {
@@ -48,7 +48,7 @@ final class BatchPipe<Batch: Sendable>: @unchecked Sendable {
     }
 
     /// The consumer gives up (it failed): the producer's next `put` returns `false`.
-    func cancel() {
+    package func cancel() {
         condition.lock(); defer { condition.unlock() }
         cancelled = true
         queue.removeAll()
@@ -56,7 +56,7 @@ final class BatchPipe<Batch: Sendable>: @unchecked Sendable {
     }
 
     /// Waits until the producer has called ``finish(throwing:)``.
-    func waitUntilFinished() {
+    package func waitUntilFinished() {
         condition.lock(); defer { condition.unlock() }
         while !finished { condition.wait() }
     }
