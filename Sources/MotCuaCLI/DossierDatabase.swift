@@ -11,6 +11,12 @@ enum DossierDatabase {
         try DossierStore(path: path)
     }
 
+    /// Creates the database of one command (`report --input`), deleted after it:
+    /// unsynced, without the period index (``DossierStore/init(scratchAt:)``).
+    static func openScratch(_ path: String) throws -> any DossierRepository {
+        try DossierStore(scratchAt: path)
+    }
+
     /// Opens an existing database for reading only: it creates no file and
     /// migrates nothing (`motcua run --check` must change nothing).
     static func openExisting(_ path: String) throws -> any DossierRepository {

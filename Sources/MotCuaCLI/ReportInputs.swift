@@ -29,13 +29,14 @@ struct ReportInputs {
                                          vi: "không tạo được thư mục tạm cho --input", en: "cannot create the temporary folder for --input")
             }
             temporaryDirectory = dir
-            store = try DossierDatabase.open(dir.appendingPathComponent("report.sqlite").path)
+            store = try DossierDatabase.openScratch(dir.appendingPathComponent("report.sqlite").path)
             // Beside the report: the temporary database is deleted after the run.
             let base = output.hasSuffix(".xlsx") || output.hasSuffix(".csv")
                 ? String(output[..<output.lastIndex(of: ".")!]) : output
             var importer = Importer(store: store, mapping: mapping, calendar: calendar,
                                     rejectsPath: base + ".rejects.csv")
             importer.quiet = true
+            importer.keepsRecords = false
             do {
                 rejections = try importer.run(units: units, procedures: procedures, dossierFiles: inputs,
                                               evaluations: evaluations).rejections.map {

@@ -43,6 +43,11 @@ extension DossierStore {
             DossierRow.dossier(from: stmt, strings: &strings, detailed: isDetailed(stmt))
         }
         try read { db in
+            guard hasPeriodIndex else {
+                let all = try PeriodQuery.Cursor(db, sql: PeriodQuery.scan(windows.count), arguments: PeriodQuery.scanArguments(windows))
+                while try all.step() != nil { try body(dossier(all.stmt)) }
+                return
+            }
             var bounds = (low: Int64(0), high: Int64(-1))
             if let row = try Row.fetchOne(db, sql: PeriodQuery.finishedBounds(windows.count),
                                           arguments: PeriodQuery.finishedArguments(windows)),
@@ -106,6 +111,23 @@ enum PeriodQuery {
 
     static func unfinishedArguments(_ windows: [RelevanceWindow]) -> StatementArguments {
         finishedArguments(windows) + [windows.map(\.cutoff).max()!.secondsSinceEpoch]
+    }
+
+    /// The rows of both parts in one scan of the table, for a store without
+    /// `dossier_on_finish` (``DossierStore/init(scratchAt:)``): the same
+    /// conditions, so the same rows in the same (rowid) order.
+    static func scan(_ windows: Int) -> String {
+        let finished = Array(repeating: finishedCondition, count: windows)
+        let returned = Array(repeating: "(returned_at >= ? AND received_at <= ?)", count: windows)
+            + ["(returned_at IS NULL AND received_at <= ?)"]
+        return """
+            SELECT \(DossierRow.readColumnList), rowid FROM dossier
+            WHERE \(finished.joined(separator: " OR ")) OR (finished_at IS NULL AND (\(returned.joined(separator: " OR "))))
+            """
+    }
+
+    static func scanArguments(_ windows: [RelevanceWindow]) -> StatementArguments {
+        finishedArguments(windows) + unfinishedArguments(windows)
     }
 
     /// A statement stepped through SQLite's C API (decoding GRDB rows was a

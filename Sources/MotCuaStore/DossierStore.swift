@@ -9,11 +9,15 @@ import MotCuaCore
 package final class DossierStore: Sendable {
     let queue: DatabaseQueue
     package let path: String
+    /// Whether `dossier_on_finish` exists: a scratch store has none, and a
+    /// period is then read in one scan (``forEachDossier(relevantTo:detailedIn:_:)``).
+    let hasPeriodIndex: Bool
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     /// - throws: a ``Message`` coded `store.*` when it cannot be opened, is damaged, or is another program's database.
     package init(path: String) throws {
         self.path = path
+        hasPeriodIndex = true
         var config = Configuration()
         config.busyMode = .timeout(5)
         do {
@@ -30,6 +34,7 @@ package final class DossierStore: Sendable {
     /// migrates nothing (`motcua run --check` must change nothing).
     package init(readingExisting path: String) throws {
         self.path = path
+        hasPeriodIndex = true
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(5)
@@ -39,6 +44,32 @@ package final class DossierStore: Sendable {
             throw Message(error, path: path)
         }
         if try Self.hasNoTables(queue, path: path) { throw Message.blankDatabase(path: path) }
+    }
+
+    /// A new database that lives for one command (cơ sở dữ liệu tạm of
+    /// `report --input`) and is deleted after it: nothing in it must survive a
+    /// crash, so nothing is synced to disk, and no query but the one period
+    /// read ever runs on it, so it keeps no index for periods. The finish
+    /// index was half of the store's CPU on a million new rows (BENCHMARKS.md,
+    /// "What each index costs"); one scan of a table read once costs less
+    /// than maintaining it. The rules of an import (the unique MaHoSo, the
+    /// newer state wins) are those of every store (docs/rules.md#scratch-store).
+    /// - precondition: no file at `path`.
+    package init(scratchAt path: String) throws {
+        self.path = path
+        hasPeriodIndex = false
+        var config = Configuration()
+        config.prepareDatabase { db in
+            // No fsync, and the rollback journal in memory: a failed import ends the command.
+            try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            try StoreSchema.migrator.migrate(queue)
+            try queue.write { db in try db.drop(index: StoreSchema.periodIndex) }
+        } catch let error as DatabaseError {
+            throw Message(error, path: path)
+        }
     }
 
     /// Whether `path` is a database file without a single table: an empty

@@ -7,6 +7,8 @@ enum StoreSchema {
     static let firstMigration = "Create units, procedures and dossiers"
     static let index766Migration = "index766Columns: electronic result, digitisation and online payment"
     static let sourceDigestsMigration = "sourceDigests: whole files and chunks already applied"
+    /// What a period query reads first (``DossierStore/forEachDossier(relevantTo:detailedIn:_:)``).
+    static let periodIndex = "dossier_on_finish"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -120,7 +122,7 @@ enum StoreSchema {
             // without reading the table. No query read the receipt index (the
             // period query scanned the table), so it goes: an import still
             // maintains as many indexes as before.
-            try db.create(index: "dossier_on_finish", on: "dossier", columns: ["finished_at", "returned_at", "received_at"])
+            try db.create(index: periodIndex, on: "dossier", columns: ["finished_at", "returned_at", "received_at"])
             try db.drop(index: "dossier_on_received_at")
         }
         migrator.registerMigration(sourceDigestsMigration) { db in

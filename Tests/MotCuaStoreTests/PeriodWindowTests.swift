@@ -34,6 +34,34 @@ final class PeriodWindowTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(none, [])
     }
 
+    /// `report --input`'s scratch store has no finish index and reads a period
+    /// in one scan: the same dossiers in the same order as the database's
+    /// two-part query, and as the windows' own rule.
+    func testAScratchStoreHandsOverWhatTheDatabaseDoes() throws {
+        var random = SplitMix64(seed: 1818)
+        let dossiers = StoredDossierSamples.spreadOverTwoYears(&random, count: 3_000, from: base)
+        let audit = ImportAudit(fileName: "f.csv", rowsRead: dossiers.count, rejected: 0, skipped: 0)
+        let store = try DossierStore(path: path)
+        let scratch = try DossierStore(scratchAt: dir.appendingPathComponent("scratch.sqlite").path)
+        for s in [store, scratch] { _ = try s.importDossiers(dossiers, unitNames: [:], audit: audit) }
+        try scratch.queue.read { db in
+            XCTAssertFalse(try db.indexes(on: "dossier").contains { $0.name == StoreSchema.periodIndex })
+            XCTAssertEqual(try String.fetchOne(db, sql: "PRAGMA journal_mode"), "memory")
+            XCTAssertEqual(try Int.fetchOne(db, sql: "PRAGMA synchronous"), 0)
+            let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + PeriodQuery.scan(3),
+                                        arguments: StatementArguments(Array(repeating: 0, count: 13))).map { $0["detail"] as String }
+            XCTAssertEqual(plan, ["SCAN dossier"], "one pass in rowid order, no sort")
+        }
+        for _ in 0..<40 {
+            let windows = (0..<random.int(in: 1...3)).map { _ in randomWindow(&random) }
+            var fromStore: [Dossier] = [], fromScratch: [Dossier] = []
+            try store.forEachDossier(relevantTo: windows) { fromStore.append($0) }
+            try scratch.forEachDossier(relevantTo: windows) { fromScratch.append($0) }
+            XCTAssertEqual(fromScratch, fromStore, "windows \(windows)")
+            XCTAssertEqual(fromScratch.map(\.code), dossiers.filter { d in windows.contains { $0.reaches(d) } }.map(\.code))
+        }
+    }
+
     func testTheBoundariesOfAWindow() throws {
         let start = LocalDateTime(year: 2024, month: 10, day: 1)!
         let cutoff = LocalDateTime.endOfDay(CivilDate(year: 2024, month: 12, day: 31)!)
@@ -48,12 +76,14 @@ final class PeriodWindowTests: TemporaryDirectoryTestCase {
             Dossier(code: "never-finished-from-2020", unitCode: "U", receivedAt: LocalDateTime(year: 2020, month: 1, day: 1)!),
             Dossier(code: "never-received", unitCode: "U", receivedAt: nil),
         ]
-        let store = try DossierStore(path: path)
-        _ = try store.importDossiers(dossiers, unitNames: [:],
-                                     audit: ImportAudit(fileName: "f.csv", rowsRead: dossiers.count, rejected: 0, skipped: 0))
-        var got: [String] = []
-        try store.forEachDossier(relevantTo: [RelevanceWindow(start: start, cutoff: cutoff)]) { got.append($0.code) }
-        XCTAssertEqual(got, ["received-at-cutoff", "finished-at-start", "returned-at-start", "never-finished-from-2020"])
+        for store in [try DossierStore(path: path), try DossierStore(scratchAt: path + ".scratch")] {
+            _ = try store.importDossiers(dossiers, unitNames: [:],
+                                         audit: ImportAudit(fileName: "f.csv", rowsRead: dossiers.count, rejected: 0, skipped: 0))
+            var got: [String] = []
+            try store.forEachDossier(relevantTo: [RelevanceWindow(start: start, cutoff: cutoff)]) { got.append($0.code) }
+            XCTAssertEqual(got, ["received-at-cutoff", "finished-at-start", "returned-at-start", "never-finished-from-2020"],
+                           store.path)
+        }
     }
 
     /// A database made before the finish index gets it on its next open, and

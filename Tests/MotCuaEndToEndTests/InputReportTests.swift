@@ -1,0 +1,49 @@
+import Foundation
+import MotCuaTestSupport
+import XCTest
+
+/// `report --input` stores the files in a scratch database (unsynced, no
+/// period index, no digests: `DossierStore(scratchAt:)`) and deletes it.
+/// Its figures must be those of `import` followed by `report --db`, also when
+/// the files share dossiers in other states (the newer state wins, whatever
+/// the order of the files).
+final class InputReportTests: TemporaryDirectoryTestCase {
+    func testReportWithInputEqualsImportThenReportAndLeavesNothingBehind() throws {
+        // Same seed, two export dates: about a quarter of the first export's
+        // codes come again in the second, with other contents.
+        var exports: [String] = []
+        for (name, count, to) in [("first", 4_000, "2024-06-30"), ("second", 8_000, "2024-12-31")] {
+            let out = dir.appendingPathComponent(name)
+            let generated = try CommandRunner.run(["generate", "--out", out.path, "--dossiers", "\(count)", "--from", "2024-01-01",
+                                                   "--to", to, "--style", "vietnamese", "--seed", "7"])
+            XCTAssertEqual(generated.status, 0, generated.stderr)
+            exports.append(out.appendingPathComponent("dossiers.csv").path)
+        }
+        let reference = ["--units", dir.appendingPathComponent("second/units.csv").path,
+                         "--procedures", dir.appendingPathComponent("second/procedures.csv").path]
+        let scratchParent = dir.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: scratchParent, withIntermediateDirectories: true)
+        for (k, files) in [exports, exports.reversed()].enumerated() {
+            let db = dir.appendingPathComponent("order\(k).sqlite").path
+            let imported = try CommandRunner.run(["import", "--db", db] + reference + files)
+            XCTAssertEqual(imported.status, 0, imported.stderr)
+            if k == 1 { XCTAssertTrue(imported.stderr.contains("cũ hơn dữ liệu đã có"), "the older file loses: \(imported.stderr)") }
+            for (period, date) in [("2024-Q2", "2024-07-05"), ("2024", "2025-01-06"), ("2024-11", "2024-12-04")] {
+                func report(_ source: [String], _ name: String) throws -> Data {
+                    let json = dir.appendingPathComponent("\(name)-\(k)-\(period).json").path
+                    let result = try CommandRunner.run(["report"] + source + ["--period", period, "--date", date, "--json", json,
+                                                        "--out", dir.appendingPathComponent("\(name)-\(k)-\(period).xlsx").path],
+                                                       environment: ["TMPDIR": scratchParent.path])
+                    XCTAssertEqual(result.status, 0, result.stderr)
+                    return try Data(contentsOf: URL(fileURLWithPath: json))
+                }
+                let stored = try report(["--db", db], "db")
+                let direct = try report(files.flatMap { ["--input", $0] } + reference, "input")
+                XCTAssertEqual(direct, stored, "order \(k), \(period)")
+                XCTAssertGreaterThan(stored.count, 10_000)
+            }
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratchParent.path), [],
+                       "the scratch database is deleted")
+    }
+}
