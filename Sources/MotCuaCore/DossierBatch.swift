@@ -88,15 +88,20 @@ package struct DossierBatch: Sendable {
                 hasher.mix(UnsafeBufferPointer(rebasing: buffer[span]))
             }
         }
-        for field in Number.allCases where field != .stateMoment && !Number.index766Flags.contains(field) {
-            hasher.mix(UInt64(bitPattern: number(row, field) ?? DossierBatch.null))
-        }
-        // The QĐ 766 columns are mixed only when the row has one: a row without
-        // them keeps the digest it had before they existed, so databases stored
-        // then need no full comparison on their next import.
-        let flags = Number.index766Flags.map { number(row, $0) }
-        if flags.contains(where: { $0 != nil }) {
-            for f in flags { hasher.mix(UInt64(bitPattern: f ?? DossierBatch.null)) }
+        // The numbers as stored (blank is `null`), in the order of `Number`: those
+        // before the state moment, which is derived and left out; then the QĐ 766
+        // columns, which come last. Read in place: an array of the flags per row
+        // was an allocation per imported line.
+        let first = row * Number.allCases.count
+        numbers.withUnsafeBufferPointer { n in
+            for i in 0..<Number.stateMoment.rawValue { hasher.mix(UInt64(bitPattern: n[first + i])) }
+            // The QĐ 766 columns are mixed only when the row has one: a row without
+            // them keeps the digest it had before they existed, so databases stored
+            // then need no full comparison on their next import.
+            let flags = first + Number.electronicResult.rawValue..<first + Number.allCases.count
+            if flags.contains(where: { n[$0] != DossierBatch.null }) {
+                for i in flags { hasher.mix(UInt64(bitPattern: n[i])) }
+            }
         }
         return Int64(bitPattern: hasher.value)
     }

@@ -29,8 +29,11 @@ struct ByteMemo<Value: Sendable>: Sendable {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
-            let entry = entries[Int(slots[slot]) - 1]
-            if entry.hash == hash && entry.count == bytes.count && keysEqual(entry.start, bytes) { return entry.value }
+            // Fields read in place: a copy of the entry retained and released its value at every probe.
+            let i = Int(slots[slot]) - 1
+            if entries[i].hash == hash && entries[i].count == bytes.count && keysEqual(entries[i].start, bytes) {
+                return entries[i].value
+            }
             slot = (slot + 1) & mask
         }
         let value = make(bytes)

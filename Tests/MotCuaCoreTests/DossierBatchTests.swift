@@ -42,4 +42,42 @@ final class DossierBatchTests: XCTestCase {
         // Digests are stored: a change to how they are computed must be deliberate.
         XCTAssertEqual(batch.contentHashes[0], 441_739_661_795_007_837)
     }
+
+    /// The digest as it was first written with the QĐ 766 columns, field by
+    /// field through `number(_:_:)` (the packed numbers are read in place now):
+    /// rows stored since keep matching their exports.
+    func testTheDigestIsTheOneStoredBefore() {
+        func reference(_ batch: DossierBatch, _ row: Int) -> Int64 {
+            var hasher = WordHasher()
+            batch.bytes.withUnsafeBufferPointer { buffer in
+                for field in DossierBatch.Text.allCases {
+                    if field == .receivingUnit && batch.span(row, field) == nil { continue }
+                    guard let span = batch.span(row, field) else { hasher.mix(UInt64.max); continue }
+                    hasher.mix(UInt64(span.count))
+                    hasher.mix(UnsafeBufferPointer(rebasing: buffer[span]))
+                }
+            }
+            let flagFields = DossierBatch.Number.index766Flags
+            for field in DossierBatch.Number.allCases where field != .stateMoment && !flagFields.contains(field) {
+                hasher.mix(UInt64(bitPattern: batch.number(row, field) ?? DossierBatch.null))
+            }
+            let flags = flagFields.map { batch.number(row, $0) }
+            if flags.contains(where: { $0 != nil }) {
+                for f in flags { hasher.mix(UInt64(bitPattern: f ?? DossierBatch.null)) }
+            }
+            return Int64(bitPattern: hasher.value)
+        }
+        var random = SplitMix64(seed: 766)
+        var batch = DossierBatch()
+        for i in 0..<400 {
+            var d = dossier(i)
+            func flag() -> Bool? { [nil, true, false][random.below(3)] }
+            if random.below(2) == 0 {
+                d.hasElectronicResult = flag(); d.hasDigitisedComponents = flag(); d.isDigitised = flag(); d.isPaidOnline = flag()
+            }
+            if random.below(3) == 0 { d.receivingUnitCode = "TN\(i % 4)" }
+            batch.append(d, line: i)
+        }
+        XCTAssertEqual(batch.contentHashes, (0..<batch.count).map { reference(batch, $0) })
+    }
 }
