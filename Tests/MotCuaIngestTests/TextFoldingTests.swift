@@ -59,9 +59,22 @@ final class ByteLevelTextTests: XCTestCase {
         for _ in 0..<20_000 {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 0...8, using: &random) { bytes += pieces.randomElement(using: &random)! }
-            let valid = bytes.withUnsafeBufferPointer { UTF8Check.firstInvalidByte(in: $0) == nil }
-            XCTAssertEqual(valid, String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+            let first = bytes.withUnsafeBufferPointer { UTF8Check.firstInvalidByte(in: $0) }
+            XCTAssertEqual(first == nil, String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+            XCTAssertEqual(first, Self.firstInvalidByte(bytes), "\(bytes)")
         }
+    }
+
+    /// The first byte where no valid UTF-8 sequence starts, scalar by scalar:
+    /// the longest prefix the standard library accepts ends at a scalar boundary.
+    static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        while i < bytes.count {
+            let length = bytes[i] < 0x80 ? 1 : bytes[i] < 0xE0 ? 2 : bytes[i] < 0xF0 ? 3 : 4
+            guard i + length <= bytes.count, String(validating: bytes[i..<i + length], as: UTF8.self) != nil else { return i }
+            i += length
+        }
+        return nil
     }
 
     func testMemoReturnsWhatWasMadeForTheSameBytesOnly() {
