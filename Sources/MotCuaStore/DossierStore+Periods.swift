@@ -80,6 +80,10 @@ extension DossierStore {
 enum PeriodQuery {
     /// A finished dossier a window reaches: finished at or after its start, received by its cutoff.
     static let finishedCondition = "(finished_at >= ? AND received_at <= ?)"
+    /// A dossier without a finish date a window reaches: returned at or after its start, received by its cutoff.
+    static let returnedCondition = "(returned_at >= ? AND received_at <= ?)"
+    /// Never finished nor returned, received by the latest cutoff: backlog of every window after its receipt.
+    static let neverFinishedCondition = "(returned_at IS NULL AND received_at <= ?)"
 
     /// The lowest and highest rowid of the finished dossiers the windows reach, from the index alone.
     static func finishedBounds(_ windows: Int) -> String {
@@ -101,9 +105,8 @@ enum PeriodQuery {
     /// after a window's start and received by its cutoff, or never finished
     /// (backlog of every window after their receipt).
     static func unfinished(_ windows: Int) -> String {
-        var parts = Array(repeating: "SELECT rowid FROM dossier WHERE finished_at IS NULL AND returned_at >= ? AND received_at <= ?",
-                          count: windows)
-        parts.append("SELECT rowid FROM dossier WHERE finished_at IS NULL AND returned_at IS NULL AND received_at <= ?")
+        var parts = Array(repeating: "SELECT rowid FROM dossier WHERE finished_at IS NULL AND \(returnedCondition)", count: windows)
+        parts.append("SELECT rowid FROM dossier WHERE finished_at IS NULL AND \(neverFinishedCondition)")
         // `rowid IN (…)` gathers the rowids in a sorted ephemeral index: each
         // row once, read in rowid order.
         return "SELECT \(DossierRow.readColumnList), rowid FROM dossier WHERE rowid IN (\(parts.joined(separator: " UNION ALL ")))"
@@ -118,8 +121,7 @@ enum PeriodQuery {
     /// conditions, so the same rows in the same (rowid) order.
     static func scan(_ windows: Int) -> String {
         let finished = Array(repeating: finishedCondition, count: windows)
-        let returned = Array(repeating: "(returned_at >= ? AND received_at <= ?)", count: windows)
-            + ["(returned_at IS NULL AND received_at <= ?)"]
+        let returned = Array(repeating: returnedCondition, count: windows) + [neverFinishedCondition]
         return """
             SELECT \(DossierRow.readColumnList), rowid FROM dossier
             WHERE \(finished.joined(separator: " OR ")) OR (finished_at IS NULL AND (\(returned.joined(separator: " OR "))))
