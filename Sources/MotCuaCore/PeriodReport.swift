@@ -115,7 +115,10 @@ package struct PeriodAggregator: Sendable {
     /// Thông tư 01 scoring, when a rubric is given.
     private let scorer: Tt01Scorer?
     private let evaluations: [String: [Int: Int]]
-    package private(set) var ownScores: [String: UnitScore] = [:]
+    /// Scores of each unit's own dossiers (not yet rolled up).
+    private var ownScoreTallies: [String: ScoreTally] = [:]
+    /// The points of the dossier being added, refilled for each.
+    private var dossierPoints: IndicatorPoints
     package private(set) var scoringWarnings: [ScoringWarning] = []
     /// Figures by group of the dimensions asked for, per unit.
     private var groups = GroupTallies()
@@ -159,6 +162,7 @@ package struct PeriodAggregator: Sendable {
         self.catalogue = catalogue
         self.calendar = calendar
         self.scorer = figuresOnly ? nil : rubric.map { Tt01Scorer(rubric: $0, catalogue: catalogue) }
+        self.dossierPoints = scorer?.emptyPoints ?? IndicatorPoints(numbers: [])
         self.evaluations = evaluations
         let dueDates = DueDateCalculator(catalogue: catalogue, calendar: calendar)
         self.quality = DataQualityCheck(dueDates: dueDates)
@@ -199,12 +203,12 @@ package struct PeriodAggregator: Sendable {
         if !verdict.isOnTime { index766Misses.append(Index766Miss(dossier: dossier, verdict: verdict)) }
         if let difference = comparison.difference { onTimeDifferences.append(difference) }
         findings += quality.findings(for: dossier, level: bucket)
-        var score: DossierScore?
-        if let scorer, let s = scorer.score(dossier, finish: state.finish,
-                                            evaluation: evaluations.isEmpty ? [:] : evaluations[dossier.code] ?? [:]) {
-            ownScores[dossier.unitCode, default: UnitScore()].add(s)
-            scoringWarnings += s.warnings
-            score = s
+        var score: IndicatorPoints?
+        if let scorer,
+           scorer.score(dossier, finish: state.finish, evaluation: evaluations.isEmpty ? [:] : evaluations[dossier.code] ?? [:],
+                        into: &dossierPoints, warnings: &scoringWarnings) {
+            ownScoreTallies[dossier.unitCode, default: ScoreTally()].add(dossierPoints)
+            score = dossierPoints
         }
         if !groupDimensions.isEmpty || !monthClassifiers.isEmpty {
             addToGroups(dossier, state: state, level: bucket, workSeconds: seconds, score: score, receiver: receiver,
@@ -244,10 +248,10 @@ package struct PeriodAggregator: Sendable {
     /// month dimension, in the month of each of its events (docs/rules.md#dimensions).
     /// With a `receiver`, its reception goes to that unit's group, its results to the handling unit's.
     private mutating func addToGroups(_ dossier: Dossier, state: PeriodState, level: LevelBucket,
-                                      workSeconds: Int64, score: DossierScore?, receiver: String?,
+                                      workSeconds: Int64, score: IndicatorPoints?, receiver: String?,
                                       portal: Index766Counts, rules: OnTimeRuleCounts) {
         let procedure = dossier.procedureCode.flatMap { catalogue[$0] }
-        func add(_ dimension: ReportDimension, _ key: String, _ s: PeriodState, workSeconds: Int64, score: DossierScore?,
+        func add(_ dimension: ReportDimension, _ key: String, _ s: PeriodState, workSeconds: Int64, score: IndicatorPoints?,
                  portal: Index766Counts, rules: OnTimeRuleCounts) {
             if let receiver {
                 groups.add(GroupCell(dimension: dimension, unit: receiver, key: key), state: s, channel: dossier.channel,
@@ -287,6 +291,10 @@ package struct PeriodAggregator: Sendable {
         scorer == nil ? nil : tree.subtreeSum(of: code, ownScores)
     }
 
+    /// Scores of each unit's own dossiers (not yet rolled up); empty without a
+    /// rubric. Built from the tallies at each call: a report asks once.
+    package var ownScores: [String: UnitScore] { ownScoreTallies.mapValues(\.unitScore) }
+
     /// - Parameter scope: the root unit's code, or `nil` for the whole tree.
     package func report(scope: String?, tree: UnitTree) -> PeriodReport {
         let root = scope.flatMap { tree[$0] } ?? (tree.topLevel.count == 1 ? tree[tree.topLevel[0]] : nil)
@@ -297,11 +305,12 @@ package struct PeriodAggregator: Sendable {
         } else {
             rowUnits = tree.topLevel.compactMap { tree[$0] }
         }
+        let ownScores = self.ownScores
         let rows = rowUnits.map { u -> ReportRow in
             // The root's own row covers only its own dossiers, not its subtree.
             let figures = (u.code == root?.code) ? ownFigures[u.code]! : subtreeFigures(of: u.code, in: tree)
             let score = scorer == nil ? nil
-                : (u.code == root?.code ? ownScores[u.code] ?? UnitScore() : subtreeScore(of: u.code, in: tree))
+                : (u.code == root?.code ? ownScores[u.code] ?? UnitScore() : tree.subtreeSum(of: u.code, ownScores))
             return ReportRow(unit: u, figures: figures,
                              procedures: catalogue.procedureCounts(forUnitLevel: u.level),
                              workingDayLength: calendar.dayLength, score: score,

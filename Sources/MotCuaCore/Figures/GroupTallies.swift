@@ -8,19 +8,22 @@ struct GroupCell: Hashable, Sendable {
 /// Figures and scores by ``GroupCell``, and the names the dossiers gave the groups.
 struct GroupTallies: Sendable {
     private(set) var figures: [GroupCell: UnitFigures] = [:]
-    private(set) var scores: [GroupCell: UnitScore] = [:]
+    private var scoreTallies: [GroupCell: ScoreTally] = [:]
     private(set) var names: [ReportDimension: [String: String]] = [:]
 
     mutating func add(_ cell: GroupCell, state: PeriodState, channel: Channel, level: LevelBucket,
-                      workSeconds: Int64, score: DossierScore?, portal: Index766Counts = Index766Counts(),
+                      workSeconds: Int64, score: IndicatorPoints?, portal: Index766Counts = Index766Counts(),
                       rules: OnTimeRuleCounts = OnTimeRuleCounts(), parts: FigureParts = .all) {
         figures[cell, default: UnitFigures()].add(state, channel: channel, level: level, workSeconds: workSeconds, parts: parts)
         if parts.contains(.results) {
             figures[cell]!.portal += portal
             figures[cell]!.onTimeRules += rules
         }
-        if let score { scores[cell, default: UnitScore()].add(score) }
+        if let score { scoreTallies[cell, default: ScoreTally()].add(score) }
     }
+
+    /// The score of each cell's dossiers.
+    var scores: [GroupCell: UnitScore] { scoreTallies.mapValues(\.unitScore) }
 
     /// Keeps the first name a dossier gives a group.
     mutating func name(_ dimension: ReportDimension, _ key: String, _ name: String?) {

@@ -12,10 +12,23 @@ package struct Tt01Scorer: Sendable {
     /// for each of a quarter's hundreds of thousands of finished dossiers.
     private let enabledIndicators: [RubricIndicator]
 
+    /// Each enabled indicator's place in ``IndicatorPoints``: one per number
+    /// (a number given twice keeps its last indicator's result, as a dictionary by number would).
+    private let slotOfIndicator: [Int]
+    /// The indicator number of each place in ``IndicatorPoints``, in order.
+    private let slotNumbers: [Int]
+
     package init(rubric: Rubric, catalogue: ProcedureCatalogue) {
         self.rubric = rubric
         self.catalogue = catalogue
         self.enabledIndicators = rubric.enabledIndicators
+        var numbers: [Int] = []
+        slotOfIndicator = enabledIndicators.map { indicator in
+            if let i = numbers.firstIndex(of: indicator.number) { return i }
+            numbers.append(indicator.number)
+            return numbers.count - 1
+        }
+        slotNumbers = numbers
     }
 
     /// Scores one dossier, or returns `nil` when it is not scored: only
@@ -28,13 +41,28 @@ package struct Tt01Scorer: Sendable {
     ///   points, if any, stand); a value for an indicator the rubric drops or
     ///   does not have is ignored silently (the province chose not to score it).
     package func score(_ dossier: Dossier, finish: FinishClass?, evaluation: [Int: Int] = [:]) -> DossierScore? {
-        guard let finish, finish != .unclassified else { return nil }
-        var indicators: [Int: IndicatorScore] = [:]
+        var points = emptyPoints
         var warnings: [ScoringWarning] = []
-        for indicator in enabledIndicators {
-            var result = derivedPoints(indicator.rule, dossier: dossier, finish: finish)
+        guard score(dossier, finish: finish, evaluation: evaluation, into: &points, warnings: &warnings) else { return nil }
+        return DossierScore(dossierCode: dossier.code, indicators: points.byNumber, warnings: warnings)
+    }
+
+    /// Room for one dossier's points, to pass to ``score(_:finish:evaluation:into:warnings:)`` again and again.
+    package var emptyPoints: IndicatorPoints { IndicatorPoints(numbers: slotNumbers) }
+
+    /// ``score(_:finish:evaluation:)`` into `points`, refilled in place, and
+    /// the ignored evaluation values appended to `warnings`: what a report
+    /// adds for each finished dossier, without a dictionary built for each.
+    /// Returns `false` (and leaves `points` as it was) when the dossier is not scored.
+    package func score(_ dossier: Dossier, finish: FinishClass?, evaluation: [Int: Int],
+                       into points: inout IndicatorPoints, warnings: inout [ScoringWarning]) -> Bool {
+        guard let finish, finish != .unclassified else { return false }
+        // Looked up once for the disclosure and service-level indicators.
+        let procedure = dossier.procedureCode.flatMap { catalogue[$0] }
+        for (i, indicator) in enabledIndicators.enumerated() {
+            var result = derivedPoints(indicator.rule, dossier: dossier, procedure: procedure, finish: finish)
                 .map { IndicatorScore(points: $0, maxPoints: indicator.maxPoints, evaluated: false) }
-            if let given = evaluation[indicator.number] {
+            if !evaluation.isEmpty, let given = evaluation[indicator.number] {
                 if (0...indicator.maxPoints).contains(given) {
                     result = IndicatorScore(points: given, maxPoints: indicator.maxPoints, evaluated: true)
                 } else {
@@ -42,13 +70,18 @@ package struct Tt01Scorer: Sendable {
                                                    value: given, maxPoints: indicator.maxPoints))
                 }
             }
-            indicators[indicator.number] = result
+            points.scores[slotOfIndicator[i]] = result
         }
-        return DossierScore(dossierCode: dossier.code, indicators: indicators, warnings: warnings)
+        return true
     }
 
     /// Points from the data alone, or `nil` when the data cannot assess the indicator.
     func derivedPoints(_ rule: PointRule, dossier: Dossier, finish: FinishClass) -> Int? {
+        derivedPoints(rule, dossier: dossier, procedure: procedure(of: dossier), finish: finish)
+    }
+
+    /// ``derivedPoints(_:dossier:finish:)`` with the dossier's catalogue procedure already looked up.
+    private func derivedPoints(_ rule: PointRule, dossier: Dossier, procedure: Procedure?, finish: FinishClass) -> Int? {
         switch rule {
         case let .onTimeClass(early, onTime, late):
             switch finish {
@@ -63,14 +96,14 @@ package struct Tt01Scorer: Sendable {
             guard let count = dossier.supplementCount else { return nil }
             return PointRule.points(forSupplements: max(0, count), thresholds: thresholds, more: more)
         case let .disclosure(full, partial, none):
-            switch procedure(of: dossier)?.disclosure {
+            switch procedure?.disclosure {
             case 2: return full
             case 1: return partial
             case 0: return none
             default: return nil  // blank CongKhai or unknown procedure: not assessed
             }
         case let .serviceLevel(level4, level3, other):
-            switch serviceLevel(of: dossier) {
+            switch serviceLevel(of: dossier, procedure: procedure) {
             case .four: return level4
             case .three: return level3
             case .two, .one, nil: return other
@@ -86,7 +119,11 @@ package struct Tt01Scorer: Sendable {
     /// the catalogue (docs/rules.md#tt01) — unlike the appendix, which counts the
     /// dossier at its declared level.
     func serviceLevel(of dossier: Dossier) -> ServiceLevel? {
-        if let p = procedure(of: dossier) { return p.level }
+        serviceLevel(of: dossier, procedure: procedure(of: dossier))
+    }
+
+    private func serviceLevel(of dossier: Dossier, procedure: Procedure?) -> ServiceLevel? {
+        if let procedure { return procedure.level }
         return dossier.declaredLevel
     }
 
