@@ -24,9 +24,13 @@ struct ReportInputs {
             temporaryDirectory = nil
         } else {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("motcua-\(UUID().uuidString)")
-            do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+            // Only the run's own folder is created: a TMPDIR that does not
+            // exist (mistyped in a crontab) is an error, not a folder to make
+            // and leave behind.
+            do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: false) } catch {
                 throw Message.fileSystem(error, code: "report.temporary-folder", path: dir.path,
-                                         vi: "không tạo được thư mục tạm cho --input", en: "cannot create the temporary folder for --input")
+                                         vi: "không tạo được thư mục tạm cho --input (trong thư mục TMPDIR)",
+                                         en: "cannot create the temporary folder for --input (in the TMPDIR folder)")
             }
             temporaryDirectory = dir
             store = try DossierDatabase.openScratch(dir.appendingPathComponent("report.sqlite").path)

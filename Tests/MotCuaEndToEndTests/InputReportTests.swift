@@ -46,4 +46,28 @@ final class InputReportTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratchParent.path), [],
                        "the scratch database is deleted")
     }
+
+    /// A TMPDIR that does not exist (mistyped in a crontab) stops the run with
+    /// a message naming it; motcua does not create the missing folders and
+    /// leave them behind.
+    func testAMissingTemporaryFolderIsAnErrorNotAFolderToCreate() throws {
+        let out = dir.appendingPathComponent("export")
+        let generated = try CommandRunner.run(["generate", "--out", out.path, "--dossiers", "200", "--from", "2024-01-01",
+                                               "--to", "2024-03-31", "--seed", "3"])
+        XCTAssertEqual(generated.status, 0, generated.stderr)
+        let missing = dir.appendingPathComponent("khong-co/tmp")
+        for (lang, words) in [([String](), "không tạo được thư mục tạm"), (["--lang", "en"], "cannot create the temporary folder")] {
+            let result = try CommandRunner.run(["report", "--input", out.appendingPathComponent("dossiers.csv").path,
+                                                "--units", out.appendingPathComponent("units.csv").path,
+                                                "--procedures", out.appendingPathComponent("procedures.csv").path,
+                                                "--period", "2024-Q1", "--date", "2024-04-05",
+                                                "--out", dir.appendingPathComponent("q1.xlsx").path] + lang,
+                                               environment: ["TMPDIR": missing.path])
+            XCTAssertNotEqual(result.status, 0)
+            XCTAssertTrue(result.stderr.contains(missing.path) && result.stderr.contains(words), result.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("khong-co").path),
+                           "no folder is created")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("q1.xlsx").path))
+        }
+    }
 }
