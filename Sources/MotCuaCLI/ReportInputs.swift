@@ -87,7 +87,7 @@ struct ReportInputs {
         }
         // The report's own period on a second thread (the machine has two cores).
         let windows = aggregator.windows, detailed = aggregator.detailedWindow
-        try aggregator.add(concurrently: { add in try store.forEachDossier(relevantTo: windows, detailedIn: detailed, add) })
+        try aggregator.add(concurrentlyDecoding: { put in try store.forEachDossierBatch(relevantTo: windows, detailedIn: detailed, put) })
         return aggregator.report(scope: unit, tree: tree)
     }
 }

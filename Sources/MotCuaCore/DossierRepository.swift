@@ -55,6 +55,11 @@ package protocol DossierRepository {
     /// never depend on them. `nil` asks for every dossier in full.
     func forEachDossier(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
                         _ body: (Dossier) throws -> Void) throws
+    /// The dossiers of ``forEachDossier(relevantTo:detailedIn:_:)``, in the
+    /// same order, in batches to be decoded by the caller, on another thread
+    /// if it likes (``DossierRows``).
+    func forEachDossierBatch(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
+                             _ body: (any DossierRows) throws -> Void) throws
     func dossierCount() throws -> Int
 
     /// Stores evaluation points (dossier code → indicator → points), all or
@@ -66,6 +71,13 @@ package protocol DossierRepository {
 }
 
 extension DossierRepository {
+    /// The dossiers of ``forEachDossier(relevantTo:detailedIn:_:)``, decoded
+    /// by the store, in arrays.
+    package func forEachDossierBatch(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
+                                     _ body: (any DossierRows) throws -> Void) throws {
+        try DecodedDossiers.batching({ try forEachDossier(relevantTo: windows, detailedIn: detailed, $0) }, into: body)
+    }
+
     /// Every dossier in full.
     package func forEachDossier(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
                                 _ body: (Dossier) throws -> Void) throws {

@@ -25,27 +25,47 @@ extension DossierStore {
     /// texts of few values are built once per read (``RowStrings``).
     package func forEachDossier(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
                                 _ body: (Dossier) throws -> Void) throws {
-        guard !windows.isEmpty else { return }
         var strings = RowStrings(memoising: true)
+        try forEachRow(relevantTo: windows, detailedIn: detailed) { stmt, isDetailed in
+            try body(DossierRow.dossier(from: stmt, strings: &strings, detailed: isDetailed))
+        }
+    }
+
+    /// The same rows, copied out of SQLite in batches (``StoredRowBatch``)
+    /// that the caller builds into dossiers, on its aggregating thread.
+    package func forEachDossierBatch(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
+                                     _ body: (any DossierRows) throws -> Void) throws {
+        let strings = SharedRowStrings()
+        var batch = StoredRowBatch(strings: strings)
+        try forEachRow(relevantTo: windows, detailedIn: detailed) { stmt, isDetailed in
+            batch.append(stmt, detailed: isDetailed)
+            if batch.count == DecodedDossiers.batchSize {
+                try body(batch)
+                batch = StoredRowBatch(strings: strings)
+            }
+        }
+        if batch.count > 0 { try body(batch) }
+    }
+
+    /// Calls `body` with a statement standing on each row the windows reach,
+    /// in rowid order, and whether `detailed` reaches it.
+    private func forEachRow(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
+                            _ body: (OpaquePointer, _ detailed: Bool) throws -> Void) throws {
+        guard !windows.isEmpty else { return }
         let start = detailed?.start.secondsSinceEpoch ?? .min, cutoff = detailed?.cutoff.secondsSinceEpoch ?? .max
         /// Whether `detailed` reaches the row (``RelevanceWindow/reaches(_:)`` on the columns).
         func isDetailed(_ stmt: OpaquePointer) -> Bool {
             guard detailed != nil else { return true }
-            func value(_ i: Int32) -> Int64? {
-                let v = sqlite3_column_int64(stmt, i)
-                return v == 0 && sqlite3_column_type(stmt, i) == SQLITE_NULL ? nil : v
-            }
-            guard let received = value(8), received <= cutoff else { return false }
-            guard let finish = value(10) ?? value(11) else { return true }
+            let columns = StatementColumns(stmt: stmt)
+            guard let received = columns.value(8), received <= cutoff else { return false }
+            guard let finish = columns.value(10) ?? columns.value(11) else { return true }
             return finish >= start
         }
-        func dossier(_ stmt: OpaquePointer) -> Dossier {
-            DossierRow.dossier(from: stmt, strings: &strings, detailed: isDetailed(stmt))
-        }
+        func row(_ stmt: OpaquePointer) throws { try body(stmt, isDetailed(stmt)) }
         try read { db in
             guard hasPeriodIndex else {
                 let all = try PeriodQuery.Cursor(db, sql: PeriodQuery.scan(windows.count), arguments: PeriodQuery.scanArguments(windows))
-                while try all.step() != nil { try body(dossier(all.stmt)) }
+                while try all.step() != nil { try row(all.stmt) }
                 return
             }
             var bounds = (low: Int64(0), high: Int64(-1))
@@ -61,10 +81,10 @@ extension DossierStore {
             var u = try unfinished.step(), f = try finished.step()
             while u != nil || f != nil {
                 if let ur = u, f.map({ ur < $0 }) ?? true {
-                    try body(dossier(unfinished.stmt))
+                    try row(unfinished.stmt)
                     u = try unfinished.step()
                 } else {
-                    try body(dossier(finished.stmt))
+                    try row(finished.stmt)
                     f = try finished.step()
                 }
             }

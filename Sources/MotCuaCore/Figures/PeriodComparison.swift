@@ -165,26 +165,23 @@ extension ComparingAggregator {
     /// periods on the calling thread instead left the second one idle while
     /// the rows only they reach went by: the first half of a quarter's rows.)
     package mutating func add(concurrently produce: ((Dossier) throws -> Void) throws -> Void) throws {
+        try add(concurrentlyDecoding: { put in try DecodedDossiers.batching(produce, into: put) })
+    }
+
+    /// ``add(concurrently:)`` for batches that the second thread decodes too
+    /// (``DossierRepository/forEachDossierBatch(relevantTo:detailedIn:_:)``):
+    /// the calling thread only reads the store.
+    package mutating func add(concurrentlyDecoding produce: ((any DossierRows) throws -> Void) throws -> Void) throws {
         let lane = Lane([current] + comparisons)
         let worker = Thread { lane.run() }
         worker.stackSize = 8 << 20
         worker.start()
-        var batch: [Dossier] = []
-        batch.reserveCapacity(Lane.batchSize)
         do {
-            try produce { dossier in
-                batch.append(dossier)
-                if batch.count == Lane.batchSize {
-                    lane.put(batch)
-                    batch = []
-                    batch.reserveCapacity(Lane.batchSize)
-                }
-            }
+            try produce { batch in lane.put(batch) }
         } catch {
             lane.finish()
             throw error
         }
-        if !batch.isEmpty { lane.put(batch) }
         lane.finish()
         current = lane.aggregators[0]
         comparisons = Array(lane.aggregators.dropFirst())
@@ -195,14 +192,13 @@ extension ComparingAggregator {
 /// ``BatchPipe`` (at most 8 wait: memory stays flat however many dossiers).
 /// `aggregators` are read only after ``finish()`` returned, hence `@unchecked Sendable`.
 private final class Lane: @unchecked Sendable {
-    static let batchSize = 2_048
-    private let pipe = BatchPipe<[Dossier]>()
+    private let pipe = BatchPipe<any DossierRows>()
     private let done = DispatchSemaphore(value: 0)
     private(set) var aggregators: [PeriodAggregator]
 
     init(_ aggregators: [PeriodAggregator]) { self.aggregators = aggregators }
 
-    func put(_ batch: [Dossier]) { _ = pipe.put(batch) }
+    func put(_ batch: any DossierRows) { _ = pipe.put(batch) }
 
     /// No more batches: returns once the thread has added every one.
     func finish() {
@@ -213,7 +209,7 @@ private final class Lane: @unchecked Sendable {
     func run() {
         // The pipe is finished without an error, so `take` ends with `nil`.
         while let batch = try? pipe.take() {
-            for dossier in batch { for i in aggregators.indices { aggregators[i].add(dossier) } }
+            batch.decode { dossier in for i in aggregators.indices { aggregators[i].add(dossier) } }
         }
         done.signal()
     }
