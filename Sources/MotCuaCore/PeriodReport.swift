@@ -286,14 +286,9 @@ package struct PeriodAggregator: Sendable {
     /// Figures of a unit's whole subtree.
     package func subtreeFigures(of code: String, in tree: UnitTree) -> UnitFigures { tree.subtreeSum(of: code, ownFigures) }
 
-    /// Score of a unit's whole subtree; `nil` without a rubric.
-    package func subtreeScore(of code: String, in tree: UnitTree) -> UnitScore? {
-        scorer == nil ? nil : tree.subtreeSum(of: code, ownScores)
-    }
-
     /// Scores of each unit's own dossiers (not yet rolled up); empty without a
-    /// rubric. Built from the tallies at each call: a report asks once.
-    package var ownScores: [String: UnitScore] { ownScoreTallies.mapValues(\.unitScore) }
+    /// rubric. Built from the tallies at each call: ``report(scope:tree:)`` asks once.
+    private var ownScores: [String: UnitScore] { ownScoreTallies.mapValues(\.unitScore) }
 
     /// - Parameter scope: the root unit's code, or `nil` for the whole tree.
     package func report(scope: String?, tree: UnitTree) -> PeriodReport {
