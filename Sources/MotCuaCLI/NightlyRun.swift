@@ -203,28 +203,34 @@ struct RunReportWriter {
                              en: "report \(spec.name): the newest data are from \(newest.date); pending and overdue counts may be higher than they really are",
                              severity: .warning))
         }
-        // The long lists go beside the report, each file written whole (docs/rules.md#companion-files).
-        let companions = try WorkbookWriter.write(template: spec.template, templateFile: spec.templateFile,
-                                                  context: plan.heading.context(for: report), to: spec.out, companions: true)
-        log.say("báo cáo \(spec.name): \(spec.out), \(formatCount(report.dossiersUsed)) hồ sơ",
-                "report \(spec.name): \(spec.out), \(formatCount(report.dossiersUsed)) dossiers")
-        for file in companions {
-            log.say("báo cáo \(spec.name): tệp kèm theo \(file)", "report \(spec.name): companion file \(file)")
-        }
-        if report.dossiersUsed == 0 {
-            log.warn(Message("report.no-dossiers", vi: "kỳ \(spec.period.label) không có hồ sơ nào",
-                             en: "no dossiers in \(spec.period.label)", severity: .warning))
-        }
+        // The long lists go beside the report, each file written whole (docs/rules.md#companion-files);
+        // all of the report's files at once, put in place in order (docs/rules.md#outputs).
+        let context = plan.heading.context(for: report)
+        var (files, companions) = WorkbookWriter.files(template: spec.template, templateFile: spec.templateFile,
+                                                       context: context, to: spec.out, companions: true)
         if let json = spec.json {
-            try WorkbookWriter.writeAtomically(try ReportJSON.encode(report, rows: spec.template.firstTable(for: report) ?? TableSpec()),
-                                               to: json)
-            log.say("JSON: \(json)", "JSON: \(json)")
+            let rows = spec.template.firstTable(for: report) ?? TableSpec(), finished = report
+            files.add(json) { try ReportJSON.encode(finished, rows: rows) }
         }
         if let summary = spec.summary {
-            try WorkbookWriter.writeAtomically(
-                try SummaryText.document(summary.paragraphs, context: plan.heading.context(for: report), file: summary.file),
-                to: summary.path)
-            log.say("tóm tắt: \(summary.path)", "summary: \(summary.path)")
+            files.add(summary.path) { try SummaryText.document(summary.paragraphs, context: context, file: summary.file) }
+        }
+        // Each file logged as it is put in place: a failure further on leaves these in the log.
+        try files.write { path in
+            if path == spec.out {
+                log.say("báo cáo \(spec.name): \(spec.out), \(formatCount(report.dossiersUsed)) hồ sơ",
+                        "report \(spec.name): \(spec.out), \(formatCount(report.dossiersUsed)) dossiers")
+                if report.dossiersUsed == 0 {
+                    log.warn(Message("report.no-dossiers", vi: "kỳ \(spec.period.label) không có hồ sơ nào",
+                                     en: "no dossiers in \(spec.period.label)", severity: .warning))
+                }
+            } else if companions.contains(path) {
+                log.say("báo cáo \(spec.name): tệp kèm theo \(path)", "report \(spec.name): companion file \(path)")
+            } else if path == spec.json {
+                log.say("JSON: \(path)", "JSON: \(path)")
+            } else {
+                log.say("tóm tắt: \(path)", "summary: \(path)")
+            }
         }
     }
 }

@@ -79,18 +79,21 @@ struct ReportCommand: ParsableCommand {
             }
             let context = heading.context(for: report, rejections: inputs.rejections)
             // The long lists go beside --out (docs/rules.md#companion-files), so that the report prints short.
-            let companions = try WorkbookWriter.write(template: loaded.template, templateFile: loaded.file, context: context,
-                                                      to: out, companions: true)
+            var (files, companions) = WorkbookWriter.files(template: loaded.template, templateFile: loaded.file, context: context,
+                                                           to: out, companions: true)
             if let json {
-                try WorkbookWriter.writeAtomically(
-                    try ReportJSON.encode(report, rows: loaded.template.firstTable(for: report) ?? TableSpec(), groups: by), to: json)
+                let rows = loaded.template.firstTable(for: report) ?? TableSpec(), groups = by
+                files.add(json) { try ReportJSON.encode(report, rows: rows, groups: groups) }
             }
             if let costPointsCSV {
-                try WorkbookWriter.writeAtomically(Index766CostCSV.encode(report.index766Misses, tree: report.tree), to: costPointsCSV)
+                files.add(costPointsCSV) { Index766CostCSV.encode(report.index766Misses, tree: report.tree) }
             }
             if let summary {
-                try WorkbookWriter.writeAtomically(try summaryText(template: loaded, library: library, context: context), to: summary)
+                let text = try summarySource(template: loaded, library: library)
+                files.add(summary) { try SummaryText.document(text.template.summaryParagraphs ?? [], context: context, file: text.file) }
             }
+            // All at once, on both cores; put in place in this order (docs/rules.md#outputs).
+            try files.write()
             printInfo(localized(
                 "Đã ghi \(out) (\(formatCount(report.rows.count)) đơn vị, \(formatCount(report.dossiersUsed)) hồ sơ, kỳ \(reportPeriod.label)).",
                 "Wrote \(out) (\(formatCount(report.rows.count)) units, \(formatCount(report.dossiersUsed)) dossiers, period \(reportPeriod.label))."))
@@ -103,11 +106,10 @@ struct ReportCommand: ParsableCommand {
 }
 
 extension ReportCommand {
-    /// The summary's paragraphs (docs/rules.md#summary), one blank line apart:
-    /// from the report template's summary sheet, else the built-in `tom-tat`.
-    func summaryText(template loaded: LoadedTemplate, library: TemplateLibrary, context: ReportContext) throws -> Data {
-        let source = loaded.template.summaryParagraphs != nil ? loaded : try library.report("tom-tat")
-        return try SummaryText.document(source.template.summaryParagraphs ?? [], context: context, file: source.file)
+    /// The template whose summary sheet gives the summary's paragraphs
+    /// (docs/rules.md#summary), one blank line apart: the report template's, else the built-in `tom-tat`.
+    func summarySource(template loaded: LoadedTemplate, library: TemplateLibrary) throws -> LoadedTemplate {
+        loaded.template.summaryParagraphs != nil ? loaded : try library.report("tom-tat")
     }
 }
 

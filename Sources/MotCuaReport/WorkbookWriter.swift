@@ -6,49 +6,76 @@ import XlsxWriter
 /// not at all (``OutputFile``): a crash never leaves a half-written workbook
 /// and a previous report stays intact until the new one is whole.
 package enum WorkbookWriter {
-    /// Writes the workbook, and with `companions` the long lists beside it:
-    /// an overdue list or data-quality sheet whose template does not say
-    /// `inline_list: true` becomes a short summary here, its rows going to
-    /// `<name>-qua-han.xlsx` / `<name>-kiem-tra-du-lieu.xlsx` (docs/rules.md#companion-files).
-    /// Each file is written whole or not at all.
+    /// Writes the workbook, and with `companions` the long lists beside it
+    /// (``files(template:templateFile:context:to:companions:)``), all at once.
     /// - returns: the companion files written, in the order of their sheets.
     @discardableResult
     package static func write(template: ReportTemplate, templateFile: String, context: ReportContext, to path: String,
                               companions: Bool = false) throws -> [String] {
-        var pending: [(path: String, sheet: SheetTemplate)] = []
-        try writeBook(at: path, context: context) { workbook in
-            for sheet in template.sheets {
-                let kind = sheet.kind ?? .unitTable
-                let listKind: CompanionFiles.Kind? = kind == .overdueList ? .overdue : kind == .dataQuality ? .dataQuality : nil
-                if companions, let listKind, sheet.inlineList != true {
-                    var companion = CompanionFiles.path(beside: path, kind: listKind)
-                    if pending.contains(where: { $0.path == companion }) {
-                        companion = (companion as NSString).deletingPathExtension + "-\(pending.count + 1).xlsx"
+        let planned = files(template: template, templateFile: templateFile, context: context, to: path, companions: companions)
+        try planned.files.write()
+        return planned.companions
+    }
+
+    /// The workbook, and with `companions` the long lists beside it: an
+    /// overdue list or data-quality sheet whose template does not say
+    /// `inline_list: true` becomes a short summary here, its rows going to
+    /// `<name>-qua-han.xlsx` / `<name>-kiem-tra-du-lieu.xlsx` (docs/rules.md#companion-files).
+    /// The caller may add the report's other files (JSON, summary) before writing them all.
+    /// - returns: the files, the workbook first, and the companion files' paths in the order of their sheets.
+    package static func files(template: ReportTemplate, templateFile: String, context: ReportContext, to path: String,
+                              companions: Bool = false) -> (files: ReportFiles, companions: [String]) {
+        let lists = companions ? companionLists(of: template, beside: path) : [:]
+        var files = ReportFiles()
+        files.add(path) { output in
+            try fillBook(output, path: path, context: context) { workbook in
+                for (index, sheet) in template.sheets.enumerated() {
+                    guard let companion = lists[index] else {
+                        try writeSheet(sheet, templateFile: templateFile, context: context, to: workbook)
+                        continue
                     }
-                    pending.append((companion, sheet))
                     let name = (companion as NSString).lastPathComponent
-                    if listKind == .overdue {
+                    if sheet.kind == .overdueList {
                         try OverdueSummarySheet(template: sheet, templateFile: templateFile, context: context, companion: name)
                             .write(to: workbook)
                     } else {
                         try QualitySummarySheet(template: sheet, templateFile: templateFile, context: context, companion: name)
                             .write(to: workbook)
                     }
-                    continue
-                }
-                try writeSheet(sheet, templateFile: templateFile, context: context, to: workbook)
-            }
-        }
-        for (companion, sheet) in pending {
-            try writeBook(at: companion, context: context) { workbook in
-                if sheet.kind == .overdueList {
-                    try writeOverdueByUnit(sheet, templateFile: templateFile, context: context, to: workbook)
-                } else {
-                    try writeSheet(sheet, templateFile: templateFile, context: context, to: workbook)
                 }
             }
         }
-        return pending.map(\.path)
+        let ordered = lists.sorted { $0.key < $1.key }
+        for (index, companion) in ordered {
+            let sheet = template.sheets[index]
+            files.add(companion) { output in
+                try fillBook(output, path: companion, context: context) { workbook in
+                    if sheet.kind == .overdueList {
+                        try writeOverdueByUnit(sheet, templateFile: templateFile, context: context, to: workbook)
+                    } else {
+                        try writeSheet(sheet, templateFile: templateFile, context: context, to: workbook)
+                    }
+                }
+            }
+        }
+        return (files, ordered.map(\.value))
+    }
+
+    /// The companion file of each long list of `template`, by the sheet's
+    /// place: beside `path`, a second list of the same kind numbered.
+    private static func companionLists(of template: ReportTemplate, beside path: String) -> [Int: String] {
+        var lists: [Int: String] = [:]
+        for (index, sheet) in template.sheets.enumerated() where sheet.inlineList != true {
+            let kind = sheet.kind ?? .unitTable
+            guard let listKind: CompanionFiles.Kind = kind == .overdueList ? .overdue : kind == .dataQuality ? .dataQuality : nil
+            else { continue }
+            var companion = CompanionFiles.path(beside: path, kind: listKind)
+            if lists.values.contains(companion) {
+                companion = (companion as NSString).deletingPathExtension + "-\(lists.count + 1).xlsx"
+            }
+            lists[index] = companion
+        }
+        return lists
     }
 
     static func writeSheet(_ sheet: SheetTemplate, templateFile: String, context: ReportContext, to workbook: Workbook) throws {
@@ -108,25 +135,21 @@ package enum WorkbookWriter {
         }
     }
 
-    private static func writeBook(at path: String, context: ReportContext, _ body: (Workbook) throws -> Void) throws {
-        let output = try OutputFile(path)
+    /// Writes a workbook into `output`; libxlsxwriter's failures become a
+    /// ``Message`` about `path` (``ReportFiles`` removes the temporary file).
+    private static func fillBook(_ output: OutputFile, path: String, context: ReportContext,
+                                 _ body: (Workbook) throws -> Void) throws {
         do {
             let workbook = try Workbook(path: output.pathForLibrary)
             workbook.setProperties(title: "Báo cáo \(context.report.period.vietnameseName)", author: "motcua",
                                    company: context.issuer)
             try body(workbook)
             try workbook.close()
-            try output.commit()
         } catch let e as XlsxError {
             // libxlsxwriter's own text is English: the clerk reads ours, its code kept for support.
-            let full = output.diskIsFull
-            output.abandon()
-            throw full ? Message.output(path: path, errno: ENOSPC, doing: .write)
+            throw output.diskIsFull ? Message.output(path: path, errno: ENOSPC, doing: .write)
                 : Message.output("workbook", path: path, vi: "không ghi được tệp Excel (lỗi libxlsxwriter \(e.code)).",
                                  en: "cannot write the workbook (libxlsxwriter error \(e.code)).")
-        } catch {
-            output.abandon()
-            throw error
         }
     }
 
