@@ -51,7 +51,10 @@ package struct PeriodClassifier: Sendable {
         if d.status == .notAccepted { return nil }
         guard let received = d.receivedAt?.secondsSinceEpoch, received <= cutoff else { return nil }
         // A finish after the cutoff did not happen yet, as of the cutoff.
-        let finish = d.finish.map(\.secondsSinceEpoch).flatMap { $0 <= cutoff ? $0 : nil }
+        // A closure, not the key path `\.secondsSinceEpoch`: a key path used as a
+        // function is projected at run time, 2 % of a 10M quarter report's samples
+        // (classify runs once per dossier and aggregator).
+        let finish = d.finish.flatMap { f in f.secondsSinceEpoch <= cutoff ? f.secondsSinceEpoch : nil }
         if let f = finish, f < start { return nil }
         var state = PeriodState(isBacklog: received < start, finish: nil, pending: nil)
         if let f = finish {
