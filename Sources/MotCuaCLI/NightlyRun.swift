@@ -208,29 +208,33 @@ struct RunReportWriter {
         let context = plan.heading.context(for: report)
         var (files, companions) = WorkbookWriter.files(template: spec.template, templateFile: spec.templateFile,
                                                        context: context, to: spec.out, companions: true)
+        // What the log says as each file is put in place, in the order of `files`:
+        // a failure further on leaves these lines in the log.
+        var logLines: [() -> Void] = [{
+            log.say("báo cáo \(spec.name): \(spec.out), \(formatCount(report.dossiersUsed)) hồ sơ",
+                    "report \(spec.name): \(spec.out), \(formatCount(report.dossiersUsed)) dossiers")
+        }]
+        for file in companions {
+            logLines.append { log.say("báo cáo \(spec.name): tệp kèm theo \(file)", "report \(spec.name): companion file \(file)") }
+        }
+        if report.dossiersUsed == 0 {
+            // After the last workbook, as when they were written one after another.
+            let last = logLines.count - 1, line = logLines[last]
+            logLines[last] = {
+                line()
+                log.warn(Message("report.no-dossiers", vi: "kỳ \(spec.period.label) không có hồ sơ nào",
+                                 en: "no dossiers in \(spec.period.label)", severity: .warning))
+            }
+        }
         if let json = spec.json {
             let rows = spec.template.firstTable(for: report) ?? TableSpec(), finished = report
             files.add(json) { try ReportJSON.encode(finished, rows: rows) }
+            logLines.append { log.say("JSON: \(json)", "JSON: \(json)") }
         }
         if let summary = spec.summary {
             files.add(summary.path) { try SummaryText.document(summary.paragraphs, context: context, file: summary.file) }
+            logLines.append { log.say("tóm tắt: \(summary.path)", "summary: \(summary.path)") }
         }
-        // Each file logged as it is put in place: a failure further on leaves these in the log.
-        try files.write { path in
-            if path == spec.out {
-                log.say("báo cáo \(spec.name): \(spec.out), \(formatCount(report.dossiersUsed)) hồ sơ",
-                        "report \(spec.name): \(spec.out), \(formatCount(report.dossiersUsed)) dossiers")
-                if report.dossiersUsed == 0 {
-                    log.warn(Message("report.no-dossiers", vi: "kỳ \(spec.period.label) không có hồ sơ nào",
-                                     en: "no dossiers in \(spec.period.label)", severity: .warning))
-                }
-            } else if companions.contains(path) {
-                log.say("báo cáo \(spec.name): tệp kèm theo \(path)", "report \(spec.name): companion file \(path)")
-            } else if path == spec.json {
-                log.say("JSON: \(path)", "JSON: \(path)")
-            } else {
-                log.say("tóm tắt: \(path)", "summary: \(path)")
-            }
-        }
+        try files.write { index, _ in logLines[index]() }
     }
 }

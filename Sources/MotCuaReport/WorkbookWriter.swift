@@ -26,9 +26,13 @@ package enum WorkbookWriter {
     package static func files(template: ReportTemplate, templateFile: String, context: ReportContext, to path: String,
                               companions: Bool = false) -> (files: ReportFiles, companions: [String]) {
         let lists = companions ? companionLists(of: template, beside: path) : [:]
+        // One creation time for every workbook of the report: the same in each
+        // file, and libxlsxwriter formats it with gmtime(), whose one buffer the
+        // two writing threads share (docs/rules.md#outputs).
+        let created = Int(time(nil))
         var files = ReportFiles()
         files.add(path) { output in
-            try fillBook(output, path: path, context: context) { workbook in
+            try fillBook(output, path: path, context: context, created: created) { workbook in
                 for (index, sheet) in template.sheets.enumerated() {
                     guard let companion = lists[index] else {
                         try writeSheet(sheet, templateFile: templateFile, context: context, to: workbook)
@@ -49,7 +53,7 @@ package enum WorkbookWriter {
         for (index, companion) in ordered {
             let sheet = template.sheets[index]
             files.add(companion) { output in
-                try fillBook(output, path: companion, context: context) { workbook in
+                try fillBook(output, path: companion, context: context, created: created) { workbook in
                     if sheet.kind == .overdueList {
                         try writeOverdueByUnit(sheet, templateFile: templateFile, context: context, to: workbook)
                     } else {
@@ -137,12 +141,12 @@ package enum WorkbookWriter {
 
     /// Writes a workbook into `output`; libxlsxwriter's failures become a
     /// ``Message`` about `path` (``ReportFiles`` removes the temporary file).
-    private static func fillBook(_ output: OutputFile, path: String, context: ReportContext,
+    private static func fillBook(_ output: OutputFile, path: String, context: ReportContext, created: Int,
                                  _ body: (Workbook) throws -> Void) throws {
         do {
             let workbook = try Workbook(path: output.pathForLibrary)
             workbook.setProperties(title: "Báo cáo \(context.report.period.vietnameseName)", author: "motcua",
-                                   company: context.issuer)
+                                   company: context.issuer, created: created)
             try body(workbook)
             try workbook.close()
         } catch let e as XlsxError {
@@ -158,10 +162,11 @@ package enum WorkbookWriter {
         let output = try OutputFile(path)
         do {
             try output.write(data)
-            try output.commit()
         } catch {
             output.abandon()
             throw error
         }
+        // commit() closes the file and removes the temporary one itself when it fails.
+        try output.commit()
     }
 }

@@ -61,7 +61,9 @@ package final class Workbook {
         Chart(handle: workbook_add_chart(wb, type.code)!, kind: type)
     }
 
-    package func setProperties(title: String, author: String, company: String? = nil) {
+    /// - Parameter created: the creation time written in the file's properties
+    ///   (seconds since 1970); `nil` takes the time the file is closed.
+    package func setProperties(title: String, author: String, company: String? = nil, created: Int? = nil) {
         title.withCString { t in
             author.withCString { a in
                 (company ?? "").withCString { c in
@@ -69,6 +71,7 @@ package final class Workbook {
                     p.title = UnsafeMutablePointer(mutating: t)
                     p.author = UnsafeMutablePointer(mutating: a)
                     if company != nil { p.company = UnsafeMutablePointer(mutating: c) }
+                    if let created { p.created = time_t(created) }
                     _ = workbook_set_properties(wb, &p)
                 }
             }

@@ -42,6 +42,35 @@ final class NightlyRunLogTests: UnattendedRunTestCase {
         XCTAssertEqual(try lastLogLine(), "kết thúc: thất bại một phần — 1/2 báo cáo lỗi")
     }
 
+    /// The report's files are written at once and put in place in order
+    /// (docs/rules.md#outputs): when the JSON cannot be, the workbook and its
+    /// companions before it are in place, and the log names each, in order, before the error.
+    func testTheLogNamesTheFilesPutInPlaceBeforeTheOneThatFailed() throws {
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("out/blocked.json"), withIntermediateDirectories: true)
+        try writeConfig(reports: """
+            reports:
+              - period: previous-month
+                out: out/r.xlsx
+                json: out/blocked.json
+            """)
+        try putExport("2020-11-05.csv")
+        let result = try run(today: "2020-11-06")
+        XCTAssertEqual(result.status, 1, "a failed report fails the run")
+        let out = dir.appendingPathComponent("out").path
+        for name in ["r.xlsx", "r-qua-han.xlsx", "r-kiem-tra-du-lieu.xlsx"] {
+            XCTAssertNoThrow(try XLSXWorkbook(path: out + "/" + name), name)
+        }
+        let lines = try log().components(separatedBy: "\n")
+        func place(_ text: String) -> Int? { lines.firstIndex { $0.contains(text) } }
+        let report = try XCTUnwrap(place("báo cáo 2020-10: \(out)/r.xlsx, 1.913 hồ sơ"), lines.joined(separator: "\n"))
+        let overdue = try XCTUnwrap(place("báo cáo 2020-10: tệp kèm theo \(out)/r-qua-han.xlsx"))
+        let quality = try XCTUnwrap(place("báo cáo 2020-10: tệp kèm theo \(out)/r-kiem-tra-du-lieu.xlsx"))
+        let failure = try XCTUnwrap(place("! báo cáo 2020-10 không lập được: \(out)/blocked.json"))
+        XCTAssertEqual([report, overdue, quality, failure], [report, overdue, quality, failure].sorted())
+        XCTAssertNil(place("JSON: "), "the JSON is not said to be written")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".tmp") }, [])
+    }
+
     // MARK: 2. The configuration is checked before anything is imported
 
     func testAnUnknownKeyNamesTheClosestKnownOneAndNothingIsImported() throws {

@@ -24,7 +24,7 @@ final class ReportFilesTests: XCTestCase {
         var files = ReportFiles()
         for i in 0..<7 { files.add(path("f\(i).txt")) { Data("tệp \(i)".utf8) } }
         var placed: [String] = []
-        try files.write { placed.append($0) }
+        try files.write { placed.append($1) }
         XCTAssertEqual(placed, (0..<7).map { path("f\($0).txt") })
         for i in 0..<7 { XCTAssertEqual(text("f\(i).txt"), "tệp \(i)") }
         XCTAssertEqual(try leftovers(), [])
@@ -41,7 +41,7 @@ final class ReportFilesTests: XCTestCase {
         files.add(path("c.json")) { Data("mới".utf8) }
         files.add(path("d.txt")) { throw CocoaError(.fileWriteUnknown) }
         var placed: [String] = []
-        XCTAssertThrowsError(try files.write { placed.append($0) }) { XCTAssertTrue($0 is Broken, "\($0)") }
+        XCTAssertThrowsError(try files.write { placed.append($1) }) { XCTAssertTrue($0 is Broken, "\($0)") }
         XCTAssertEqual(placed, [path("a.xlsx")])
         XCTAssertEqual(text("a.xlsx"), "a")
         XCTAssertNil(text("b.xlsx"))
@@ -61,6 +61,26 @@ final class ReportFilesTests: XCTestCase {
             XCTAssertEqual((error as? Message)?.code, "output.parent-not-folder", "\(error)")
         }
         XCTAssertEqual(text("a.xlsx"), "a")
+    }
+
+    /// A file that failed keeps its temporary file until the other thread is
+    /// done: removing it at once could free the space whose lack the other
+    /// file is about to report as a full disk.
+    func testAFailedFileKeepsItsTemporaryFileUntilTheOtherIsWritten() throws {
+        struct Broken: Error {}
+        let seen = Running()
+        var files = ReportFiles()
+        files.add(path("a.xlsx")) { throw Broken() }
+        files.add(path("b.json")) { [dir] in
+            Thread.sleep(forTimeInterval: 0.3)
+            let temporaries = (try? FileManager.default.contentsOfDirectory(atPath: dir!.path))?.filter { $0.hasSuffix(".tmp") } ?? []
+            seen.record(temporaries.count)
+            return Data("b".utf8)
+        }
+        XCTAssertThrowsError(try files.write()) { XCTAssertTrue($0 is Broken, "\($0)") }
+        XCTAssertEqual(seen.values, [2], "both temporary files while the second is written")
+        XCTAssertEqual(try leftovers(), [])
+        XCTAssertNil(text("b.json"), "after the failed first file, the second is not put in place")
     }
 
     /// Both threads take files: with two slow files the whole takes about one's time.
@@ -87,4 +107,6 @@ private final class Running: @unchecked Sendable {
     private(set) var most = 0
     func enter() { lock.withLock { now += 1; most = max(most, now) } }
     func leave() { lock.withLock { now -= 1 } }
+    private(set) var values: [Int] = []
+    func record(_ value: Int) { lock.withLock { values.append(value) } }
 }
