@@ -52,7 +52,7 @@ package struct PeriodClassifier: Sendable {
         guard let received = d.receivedAt?.secondsSinceEpoch, received <= cutoff else { return nil }
         // A finish after the cutoff did not happen yet, as of the cutoff.
         // A closure, not the key path `\.secondsSinceEpoch`: a key path used as a
-        // function is projected at run time, 2 % of a 10M quarter report's samples
+        // function is projected at run time, 5 % of a 10M quarter report's samples
         // (classify runs once per dossier and aggregator).
         let finish = d.finish.flatMap { f in f.secondsSinceEpoch <= cutoff ? f.secondsSinceEpoch : nil }
         if let f = finish, f < start { return nil }

@@ -25,9 +25,6 @@ package struct ReportFiles {
 
     package init() {}
 
-    /// The paths, in the order the files are put in place.
-    package var paths: [String] { files.map(\.path) }
-
     /// A file of the bytes `make` builds (JSON, CSV, text), built on the writing thread.
     package mutating func add(_ path: String, data make: @escaping @Sendable () throws -> Data) {
         files.append((path, { output in try output.write(try make()) }))

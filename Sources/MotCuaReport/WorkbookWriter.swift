@@ -32,7 +32,7 @@ package enum WorkbookWriter {
         let created = Int(time(nil))
         var files = ReportFiles()
         files.add(path) { output in
-            try fillBook(output, path: path, context: context, created: created) { workbook in
+            try fillBook(output, context: context, created: created) { workbook in
                 for (index, sheet) in template.sheets.enumerated() {
                     guard let companion = lists[index] else {
                         try writeSheet(sheet, templateFile: templateFile, context: context, to: workbook)
@@ -53,7 +53,7 @@ package enum WorkbookWriter {
         for (index, companion) in ordered {
             let sheet = template.sheets[index]
             files.add(companion) { output in
-                try fillBook(output, path: companion, context: context, created: created) { workbook in
+                try fillBook(output, context: context, created: created) { workbook in
                     if sheet.kind == .overdueList {
                         try writeOverdueByUnit(sheet, templateFile: templateFile, context: context, to: workbook)
                     } else {
@@ -140,9 +140,10 @@ package enum WorkbookWriter {
     }
 
     /// Writes a workbook into `output`; libxlsxwriter's failures become a
-    /// ``Message`` about `path` (``ReportFiles`` removes the temporary file).
-    private static func fillBook(_ output: OutputFile, path: String, context: ReportContext, created: Int,
+    /// ``Message`` about its path (``ReportFiles`` removes the temporary file).
+    private static func fillBook(_ output: OutputFile, context: ReportContext, created: Int,
                                  _ body: (Workbook) throws -> Void) throws {
+        let path = output.path
         do {
             let workbook = try Workbook(path: output.pathForLibrary)
             workbook.setProperties(title: "Báo cáo \(context.report.period.vietnameseName)", author: "motcua",
@@ -157,16 +158,10 @@ package enum WorkbookWriter {
         }
     }
 
-    /// Writes bytes whole or not at all (``OutputFile``).
+    /// Writes bytes whole or not at all (``OutputFile``): one file of ``ReportFiles``.
     package static func writeAtomically(_ data: Data, to path: String) throws {
-        let output = try OutputFile(path)
-        do {
-            try output.write(data)
-        } catch {
-            output.abandon()
-            throw error
-        }
-        // commit() closes the file and removes the temporary one itself when it fails.
-        try output.commit()
+        var files = ReportFiles()
+        files.add(path) { data }
+        try files.write()
     }
 }
