@@ -71,7 +71,7 @@ struct CheckCommand: ParsableCommand {
                 let (mapping, resolvedMapping, mappingDir) = try inputOptions.loadMapping()
                 let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir, library: try inputOptions.library())
                 // Rejected rows of --input go beside the first export, as `report` puts them beside its output.
-                let inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
+                var inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
                                               mapping: resolvedMapping, calendar: calendar,
                                               rejectsBeside: input.first ?? path)
                 defer { inputs.close() }
@@ -102,7 +102,7 @@ struct CheckCommand: ParsableCommand {
         let reportPeriod = self.reportPeriod!
         let (mapping, resolvedMapping, mappingDir) = try inputOptions.loadMapping()
         let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir, library: try inputOptions.library())
-        let inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
+        var inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
                                       mapping: resolvedMapping, calendar: calendar,
                                       rejectsBeside: input.first ?? common.database)
         defer { inputs.close() }

@@ -40,7 +40,7 @@ struct ExplainCommand: ParsableCommand {
             let (mapping, resolvedMapping, mappingDir) = try inputOptions.loadMapping()
             let library = try inputOptions.library()
             let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir, library: library)
-            let inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
+            var inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
                                           mapping: resolvedMapping, calendar: calendar,
                                           rejectsBeside: csv ?? out ?? "motcua-explain")
             defer { inputs.close() }

@@ -64,6 +64,54 @@ struct Importer {
     }
 
     func run(units: String?, procedures: String?, dossierFiles: [String], evaluations: String? = nil) throws -> Outcome {
+        var rejections = try importReference(units: units, procedures: procedures, evaluations: evaluations)
+        if !dossierFiles.isEmpty {
+            let (reference, dueDates) = try dossierReading()
+            let seed = SourceContext.seed(mapping: mapping, reference: reference, calendar: calendar)
+            for path in dossierFiles {
+                rejections += try importDossiers(path, reference: reference, dueDates: dueDates, seed: seed)
+            }
+        }
+        if let evaluations { rejections += try importEvaluations(evaluations) }
+        return try finish(rejections)
+    }
+
+    /// For `report --input` (docs/rules.md#scratch-store): the files of
+    /// ``run(units:procedures:dossierFiles:evaluations:)``, but each dossier
+    /// file's batches go to `consume` instead of the store. The reference
+    /// files and the evaluations are stored (the evaluations first, as the
+    /// dossiers are counted while they are read), the units the dossiers
+    /// name but the units file does not are created, and the messages and
+    /// the rejected rows are those of `run`, in its order.
+    ///
+    /// `aggregate` is called once the reference files and evaluations are
+    /// stored (the dossiers are counted against them), with the function that
+    /// reads the dossier files into a consumer of batches.
+    func read(units: String?, procedures: String?, dossierFiles: [String], evaluations: String?,
+              into aggregate: (_ readDossiers: (_ consume: (DossierBatch) throws -> Void) throws -> Void) throws -> Void)
+        throws -> Outcome {
+        var rejections = try importReference(units: units, procedures: procedures, evaluations: evaluations)
+        let evaluated = try evaluations.map(importEvaluations) ?? []
+        let (reference, dueDates) = try dossierReading()
+        try aggregate { consume in
+            for path in dossierFiles {
+                var units: Set<String> = []
+                let summary = try DossierFileReader.streamBatches(
+                    path: path, reference: reference, mapping: mapping, endOfWorkingDay: calendar.workingHours.lastEnd,
+                    recomputeDue: { dueDates.computedDue(for: $0) }) { batch in
+                    units.formUnion(batch.rowsByUnit.keys)
+                    try consume(batch)
+                }
+                // As an import does at the end of each file.
+                warnImplicitUnits(try store.addImplicitUnits(Array(units), names: summary.unitNames), file: summary.file)
+                rejections += summary.rejections
+            }
+        }
+        return try finish(rejections + evaluated)
+    }
+
+    /// The units and procedures files, stored; their rejected rows.
+    private func importReference(units: String?, procedures: String?, evaluations: String?) throws -> [RowRejection] {
         var rejections: [RowRejection] = []
         if units != nil || procedures != nil || evaluations != nil { try beforeWriting() }
         if let units {
@@ -92,66 +140,77 @@ struct Importer {
             say("\(name(procedures)): \(formatCount(list.count)) thủ tục\(rejected.isEmpty ? "" : ", \(formatCount(rejected.count)) dòng bị từ chối").",
                 "\(name(procedures)): \(formatCount(list.count)) procedures\(rejected.isEmpty ? "" : ", \(formatCount(rejected.count)) rows rejected").")
         }
-        if !dossierFiles.isEmpty {
-            let catalogue = ProcedureCatalogue(try checkedOnFailure { try store.procedures() })
-            let reference = ReferenceData(units: try checkedOnFailure { try store.units() }, catalogue: catalogue)
-            let dueDates = DueDateCalculator(catalogue: catalogue, calendar: calendar)
-            let seed = SourceContext.seed(mapping: mapping, reference: reference, calendar: calendar)
-            for path in dossierFiles {
-                var summary: DossierFileSummary? = nil
-                let known = knownSHA256[path]
-                // What was applied before from a file decoded the same way (CSV only).
-                let context = keepsRecords
-                    ? DossierFileReader.headerKey(path: path, mapping: mapping).map { SourceContext.key(seed: seed, header: $0) } : nil
-                let applied = try checkedOnFailure { try context.map { try store.sourceDigests(context: $0) } ?? SourceDigests() }
-                let size = SourceContext.size(of: path)
-                var pieces: String? = nil
-                if let size, applied.files.contains(where: { $0.size == size }) {
-                    pieces = try PieceDigest.ofFile(at: path)  // on both cores
-                    if let file = applied.files.first(where: { $0.size == size && $0.sha256 == pieces }) {
-                        summariseUnchanged(path, file)
-                        continue
-                    }
-                }
-                try beforeWriting()
-                let chunks = context.map { _ in ChunkLog(known: applied.chunks, digest: SourceContext.sha256) }
-                // Hashed on another thread while the file is read.
-                let digest = keepsRecords && (known == nil || (context != nil && pieces == nil)) ? FileDigest(path: path) : nil
-                let wholeDigest: @Sendable () throws -> String = { [pieces] in try pieces ?? digest!.pieces() }
-                var counts = try store.importDossiers(fileName: path, sha256: try known ?? digest?.value()) { consume in
-                    let s = try DossierFileReader.streamBatches(
-                        path: path, reference: reference, mapping: mapping,
-                        endOfWorkingDay: calendar.workingHours.lastEnd,
-                        recomputeDue: { dueDates.computedDue(for: $0) }, chunks: chunks, onBatch: consume)
-                    summary = s
-                    var facts = ImportFileFacts(rowsRead: s.rowsRead, rejected: s.rejections.count, skipped: s.skipped,
-                                                unitNames: s.unitNames)
-                    if let context, let chunks {
-                        let reused = chunks.reused
-                        let clean = s.rejections.isEmpty && size != nil
-                        facts.source = SourceRecord(context: context, chunks: chunks.chunks, wholeFile: clean ? .init(
-                            size: size!, records: s.rowsRead + reused.reduce(0) { $0 + $1.records },
-                            notReceived: s.skipped + reused.reduce(0) { $0 + $1.notReceived }, digest: wholeDigest) : nil)
-                    }
-                    return facts
-                }
-                // The skipped chunks' dossiers are part of the file's newest state too.
-                if let skipped = chunks?.reused.compactMap(\.newestState).max() {
-                    counts.newestInFile = max(counts.newestInFile ?? LocalDateTime(secondsSinceEpoch: skipped),
-                                              LocalDateTime(secondsSinceEpoch: skipped))
-                }
-                rejections += summary!.rejections
-                summarise(summary!, counts, reused: chunks?.reused ?? [], reference: reference)
+        return rejections
+    }
+
+    /// What every dossier file of a command is read against: the stored units and catalogue.
+    private func dossierReading() throws -> (ReferenceData, DueDateCalculator) {
+        let catalogue = ProcedureCatalogue(try checkedOnFailure { try store.procedures() })
+        let reference = ReferenceData(units: try checkedOnFailure { try store.units() }, catalogue: catalogue)
+        return (reference, DueDateCalculator(catalogue: catalogue, calendar: calendar))
+    }
+
+    /// One dossier file stored (or recognised as applied before); its rejected rows.
+    private func importDossiers(_ path: String, reference: ReferenceData, dueDates: DueDateCalculator,
+                                seed: String) throws -> [RowRejection] {
+        var summary: DossierFileSummary? = nil
+        let known = knownSHA256[path]
+        // What was applied before from a file decoded the same way (CSV only).
+        let context = keepsRecords
+            ? DossierFileReader.headerKey(path: path, mapping: mapping).map { SourceContext.key(seed: seed, header: $0) } : nil
+        let applied = try checkedOnFailure { try context.map { try store.sourceDigests(context: $0) } ?? SourceDigests() }
+        let size = SourceContext.size(of: path)
+        var pieces: String? = nil
+        if let size, applied.files.contains(where: { $0.size == size }) {
+            pieces = try PieceDigest.ofFile(at: path)  // on both cores
+            if let file = applied.files.first(where: { $0.size == size && $0.sha256 == pieces }) {
+                summariseUnchanged(path, file)
+                return []
             }
         }
-        if let evaluations {
-            let (values, rejected) = try EvaluationsFile.read(path: evaluations, encoding: mapping.encoding,
-                                                              delimiter: mapping.delimiter)
-            let written = try store.saveEvaluations(values)
-            rejections += rejected
-            say("\(name(evaluations)): \(formatCount(values.count)) hồ sơ được đánh giá (\(formatCount(written)) điểm tiêu chí)\(rejected.isEmpty ? "" : ", \(formatCount(rejected.count)) dòng bị từ chối").",
-                "\(name(evaluations)): \(formatCount(values.count)) dossiers evaluated (\(formatCount(written)) indicator points)\(rejected.isEmpty ? "" : ", \(formatCount(rejected.count)) rows rejected").")
+        try beforeWriting()
+        let chunks = context.map { _ in ChunkLog(known: applied.chunks, digest: SourceContext.sha256) }
+        // Hashed on another thread while the file is read.
+        let digest = keepsRecords && (known == nil || (context != nil && pieces == nil)) ? FileDigest(path: path) : nil
+        let wholeDigest: @Sendable () throws -> String = { [pieces] in try pieces ?? digest!.pieces() }
+        var counts = try store.importDossiers(fileName: path, sha256: try known ?? digest?.value()) { consume in
+            let s = try DossierFileReader.streamBatches(
+                path: path, reference: reference, mapping: mapping,
+                endOfWorkingDay: calendar.workingHours.lastEnd,
+                recomputeDue: { dueDates.computedDue(for: $0) }, chunks: chunks, onBatch: consume)
+            summary = s
+            var facts = ImportFileFacts(rowsRead: s.rowsRead, rejected: s.rejections.count, skipped: s.skipped,
+                                        unitNames: s.unitNames)
+            if let context, let chunks {
+                let reused = chunks.reused
+                let clean = s.rejections.isEmpty && size != nil
+                facts.source = SourceRecord(context: context, chunks: chunks.chunks, wholeFile: clean ? .init(
+                    size: size!, records: s.rowsRead + reused.reduce(0) { $0 + $1.records },
+                    notReceived: s.skipped + reused.reduce(0) { $0 + $1.notReceived }, digest: wholeDigest) : nil)
+            }
+            return facts
         }
+        // The skipped chunks' dossiers are part of the file's newest state too.
+        if let skipped = chunks?.reused.compactMap(\.newestState).max() {
+            counts.newestInFile = max(counts.newestInFile ?? LocalDateTime(secondsSinceEpoch: skipped),
+                                      LocalDateTime(secondsSinceEpoch: skipped))
+        }
+        summarise(summary!, counts, reused: chunks?.reused ?? [], reference: reference)
+        return summary!.rejections
+    }
+
+    /// The evaluations file, stored; its rejected rows.
+    private func importEvaluations(_ evaluations: String) throws -> [RowRejection] {
+        let (values, rejected) = try EvaluationsFile.read(path: evaluations, encoding: mapping.encoding,
+                                                          delimiter: mapping.delimiter)
+        let written = try store.saveEvaluations(values)
+        say("\(name(evaluations)): \(formatCount(values.count)) hồ sơ được đánh giá (\(formatCount(written)) điểm tiêu chí)\(rejected.isEmpty ? "" : ", \(formatCount(rejected.count)) dòng bị từ chối").",
+            "\(name(evaluations)): \(formatCount(values.count)) dossiers evaluated (\(formatCount(written)) indicator points)\(rejected.isEmpty ? "" : ", \(formatCount(rejected.count)) rows rejected").")
+        return rejected
+    }
+
+    /// The command's rejected rows written beside the database or the report, and listed.
+    private func finish(_ rejections: [RowRejection]) throws -> Outcome {
         var outcome = Outcome(rejections: rejections)
         // The rejects file always describes this command's imports: one left by
         // an earlier import would be taken for this one's.
@@ -229,12 +288,16 @@ struct Importer {
                 emit("    \(names[code]?.name ?? code): \(formatCount(n))", false)
             }
         }
-        if !c.implicitUnits.isEmpty {
-            warn(Message("import.implicit-units", file: name(file.file),
-                         vi: "\(formatCount(c.implicitUnits.count)) đơn vị không có trong danh sách đơn vị, đã tạo tạm từ tên trong tệp: \(c.implicitUnits.joined(separator: ", ")).",
-                         en: "\(formatCount(c.implicitUnits.count)) units missing from the units file were created from the file's names: \(c.implicitUnits.joined(separator: ", ")).",
-                         severity: .warning))
-        }
+        warnImplicitUnits(c.implicitUnits, file: file.file)
+    }
+
+    /// The units a dossier file named that the units file did not, created from its names.
+    private func warnImplicitUnits(_ codes: [String], file: String) {
+        guard !codes.isEmpty else { return }
+        warn(Message("import.implicit-units", file: name(file),
+                     vi: "\(formatCount(codes.count)) đơn vị không có trong danh sách đơn vị, đã tạo tạm từ tên trong tệp: \(codes.joined(separator: ", ")).",
+                     en: "\(formatCount(codes.count)) units missing from the units file were created from the file's names: \(codes.joined(separator: ", ")).",
+                     severity: .warning))
     }
 
     /// SHA-256 of the file as imported, for the audit row (and to recognise a file seen before).

@@ -65,9 +65,9 @@ struct ReportCommand: ParsableCommand {
             let (mapping, resolvedMapping, mappingDir) = try inputOptions.loadMapping()
             let calendar = try inputOptions.loadCalendar(mapping: mapping, relativeTo: mappingDir, library: library)
             let scoringRubric = try library.rubric(rubric)
-            let inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
+            var inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
                                           evaluations: evaluations, mapping: resolvedMapping,
-                                          calendar: calendar, rejectsBeside: out)
+                                          calendar: calendar, rejectsBeside: out, straight: true)
             defer { inputs.close() }
             let report = try inputs.aggregate(period: reportPeriod, calendar: calendar, unit: unit, rubric: scoringRubric,
                                               dimensions: loaded.template.dimensions.union(by.map { [$0] } ?? []),

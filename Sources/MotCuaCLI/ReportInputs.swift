@@ -5,15 +5,36 @@ import MotCuaReport
 
 /// Opens the dossiers a report reads: the database, or (with `--input`) a
 /// temporary database filled from the given files and deleted afterwards.
+/// `report --input` reads its dossier files straight into the report when it
+/// can (docs/rules.md#scratch-store): the temporary database then holds only
+/// the units, procedures and evaluations.
 struct ReportInputs {
-    let store: any DossierRepository
+    private(set) var store: any DossierRepository
     /// Rows the run's own import (`--input`) rejected, for the data-quality sheet.
-    let rejections: [RejectedRow]
+    /// Known after ``aggregate(period:calendar:unit:rubric:dimensions:attribution:)``
+    /// when the files are read straight into the report.
+    private(set) var rejections: [RejectedRow]
     var rejectedRows: Int { rejections.count }
     private let temporaryDirectory: URL?
+    /// The `--input` files not yet read, when they are to be read straight into the report.
+    private var unread: Files?
+    /// Whether the dossier files went straight into the report, not through the temporary database.
+    private(set) var readStraight = false
 
+    /// The files of `--input` and how to read them.
+    private struct Files {
+        let dossiers: [String]
+        let units: String?, procedures: String?, evaluations: String?
+        let mapping: ResolvedMapping
+        let calendar: WorkCalendar
+        let rejectsPath: String
+    }
+
+    /// - Parameter straight: the dossier files may go straight into the report
+    ///   (`report`); without it they are stored first (`overdue`, `check`,
+    ///   `explain`, which read the store in other ways).
     init(database: String, inputs: [String], units: String?, procedures: String?, evaluations: String? = nil,
-         mapping: ResolvedMapping, calendar: WorkCalendar, rejectsBeside output: String) throws {
+         mapping: ResolvedMapping, calendar: WorkCalendar, rejectsBeside output: String, straight: Bool = false) throws {
         if inputs.isEmpty {
             guard FileManager.default.fileExists(atPath: database) else {
                 throw Message("store.no-database", vi: "\(database): chưa có cơ sở dữ liệu. Hãy chạy motcua import trước, hoặc dùng --input.",
@@ -33,20 +54,15 @@ struct ReportInputs {
                                          en: "cannot create the temporary folder for --input (in the TMPDIR folder)")
             }
             temporaryDirectory = dir
-            store = try DossierDatabase.openScratch(dir.appendingPathComponent("report.sqlite").path)
             // Beside the report: the temporary database is deleted after the run.
             let base = output.hasSuffix(".xlsx") || output.hasSuffix(".csv")
                 ? String(output[..<output.lastIndex(of: ".")!]) : output
-            var importer = Importer(store: store, mapping: mapping, calendar: calendar,
-                                    rejectsPath: base + ".rejects.csv")
-            importer.quiet = true
-            importer.keepsRecords = false
+            let files = Files(dossiers: inputs, units: units, procedures: procedures, evaluations: evaluations,
+                              mapping: mapping, calendar: calendar, rejectsPath: base + ".rejects.csv")
             do {
-                rejections = try importer.run(units: units, procedures: procedures, dossierFiles: inputs,
-                                              evaluations: evaluations).rejections.map {
-                    RejectedRow(file: $0.file, line: $0.line, column: $0.column, value: $0.value,
-                                reason: $0.reason.body())
-                }
+                store = try DossierDatabase.openScratch(dir.appendingPathComponent("report.sqlite").path)
+                rejections = []
+                if straight { unread = files } else { rejections = try Self.store(files, into: store) }
             } catch {
                 // No caller gets to close() inputs that failed to open: remove the folder here.
                 try? FileManager.default.removeItem(at: dir)
@@ -59,12 +75,35 @@ struct ReportInputs {
         if let temporaryDirectory { try? FileManager.default.removeItem(at: temporaryDirectory) }
     }
 
-    /// Aggregates the period over the stored dossiers.
-    func aggregate(period: ReportPeriod, calendar: WorkCalendar, unit: String?, rubric: Rubric? = nil,
-                   dimensions: Set<ReportDimension> = [], attribution: Attribution = .handling) throws -> PeriodReport {
-        try ReportInputs.aggregate(store: store, period: period, calendar: calendar, unit: unit, rubric: rubric,
-                                   dimensions: dimensions, attribution: attribution,
-                                   evaluations: rubric == nil ? [:] : try store.evaluations())
+    /// Aggregates the period over the dossiers: the stored ones, or the
+    /// `--input` files read straight into it. A MaHoSo that comes twice in
+    /// them, or reception counted for the receiving unit (which needs every
+    /// unit known before the first dossier), has them stored first.
+    mutating func aggregate(period: ReportPeriod, calendar: WorkCalendar, unit: String?, rubric: Rubric? = nil,
+                            dimensions: Set<ReportDimension> = [], attribution: Attribution = .handling) throws -> PeriodReport {
+        if let files = unread {
+            unread = nil
+            if attribution == .handling {
+                let messages = HeldMessages()
+                do {
+                    let report = try countStraight(files, messages: messages, period: period, calendar: calendar, unit: unit,
+                                                  rubric: rubric, dimensions: dimensions)
+                    messages.show()
+                    return report
+                } catch is RepeatedDossierCode {
+                    // Stored after all, in a database of their own: the one read into holds
+                    // units created from the files, and the warnings go out once.
+                    store = try DossierDatabase.openScratch(temporaryDirectory!.appendingPathComponent("stored.sqlite").path)
+                } catch {
+                    messages.show()
+                    throw error
+                }
+            }
+            rejections = try Self.store(files, into: store)
+        }
+        return try ReportInputs.aggregate(store: store, period: period, calendar: calendar, unit: unit, rubric: rubric,
+                                          dimensions: dimensions, attribution: attribution,
+                                          evaluations: rubric == nil ? [:] : try store.evaluations())
     }
 
     /// Aggregates a period over a store's dossiers, scoped to `unit`'s subtree;
@@ -72,22 +111,98 @@ struct ReportInputs {
     static func aggregate(store: any DossierRepository, period: ReportPeriod, calendar: WorkCalendar, unit: String?,
                           rubric: Rubric?, dimensions: Set<ReportDimension> = [], attribution: Attribution = .handling,
                           evaluations: [String: [Int: Int]]) throws -> PeriodReport {
+        let tree = try scope(unit, in: store)
+        var aggregator = comparing(period: period, catalogue: ProcedureCatalogue(try store.procedures()), calendar: calendar,
+                                   rubric: rubric, evaluations: evaluations, dimensions: dimensions, attribution: attribution,
+                                   knownUnits: Set(tree.allInDisplayOrder))
+        // The report's own period on a second thread (the machine has two cores).
+        let windows = aggregator.windows, detailed = aggregator.detailedWindow
+        try aggregator.add(concurrentlyDecoding: { put in try store.forEachDossierBatch(relevantTo: windows, detailedIn: detailed, put) })
+        return aggregator.report(scope: unit, tree: tree)
+    }
+
+    /// The `--input` files read straight into the report, the units,
+    /// procedures and evaluations stored first (docs/rules.md#scratch-store).
+    /// - throws: ``RepeatedDossierCode`` when a MaHoSo comes twice.
+    private mutating func countStraight(_ files: Files, messages: HeldMessages, period: ReportPeriod, calendar: WorkCalendar,
+                                        unit: String?, rubric: Rubric?, dimensions: Set<ReportDimension>) throws -> PeriodReport {
+        var importer = Self.importer(files, into: store)
+        importer.emit = messages.hold
+        var counted: ComparingAggregator?
+        let store = store
+        let outcome = try importer.read(units: files.units, procedures: files.procedures, dossierFiles: files.dossiers,
+                                        evaluations: files.evaluations) { readDossiers in
+            // Every unit counts for itself (.handling): no unit needs to be known beforehand.
+            var aggregator = Self.comparing(period: period, catalogue: ProcedureCatalogue(try store.procedures()),
+                                            calendar: calendar, rubric: rubric,
+                                            evaluations: rubric == nil ? [:] : try store.evaluations(),
+                                            dimensions: dimensions, attribution: .handling, knownUnits: nil)
+            var parsed = DossierDatabase.parsedDossiers(relevantTo: aggregator.windows, detailedIn: aggregator.detailedWindow)
+            try aggregator.add(concurrentlyDecoding: { put in
+                // `put` is called only while the files are read.
+                try withoutActuallyEscaping(put) { put in
+                    try readDossiers { batch in try parsed.add(batch, put: put) }
+                    try parsed.finish(put: put)
+                }
+            })
+            counted = aggregator
+        }
+        rejections = Self.rejectedRows(outcome)
+        readStraight = true
+        // The units the files created are in the tree now.
+        return counted!.report(scope: unit, tree: try Self.scope(unit, in: store))
+    }
+
+    /// The unit tree, checked to hold the report's unit.
+    private static func scope(_ unit: String?, in store: any DossierRepository) throws -> UnitTree {
         let tree = UnitTree(try store.units())
         if let unit, tree[unit] == nil {
             throw Message("report.unknown-unit", vi: "Không có đơn vị mã \"\(unit)\" trong cơ sở dữ liệu.",
                            en: "No unit with code \"\(unit)\" in the database.")
         }
-        let catalogue = ProcedureCatalogue(try store.procedures())
-        let knownUnits = Set(tree.allInDisplayOrder)
-        // The comparison periods in the same pass over the store (docs/rules.md#comparisons).
-        var aggregator = ComparingAggregator(period: period) { p, figuresOnly in
+        return tree
+    }
+
+    /// The period's aggregator with those of its comparison periods, counted in the same pass (docs/rules.md#comparisons).
+    private static func comparing(period: ReportPeriod, catalogue: ProcedureCatalogue, calendar: WorkCalendar, rubric: Rubric?,
+                                  evaluations: [String: [Int: Int]], dimensions: Set<ReportDimension>, attribution: Attribution,
+                                  knownUnits: Set<String>?) -> ComparingAggregator {
+        ComparingAggregator(period: period) { p, figuresOnly in
             PeriodAggregator(period: p, catalogue: catalogue, calendar: calendar, rubric: rubric, evaluations: evaluations,
                              dimensions: dimensions, attribution: attribution, knownUnits: knownUnits,
                              figuresOnly: figuresOnly)
         }
-        // The report's own period on a second thread (the machine has two cores).
-        let windows = aggregator.windows, detailed = aggregator.detailedWindow
-        try aggregator.add(concurrentlyDecoding: { put in try store.forEachDossierBatch(relevantTo: windows, detailedIn: detailed, put) })
-        return aggregator.report(scope: unit, tree: tree)
+    }
+
+    private static func importer(_ files: Files, into store: any DossierRepository) -> Importer {
+        var importer = Importer(store: store, mapping: files.mapping, calendar: files.calendar, rejectsPath: files.rejectsPath)
+        importer.quiet = true
+        importer.keepsRecords = false
+        return importer
+    }
+
+    /// The files imported into the temporary database; the rows rejected.
+    private static func store(_ files: Files, into store: any DossierRepository) throws -> [RejectedRow] {
+        rejectedRows(try importer(files, into: store).run(units: files.units, procedures: files.procedures,
+                                                          dossierFiles: files.dossiers, evaluations: files.evaluations))
+    }
+
+    private static func rejectedRows(_ outcome: Importer.Outcome) -> [RejectedRow] {
+        outcome.rejections.map {
+            RejectedRow(file: $0.file, line: $0.line, column: $0.column, value: $0.value, reason: $0.reason.body())
+        }
+    }
+}
+
+/// An import's messages held back while the files are read straight into a
+/// report: when they must be stored after all, that import says them again.
+private final class HeldMessages {
+    private var held: [(text: String, isError: Bool)] = []
+
+    func hold(_ text: String, _ isError: Bool) { held.append((text, isError)) }
+
+    func show() {
+        for (text, isError) in held { if isError { printError(text) } else { printInfo(text) } }
+        held = []
     }
 }

@@ -18,6 +18,10 @@ package protocol DossierRepository {
     /// Inserts or replaces procedures from the catalogue file.
     func saveProcedures(_ procedures: [Procedure]) throws
     func procedures() throws -> [Procedure]
+    /// Creates the units dossiers name but the units file does not, from the
+    /// names in the export (docs/rules.md#units-file), as an import of those
+    /// dossiers does; returns the codes created, sorted.
+    func addImplicitUnits(_ codes: [String], names: [String: String]) throws -> [String]
 
     /// Stores one file's dossiers, all or nothing. `produce` reads the file
     /// and hands batches of dossiers, with their lines, to `consume`; it

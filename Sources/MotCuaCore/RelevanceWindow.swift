@@ -20,8 +20,14 @@ package struct RelevanceWindow: Sendable, Hashable {
     /// A dossier never finished is reached by every window after its receipt
     /// (it is backlog of every later period).
     package func reaches(_ dossier: Dossier) -> Bool {
-        guard let received = dossier.receivedAt, received <= cutoff else { return false }
-        guard let finish = dossier.finish else { return true }
-        return finish >= start
+        reaches(received: dossier.receivedAt?.secondsSinceEpoch, finish: dossier.finish?.secondsSinceEpoch)
+    }
+
+    /// ``reaches(_:)`` on a row's moments in seconds (the finish being
+    /// NgayKetThucXuLy, else NgayTraKetQua), before any dossier is built.
+    package func reaches(received: Int64?, finish: Int64?) -> Bool {
+        guard let received, received <= cutoff.secondsSinceEpoch else { return false }
+        guard let finish else { return true }
+        return finish >= start.secondsSinceEpoch
     }
 }

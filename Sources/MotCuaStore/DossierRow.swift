@@ -47,7 +47,10 @@ enum DossierRow {
     /// `columnList` for reading dossiers: the columns ``dossier(from:)`` does
     /// not read (state_at, content_hash) selected as NULL, so that every
     /// other column keeps its place and SQLite does not decode them for every row.
-    static let readColumnList = columns.map { ["state_at", "content_hash"].contains($0) ? "NULL" : $0 }.joined(separator: ", ")
+    static let readColumnList = columns.enumerated().map { unreadColumns.contains($0.offset) ? "NULL" : $0.element }
+        .joined(separator: ", ")
+    /// The columns a read of dossiers selects as NULL (see `readColumnList`).
+    static let unreadColumns: Set<Int> = Set(["state_at", "content_hash"].map { columns.firstIndex(of: $0)! })
     static var columnCount: Int { columns.count }
 
     /// Dossiers per multi-row INSERT (28 values each, well under SQLite's limit of 32,766 variables).
@@ -72,28 +75,17 @@ enum DossierRow {
             let base = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self)
             var index: Int32 = 0
             for k in rows {
-                func text(_ field: DossierBatch.Text) {
+                forEachColumn(of: batch, row: k, text: { span in
                     index += 1
-                    if let span = batch.span(k, field) {
+                    if let span {
                         sqlite3_bind_text(stmt, index, base + span.lowerBound, Int32(span.count), nil)
                     } else {
                         sqlite3_bind_null(stmt, index)
                     }
-                }
-                func number(_ field: DossierBatch.Number) {
+                }, number: { value in
                     index += 1
-                    if let v = batch.number(k, field) { sqlite3_bind_int64(stmt, index, v) } else { sqlite3_bind_null(stmt, index) }
-                }
-                // In the order of `columns`, then import_id.
-                text(.code); text(.unitCode); text(.procedureCode); text(.procedureName); text(.fieldCode); text(.fieldName)
-                number(.channel); number(.declaredLevel); number(.receivedAt); number(.dueAt); number(.finishedAt)
-                number(.returnedAt); number(.status); number(.supplementCount); number(.supplementRequestedAt)
-                number(.supplementReceivedAt); number(.apologyCount); number(.newDueAt)
-                text(.applicant); text(.officer); number(.updatedAt); number(.stateMoment)
-                number(.electronicResult); number(.digitisedComponents); number(.digitised); number(.paidOnline)
-                text(.receivingUnit)
-                index += 1
-                sqlite3_bind_int64(stmt, index, batch.contentHashes[k])
+                    if let value { sqlite3_bind_int64(stmt, index, value) } else { sqlite3_bind_null(stmt, index) }
+                })
                 index += 1
                 sqlite3_bind_int64(stmt, index, importID)
             }
@@ -106,6 +98,26 @@ enum DossierRow {
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
         }
+    }
+
+    /// Row `k` of `batch` as the table stores it: each column of `columns`
+    /// in order, a text as its place in `batch.bytes`, an integer as it is,
+    /// `nil` for NULL. The one mapping of a batch to the table: the INSERT
+    /// binds it, and a report read straight from an export
+    /// (``StoredRowBatch/append(_:row:detailed:)``) takes it as SQLite would
+    /// give it back.
+    @inline(__always)
+    static func forEachColumn(of batch: DossierBatch, row k: Int, text: (Range<Int>?) -> Void, number: (Int64?) -> Void) {
+        func t(_ field: DossierBatch.Text) { text(batch.span(k, field)) }
+        func n(_ field: DossierBatch.Number) { number(batch.number(k, field)) }
+        t(.code); t(.unitCode); t(.procedureCode); t(.procedureName); t(.fieldCode); t(.fieldName)
+        n(.channel); n(.declaredLevel); n(.receivedAt); n(.dueAt); n(.finishedAt)
+        n(.returnedAt); n(.status); n(.supplementCount); n(.supplementRequestedAt)
+        n(.supplementReceivedAt); n(.apologyCount); n(.newDueAt)
+        t(.applicant); t(.officer); n(.updatedAt); n(.stateMoment)
+        n(.electronicResult); n(.digitisedComponents); n(.digitised); n(.paidOnline)
+        t(.receivingUnit)
+        number(batch.contentHashes[k])
     }
 
     /// The current row of a statement selecting `columns`.

@@ -185,15 +185,8 @@ extension DossierStore: DossierRepository {
                 }
             }
             if newest != DossierBatch.null { counts.newestInFile = LocalDateTime(secondsSinceEpoch: newest) }
-            // Units referenced by dossiers but absent from the units file. Units are
-            // never deleted, so only the dossiers this import wrote can bring new ones.
-            let known = Set(try String.fetchAll(db, sql: "SELECT code FROM unit"))
-            let missing = counts.changedByUnit.keys.filter { !known.contains($0) }.sorted()
-            for code in missing {
-                try db.execute(sql: "INSERT INTO unit (code, name, is_implicit, sort_order) VALUES (?, ?, 1, 9999)",
-                               arguments: [code, facts.unitNames[code] ?? code])
-            }
-            counts.implicitUnits = missing
+            // Units are never deleted, so only the dossiers this import wrote can bring new ones.
+            counts.implicitUnits = try Self.addImplicitUnits(counts.changedByUnit.keys, names: facts.unitNames, db: db)
             let fileDigest = try sha256()
             if let source = facts.source { try record(source, importID: importID, db: db) }
             // newest_state: the newest state moment of the file's stored lines. A line
@@ -207,6 +200,23 @@ extension DossierStore: DossierRepository {
                                  facts.rejected, facts.skipped, newest == DossierBatch.null ? nil : newest, importID])
             return counts
         }
+    }
+
+    /// Units referenced by dossiers but absent from the units file, created
+    /// from the names in the file (docs/rules.md#units-file).
+    /// - Returns: the codes created, sorted.
+    private static func addImplicitUnits(_ codes: some Sequence<String>, names: [String: String], db: Database) throws -> [String] {
+        let known = Set(try String.fetchAll(db, sql: "SELECT code FROM unit"))
+        let missing = codes.filter { !known.contains($0) }.sorted()
+        for code in missing {
+            try db.execute(sql: "INSERT INTO unit (code, name, is_implicit, sort_order) VALUES (?, ?, 1, 9999)",
+                           arguments: [code, names[code] ?? code])
+        }
+        return missing
+    }
+
+    package func addImplicitUnits(_ codes: [String], names: [String: String]) throws -> [String] {
+        try write { db in try Self.addImplicitUnits(codes, names: names, db: db) }
     }
 
     /// Keeps an import's chunk and file digests in its own transaction: they

@@ -52,14 +52,11 @@ extension DossierStore {
     private func forEachRow(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
                             _ body: (OpaquePointer, _ detailed: Bool) throws -> Void) throws {
         guard !windows.isEmpty else { return }
-        let start = detailed?.start.secondsSinceEpoch ?? .min, cutoff = detailed?.cutoff.secondsSinceEpoch ?? .max
         /// Whether `detailed` reaches the row (``RelevanceWindow/reaches(_:)`` on the columns).
         func isDetailed(_ stmt: OpaquePointer) -> Bool {
-            guard detailed != nil else { return true }
+            guard let detailed else { return true }
             let columns = StatementColumns(stmt: stmt)
-            guard let received = columns.value(8), received <= cutoff else { return false }
-            guard let finish = columns.value(10) ?? columns.value(11) else { return true }
-            return finish >= start
+            return detailed.reaches(received: columns.value(8), finish: columns.value(10) ?? columns.value(11))
         }
         func row(_ stmt: OpaquePointer) throws { try body(stmt, isDetailed(stmt)) }
         try read { db in

@@ -47,6 +47,52 @@ final class InputReportTests: TemporaryDirectoryTestCase {
                        "the scratch database is deleted")
     }
 
+    /// Files in which no MaHoSo repeats are read straight into the report
+    /// (docs/rules.md#scratch-store): the same JSON as `import` then `report
+    /// --db`, the units the files create warned about as by the import, the
+    /// rejected row listed and written beside the report, exit code 3.
+    func testFilesWithoutARepeatedCodeGiveTheStoredReportWithTheSameMessages() throws {
+        var exports: [String] = []
+        for (name, from, to, seed) in [("jan", "2024-01-01", "2024-04-30", "3"), ("may", "2024-05-01", "2024-08-31", "4")] {
+            let out = dir.appendingPathComponent(name)
+            let generated = try CommandRunner.run(["generate", "--out", out.path, "--dossiers", "3000", "--from", from,
+                                                   "--to", to, "--style", "vietnamese", "--seed", seed])
+            XCTAssertEqual(generated.status, 0, generated.stderr)
+            exports.append(out.appendingPathComponent("dossiers.csv").path)
+        }
+        // Every other unit left out of the units file; a row whose receipt is not a date.
+        let units = dir.appendingPathComponent("units.csv")
+        let lines = try String(contentsOf: dir.appendingPathComponent("jan/units.csv"), encoding: .utf8).components(separatedBy: "\n")
+        try lines.enumerated().filter { $0.offset < 10 || $0.offset % 2 == 0 }.map(\.element).joined(separator: "\n")
+            .write(to: units, atomically: true, encoding: .utf8)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: exports[1]))
+        handle.seekToEndOfFile()
+        handle.write(Data("KHONG-HOP-LE;LC;UBND tỉnh Lai Châu;;;;;Trực tiếp;;ngày 32;;;;;;;;;;;\r\n".utf8))
+        handle.closeFile()
+        let reference = ["--units", units.path, "--procedures", dir.appendingPathComponent("jan/procedures.csv").path]
+        let db = dir.appendingPathComponent("stored.sqlite").path
+        let imported = try CommandRunner.run(["import", "--db", db] + reference + exports)
+        XCTAssertEqual(imported.status, 3)
+        let stored = try CommandRunner.run(["report", "--db", db, "--period", "2024-Q2", "--date", "2024-07-05",
+                                            "--out", dir.appendingPathComponent("db.xlsx").path,
+                                            "--json", dir.appendingPathComponent("db.json").path])
+        XCTAssertEqual(stored.status, 0, stored.stderr)
+        let direct = try CommandRunner.run(["report"] + exports.flatMap { ["--input", $0] } + reference
+                                           + ["--period", "2024-Q2", "--date", "2024-07-05",
+                                              "--out", dir.appendingPathComponent("input.xlsx").path,
+                                              "--json", dir.appendingPathComponent("input.json").path])
+        XCTAssertEqual(direct.status, 3, "a rejected row: \(direct.stderr)")
+        XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("input.json")),
+                       try Data(contentsOf: dir.appendingPathComponent("db.json")))
+        // As the import warns: once, for the first file (the second names no unit it did not create).
+        func warnings(_ text: String) -> [String] { text.components(separatedBy: "\n").filter { $0.contains("đã tạo tạm") } }
+        XCTAssertEqual(warnings(direct.stderr).count, 1, direct.stderr)
+        XCTAssertEqual(warnings(direct.stderr), warnings(imported.stderr))
+        XCTAssertTrue(direct.stderr.contains("ngày 32"), direct.stderr)
+        let rejects = try String(contentsOf: dir.appendingPathComponent("input.rejects.csv"), encoding: .utf8)
+        XCTAssertTrue(rejects.contains("ngày 32") && rejects.contains("dossiers.csv"), rejects)
+    }
+
     /// A TMPDIR that does not exist (mistyped in a crontab) stops the run with
     /// a message naming it; motcua does not create the missing folders and
     /// leave them behind.
