@@ -98,7 +98,7 @@ struct Importer {
                 var units: Set<String> = []
                 let summary = try DossierFileReader.streamBatches(
                     path: path, reference: reference, mapping: mapping, endOfWorkingDay: calendar.workingHours.lastEnd,
-                    recomputeDue: { dueDates.computedDue(for: $0) }) { batch in
+                    recomputeDue: { dueDates.computedDue(for: $0) }, digests: false) { batch in
                     units.formUnion(batch.rowsByUnit.keys)
                     try consume(batch)
                 }

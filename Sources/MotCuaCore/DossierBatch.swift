@@ -34,10 +34,16 @@ package struct DossierBatch: Sendable {
     package private(set) var lines: [Int] = []
     /// Rows per unit code: counted as rows are added, where the strings are at hand.
     package private(set) var rowsByUnit: [String: Int] = [:]
-    /// Each row's ``contentHash(of:)``-style digest, computed as it is packed.
+    /// Each row's ``contentHash(of:)``-style digest, computed as it is packed (0 without ``digests``).
     package private(set) var contentHashes: [Int64] = []
 
-    package init(capacity: Int = 0) {
+    /// Whether ``contentHashes`` are computed (else 0): dossiers that are
+    /// only counted (`report --input` read straight) need none, and the
+    /// digest was a twelfth of the reading thread's time.
+    package let digests: Bool
+
+    package init(capacity: Int = 0, digests: Bool = true) {
+        self.digests = digests
         bytes.reserveCapacity(capacity * 256)
         spans.reserveCapacity(capacity * Text.allCases.count)
         numbers.reserveCapacity(capacity * Number.allCases.count)
@@ -66,7 +72,7 @@ package struct DossierBatch: Sendable {
         flag(d.hasElectronicResult); flag(d.hasDigitisedComponents); flag(d.isDigitised); flag(d.isPaidOnline)
         lines.append(line)
         rowsByUnit[d.unitCode, default: 0] += 1
-        contentHashes.append(contentHash(ofRow: count - 1))
+        contentHashes.append(digests ? contentHash(ofRow: count - 1) : 0)
     }
 
     /// A 64-bit digest of everything a row says: its texts, each with its

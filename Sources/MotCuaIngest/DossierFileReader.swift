@@ -63,11 +63,13 @@ package enum DossierFileReader {
     /// `onBatch`, a few thousand at a time, on the calling thread: an import
     /// of millions of rows never holds them all in memory, and storing one
     /// batch overlaps with reading the next.
+    /// Without `digests` the batches carry no content digests (0 for every
+    /// row): for dossiers that are counted, not stored (`report --input`).
     package static func streamBatches(path: String, reference: ReferenceData,
                                      mapping: ResolvedMapping = ResolvedMapping(),
                                      endOfWorkingDay: Int = 17 * 3600,
                                      recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil,
-                                     chunks: ChunkLog? = nil,
+                                     chunks: ChunkLog? = nil, digests: Bool = true,
                                      onBatch: (DossierBatch) throws -> Void) throws -> DossierFileSummary {
         let timestamps = TimestampParser(endOfWorkingDay: endOfWorkingDay, dayFirst: mapping.dayFirst)
         switch try DossierFileKind.of(path) {
@@ -89,7 +91,7 @@ package enum DossierFileReader {
             sheet.rows.narrow(to: sheet.header.count, dateColumns: Set(dates.compactMap { map.index[$0] }))
             var summary = try decodeOnSecondThread(XLSXRecords(rows: sheet.rows, file: sheet.file), decoder: decoder,
                                                    file: sheet.file, hasUnitNames: map.index[.unitName] != nil,
-                                                   onBatch: onBatch)
+                                                   digests: digests, onBatch: onBatch)
             summary.sheet = sheet.sheetName
             return summary
         case .text:
@@ -117,7 +119,7 @@ package enum DossierFileReader {
         return try decodeOnSecondThread(reader, decoder: decoder, file: csv.fileName,
                                         hasUnitNames: map.index[.unitName] != nil,
                                         fieldCheck: (csv.header.count, map.index[.code] ?? 0), chunks: chunks,
-                                        onBatch: onBatch)
+                                        digests: digests, onBatch: onBatch)
     }
 
     /// Checks, parses and decodes the records on a second thread while the
@@ -127,7 +129,7 @@ package enum DossierFileReader {
     /// cannot shift) rejects records whose field count is not the header's.
     private static func decodeOnSecondThread<Source: DossierRecordSource>(
         _ source: Source, decoder: DossierRowDecoder, file: String, hasUnitNames: Bool,
-        fieldCheck: (expected: Int, codeField: Int)? = nil, chunks: ChunkLog? = nil,
+        fieldCheck: (expected: Int, codeField: Int)? = nil, chunks: ChunkLog? = nil, digests: Bool,
         onBatch: (DossierBatch) throws -> Void
     ) throws -> DossierFileSummary {
         let pipe = BatchPipe<DossierBatch>()
@@ -136,7 +138,7 @@ package enum DossierFileReader {
             var source = source
             var decoder = decoder
             var summary = DossierFileSummary(file: file)
-            var batch = DossierBatch(capacity: DossierFileReader.batchSize)
+            var batch = DossierBatch(capacity: DossierFileReader.batchSize, digests: digests)
             do {
                 try source.forEachRow { row in
                     summary.rowsRead += 1
@@ -163,7 +165,7 @@ package enum DossierFileReader {
                         if let chunks, let moment = batch.number(batch.count - 1, .stateMoment) { chunks.stored(stateMoment: moment) }
                         if batch.count == DossierFileReader.batchSize {
                             guard pipe.put(batch) else { throw ProducerStop() }  // the caller failed
-                            batch = DossierBatch(capacity: DossierFileReader.batchSize)
+                            batch = DossierBatch(capacity: DossierFileReader.batchSize, digests: digests)
                         }
                     }
                 }

@@ -68,6 +68,8 @@ enum DossierRow {
     /// StatementArguments (boxed values, generic metadata) for every row cost
     /// a tenth of a 100,000-row import.
     static func write(_ batch: DossierBatch, rows: Range<Int>, importID: Int64, with statement: Statement, db: Database) throws {
+        // A stored digest of 0 would make the next import take a changed row for unchanged.
+        precondition(batch.digests, "a batch stored carries its content digests")
         let stmt = statement.sqliteStatement
         // Text is bound from the batch's bytes without SQLite copying it
         // (SQLITE_STATIC): the batch outlives the step.
