@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(
             name: "MotCuaReportTests",
             dependencies: ["MotCuaReport", "MotCuaTestSupport"]),
-        .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI"]),
+        .testTarget(name: "MotCuaCLITests", dependencies: ["MotCuaCLI", "MotCuaTestSupport"]),
         .testTarget(
             name: "MotCuaEndToEndTests",
             // XlsxWriter builds the published workbooks that `check --published` reads.

@@ -3,6 +3,7 @@ import MotCuaCore
 import MotCuaGenerator
 import MotCuaIngest
 import MotCuaReport
+import MotCuaTestSupport
 import XCTest
 @testable import MotCuaCLI
 
@@ -11,16 +12,7 @@ import XCTest
 /// its rejected rows must be those of the same files stored first, for every
 /// export style, period and set of files; a repeated MaHoSo, or reception
 /// counted for the receiving unit, stores them first.
-final class StraightInputTests: XCTestCase {
-    private var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("straight-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
-
+final class StraightInputTests: TemporaryDirectoryTestCase {
     /// Generated exports of every style, two files over consecutive months, a
     /// units file that lacks some of their units and a row that is rejected.
     func testReadStraightGivesTheFiguresListsAndRejectionsOfTheStoredFiles() throws {

@@ -1,19 +1,11 @@
+import MotCuaTestSupport
 import XCTest
 @testable import MotCuaReport
 import MotCuaCore
 
 /// The files of one report are written at once and put in place in order,
 /// as if one after another (docs/rules.md#outputs).
-final class ReportFilesTests: XCTestCase {
-    private var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("report-files-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
-
+final class ReportFilesTests: TemporaryDirectoryTestCase {
     private func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
     private func text(_ name: String) -> String? { try? String(contentsOfFile: path(name), encoding: .utf8) }
     private func leftovers() throws -> [String] {
