@@ -72,7 +72,7 @@ struct Importer {
                 rejections += try importDossiers(path, reference: reference, dueDates: dueDates, seed: seed)
             }
         }
-        if let evaluations { rejections += try importEvaluations(evaluations) }
+        if let evaluations { rejections += try save(try readEvaluations(evaluations), from: evaluations) }
         return try finish(rejections)
     }
 
@@ -91,23 +91,37 @@ struct Importer {
               into aggregate: (_ readDossiers: (_ consume: (DossierBatch) throws -> Void) throws -> Void) throws -> Void)
         throws -> Outcome {
         var rejections = try importReference(units: units, procedures: procedures, evaluations: evaluations)
-        let evaluated = try evaluations.map(importEvaluations) ?? []
+        // Read and stored first; but a file that cannot be read fails, as in `run`,
+        // only once the dossier files have been (their errors and warnings come first).
+        let evaluated = evaluations.map { path in (path, Result { try readEvaluations(path) }) }
+        var evaluationRejections: [RowRejection] = []
+        if case let (path, .success(read))? = evaluated { evaluationRejections = try save(read, from: path) }
         let (reference, dueDates) = try dossierReading()
         try aggregate { consume in
+            // The newest state moment stored so far, as an import keeps it per file (import_batch.newest_state).
+            var newestBefore = DossierBatch.null
             for path in dossierFiles {
                 var units: Set<String> = []
+                var newest = DossierBatch.null
                 let summary = try DossierFileReader.streamBatches(
                     path: path, reference: reference, mapping: mapping, endOfWorkingDay: calendar.workingHours.lastEnd,
                     recomputeDue: { dueDates.computedDue(for: $0) }, digests: false) { batch in
                     units.formUnion(batch.rowsByUnit.keys)
+                    for k in 0..<batch.count { newest = max(newest, batch.number(k, .stateMoment) ?? DossierBatch.null) }
                     try consume(batch)
                 }
-                // As an import does at the end of each file.
+                // The warnings of an import at the end of each file, in its order.
+                func moment(_ seconds: Int64) -> LocalDateTime? {
+                    seconds == DossierBatch.null ? nil : LocalDateTime(secondsSinceEpoch: seconds)
+                }
+                warnIfOlder(summary.file, newestInFile: moment(newest), storedBefore: moment(newestBefore))
+                newestBefore = max(newestBefore, newest)
                 warnImplicitUnits(try store.addImplicitUnits(Array(units), names: summary.unitNames), file: summary.file)
                 rejections += summary.rejections
             }
         }
-        return try finish(rejections + evaluated)
+        if case let (_, .failure(error))? = evaluated { throw error }
+        return try finish(rejections + evaluationRejections)
     }
 
     /// The units and procedures files, stored; their rejected rows.
@@ -199,10 +213,14 @@ struct Importer {
         return summary!.rejections
     }
 
-    /// The evaluations file, stored; its rejected rows.
-    private func importEvaluations(_ evaluations: String) throws -> [RowRejection] {
-        let (values, rejected) = try EvaluationsFile.read(path: evaluations, encoding: mapping.encoding,
-                                                          delimiter: mapping.delimiter)
+    private func readEvaluations(_ path: String) throws -> (evaluations: EvaluationsFile.Evaluations, rejections: [RowRejection]) {
+        try EvaluationsFile.read(path: path, encoding: mapping.encoding, delimiter: mapping.delimiter)
+    }
+
+    /// The evaluations read from a file, stored; its rejected rows.
+    private func save(_ read: (evaluations: EvaluationsFile.Evaluations, rejections: [RowRejection]),
+                      from evaluations: String) throws -> [RowRejection] {
+        let (values, rejected) = read
         let written = try store.saveEvaluations(values)
         say("\(name(evaluations)): \(formatCount(values.count)) hồ sơ được đánh giá (\(formatCount(written)) điểm tiêu chí)\(rejected.isEmpty ? "" : ", \(formatCount(rejected.count)) dòng bị từ chối").",
             "\(name(evaluations)): \(formatCount(values.count)) dossiers evaluated (\(formatCount(written)) indicator points)\(rejected.isEmpty ? "" : ", \(formatCount(rejected.count)) rows rejected").")
@@ -276,12 +294,7 @@ struct Importer {
                          en: "\(formatCount(c.olderInFile)) dossiers in the file are older than the stored ones; the newer state was kept.",
                          severity: .warning))
         }
-        if let stored = c.newestStoredBefore, let incoming = c.newestInFile, incoming < stored {
-            warn(Message("import.older-file", file: name(file.file),
-                         vi: "tệp này cũ hơn dữ liệu đã nhập (mốc mới nhất trong tệp \(incoming.vietnameseDescription), đã có \(stored.vietnameseDescription)). Có thể đã nhập nhầm tệp xuất cũ.",
-                         en: "this file is older than the data already imported (newest in file \(incoming), stored \(stored)). An old export may have been imported by mistake.",
-                         severity: .warning))
-        }
+        warnIfOlder(file.file, newestInFile: c.newestInFile, storedBefore: c.newestStoredBefore)
         if !c.changedByUnit.isEmpty && !quiet {
             let names = reference.units
             for (code, n) in c.changedByUnit.sorted(by: { (names[$0.key]?.sortOrder ?? 9999, $0.key) < (names[$1.key]?.sortOrder ?? 9999, $1.key) }) {
@@ -289,6 +302,15 @@ struct Importer {
             }
         }
         warnImplicitUnits(c.implicitUnits, file: file.file)
+    }
+
+    /// A file whose newest state moment is older than what was stored before it: an old export, perhaps by mistake.
+    private func warnIfOlder(_ file: String, newestInFile incoming: LocalDateTime?, storedBefore stored: LocalDateTime?) {
+        guard let stored, let incoming, incoming < stored else { return }
+        warn(Message("import.older-file", file: name(file),
+                     vi: "tệp này cũ hơn dữ liệu đã nhập (mốc mới nhất trong tệp \(incoming.vietnameseDescription), đã có \(stored.vietnameseDescription)). Có thể đã nhập nhầm tệp xuất cũ.",
+                     en: "this file is older than the data already imported (newest in file \(incoming), stored \(stored)). An old export may have been imported by mistake.",
+                     severity: .warning))
     }
 
     /// The units a dossier file named that the units file did not, created from its names.

@@ -18,7 +18,7 @@ package struct ParsedDossiers: ParsedDossierRows {
     private let detailed: RelevanceWindow?
     private let strings = SharedRowStrings()
     private var pending: StoredRowBatch
-    private var codes = Set<Int>()
+    private var codes = Set<UInt64>()
 
     /// Rows reaching one of `windows`; those `detailed` does not reach come
     /// without code, applicant and officer, as from
@@ -36,9 +36,12 @@ package struct ParsedDossiers: ParsedDossierRows {
     package mutating func add(_ batch: DossierBatch, put: (any DossierRows) throws -> Void) throws {
         try batch.bytes.withUnsafeBufferPointer { bytes in
             for k in 0..<batch.count {
-                var hasher = Hasher()
-                hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[batch.span(k, .code) ?? 0..<0])))
-                guard codes.insert(hasher.finalize()).inserted else { throw RepeatedDossierCode() }
+                // A fixed hash, not Swift's seeded one: a collision (which only costs time) then happens on every run or none.
+                var hasher = WordHasher()
+                let code = batch.span(k, .code) ?? 0..<0
+                hasher.mix(UInt64(code.count))
+                hasher.mix(UnsafeBufferPointer(rebasing: bytes[code]))
+                guard codes.insert(hasher.value).inserted else { throw RepeatedDossierCode() }
             }
         }
         for k in 0..<batch.count {

@@ -93,6 +93,41 @@ final class InputReportTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(rejects.contains("ngày 32") && rejects.contains("dossiers.csv"), rejects)
     }
 
+    /// The warnings and errors of files read straight come as from an import:
+    /// an export older than the one before it is warned about, and an
+    /// evaluations file that cannot be read fails only after the dossier files,
+    /// whose own error comes first.
+    func testFilesReadStraightWarnAndFailAsAnImportDoes() throws {
+        var exports: [String] = []
+        for (name, from, to) in [("new", "2024-05-01", "2024-08-31"), ("old", "2024-01-01", "2024-04-30")] {
+            let out = dir.appendingPathComponent(name)
+            let generated = try CommandRunner.run(["generate", "--out", out.path, "--dossiers", "2000", "--from", from,
+                                                   "--to", to, "--seed", "6"])
+            XCTAssertEqual(generated.status, 0, generated.stderr)
+            exports.append(out.appendingPathComponent("dossiers.csv").path)
+        }
+        let reference = ["--units", dir.appendingPathComponent("new/units.csv").path,
+                         "--procedures", dir.appendingPathComponent("new/procedures.csv").path]
+        func older(_ text: String) -> [String] { text.components(separatedBy: "\n").filter { $0.contains("cũ hơn dữ liệu đã nhập") } }
+        let imported = try CommandRunner.run(["import", "--db", dir.appendingPathComponent("db.sqlite").path] + reference + exports)
+        XCTAssertEqual(older(imported.stderr).count, 1, imported.stderr)
+        let report = ["--period", "2024-Q2", "--out", dir.appendingPathComponent("q2.xlsx").path]
+        let direct = try CommandRunner.run(["report"] + exports.flatMap { ["--input", $0] } + reference + report)
+        XCTAssertEqual(direct.status, 0, direct.stderr)
+        XCTAssertEqual(older(direct.stderr), older(imported.stderr))
+
+        // A dossier file that is not UTF-8 at line 3, and an evaluations file that does not exist.
+        let bad = dir.appendingPathComponent("bad.csv")
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: exports[0]))
+        let third = bytes.indices.filter { bytes[$0] == 0x0A }[1] + 1
+        bytes.insert(contentsOf: [0xFF, 0xFE], at: third)
+        try bytes.write(to: bad)
+        let failed = try CommandRunner.run(["report", "--input", bad.path] + reference
+                                           + ["--evaluations", dir.appendingPathComponent("khong-co.csv").path] + report)
+        XCTAssertEqual(failed.status, 1)
+        XCTAssertTrue(failed.stderr.contains("bad.csv, dòng 3") && !failed.stderr.contains("khong-co.csv"), failed.stderr)
+    }
+
     /// A TMPDIR that does not exist (mistyped in a crontab) stops the run with
     /// a message naming it; motcua does not create the missing folders and
     /// leave them behind.
