@@ -67,7 +67,7 @@ struct ReportCommand: ParsableCommand {
             let scoringRubric = try library.rubric(rubric)
             var inputs = try ReportInputs(database: common.database, inputs: input, units: units, procedures: procedures,
                                           evaluations: evaluations, mapping: resolvedMapping,
-                                          calendar: calendar, rejectsBeside: out, straight: true)
+                                          calendar: calendar, rejectsBeside: out)
             defer { inputs.close() }
             let report = try inputs.aggregate(period: reportPeriod, calendar: calendar, unit: unit, rubric: scoringRubric,
                                               dimensions: loaded.template.dimensions.union(by.map { [$0] } ?? []),

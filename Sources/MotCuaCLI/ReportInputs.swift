@@ -5,7 +5,7 @@ import MotCuaReport
 
 /// Opens the dossiers a report reads: the database, or (with `--input`) a
 /// temporary database filled from the given files and deleted afterwards.
-/// `report --input` reads its dossier files straight into the report when it
+/// With `--input`, the dossier files go straight into the report when they
 /// can (docs/rules.md#scratch-store): the temporary database then holds only
 /// the units, procedures and evaluations.
 struct ReportInputs {
@@ -18,6 +18,8 @@ struct ReportInputs {
     private let temporaryDirectory: URL?
     /// The `--input` files not yet read, when they are to be read straight into the report.
     private var unread: Files?
+    /// The `--input` files once read straight: not in the temporary database.
+    private var readBefore: Files?
     /// Whether the dossier files went straight into the report, not through the temporary database.
     private(set) var readStraight = false
 
@@ -30,11 +32,10 @@ struct ReportInputs {
         let rejectsPath: String
     }
 
-    /// - Parameter straight: the dossier files may go straight into the report
-    ///   (`report`); without it they are stored first (`overdue`, `check`,
-    ///   `explain`, which read the store in other ways).
+    /// - Parameter straight: the dossier files may go straight into the report;
+    ///   `false` stores them first, always (a test compares the two).
     init(database: String, inputs: [String], units: String?, procedures: String?, evaluations: String? = nil,
-         mapping: ResolvedMapping, calendar: WorkCalendar, rejectsBeside output: String, straight: Bool = false) throws {
+         mapping: ResolvedMapping, calendar: WorkCalendar, rejectsBeside output: String, straight: Bool = true) throws {
         if inputs.isEmpty {
             guard FileManager.default.fileExists(atPath: database) else {
                 throw Message("store.no-database", vi: "\(database): chưa có cơ sở dữ liệu. Hãy chạy motcua import trước, hoặc dùng --input.",
@@ -81,6 +82,12 @@ struct ReportInputs {
     /// unit known before the first dossier), has them stored first.
     mutating func aggregate(period: ReportPeriod, calendar: WorkCalendar, unit: String?, rubric: Rubric? = nil,
                             dimensions: Set<ReportDimension> = [], attribution: Attribution = .handling) throws -> PeriodReport {
+        // Files read straight before, for another period: stored this time, quietly (their messages were said).
+        if let files = readBefore {
+            readBefore = nil
+            store = try DossierDatabase.openScratch(temporaryDirectory!.appendingPathComponent("stored-\(UUID().uuidString).sqlite").path)
+            rejections = try Self.store(files, into: store, quietly: true)
+        }
         if let files = unread {
             unread = nil
             if attribution == .handling {
@@ -89,6 +96,7 @@ struct ReportInputs {
                     let report = try countStraight(files, messages: messages, period: period, calendar: calendar, unit: unit,
                                                   rubric: rubric, dimensions: dimensions)
                     messages.show()
+                    readBefore = files
                     return report
                 } catch is RepeatedDossierCode {
                     // Stored after all, in a database of their own: the one read into holds
@@ -182,9 +190,12 @@ struct ReportInputs {
     }
 
     /// The files imported into the temporary database; the rows rejected.
-    private static func store(_ files: Files, into store: any DossierRepository) throws -> [RejectedRow] {
-        rejectedRows(try importer(files, into: store).run(units: files.units, procedures: files.procedures,
-                                                          dossierFiles: files.dossiers, evaluations: files.evaluations))
+    /// `quietly` for files whose messages were said already.
+    private static func store(_ files: Files, into store: any DossierRepository, quietly: Bool = false) throws -> [RejectedRow] {
+        var importer = importer(files, into: store)
+        if quietly { importer.emit = { _, _ in } }
+        return rejectedRows(try importer.run(units: files.units, procedures: files.procedures,
+                                             dossierFiles: files.dossiers, evaluations: files.evaluations))
     }
 
     private static func rejectedRows(_ outcome: Importer.Outcome) -> [RejectedRow] {

@@ -56,6 +56,26 @@ final class StraightInputTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(straight.lists == stored.lists, "the lists differ")
     }
 
+    /// A second period asked of the same inputs (no command does yet) is
+    /// counted from the files too, not from an empty temporary database.
+    func testASecondPeriodOfTheSameInputsCountsTheFilesAgain() throws {
+        let e = try export("a", style: .vietnamese, seed: 4, dossiers: 2_000, from: "2024-01-01", to: "2024-06-30")
+        func inputs(straight: Bool) throws -> ReportInputs {
+            try ReportInputs(database: "", inputs: [e.dossiers], units: e.units, procedures: e.procedures,
+                             mapping: ResolvedMapping(), calendar: WorkCalendar(),
+                             rejectsBeside: dir.appendingPathComponent("\(straight).xlsx").path, straight: straight)
+        }
+        var twice = try inputs(straight: true), stored = try inputs(straight: false)
+        defer { twice.close(); stored.close() }
+        _ = try twice.aggregate(period: ReportPeriod.parse("2024-Q1")!, calendar: WorkCalendar(), unit: nil)
+        XCTAssertTrue(twice.readStraight)
+        let q2 = ReportPeriod.parse("2024-Q2")!
+        let again = try twice.aggregate(period: q2, calendar: WorkCalendar(), unit: nil)
+        XCTAssertGreaterThan(again.dossiersUsed, 500)
+        XCTAssertEqual(try ReportJSON.encode(again),
+                       try ReportJSON.encode(try stored.aggregate(period: q2, calendar: WorkCalendar(), unit: nil)))
+    }
+
     func testReceptionByReceivingUnitHasTheFilesStoredFirst() throws {
         let e = try export("a", style: .canonical, seed: 9, dossiers: 1_000, from: "2024-01-01", to: "2024-03-31")
         var inputs = try ReportInputs(database: "", inputs: [e.dossiers], units: e.units, procedures: e.procedures,
