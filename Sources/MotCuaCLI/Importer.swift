@@ -14,7 +14,10 @@ struct Importer {
     var calendar: WorkCalendar
     var quiet = false
     /// Where messages go: standard output/error by default, the run log in `motcua run`.
-    var emit: (_ text: String, _ isError: Bool) -> Void = { text, isError in
+    var emit: (_ text: String, _ isError: Bool) -> Void = Importer.toTerminal
+
+    /// Errors and warnings to standard error, the rest to standard output.
+    static func toTerminal(_ text: String, _ isError: Bool) {
         if isError { printError(text) } else { printInfo(text) }
     }
     /// Where rejected rows are written: beside the database for `motcua import`
@@ -99,23 +102,19 @@ struct Importer {
         let (reference, dueDates) = try dossierReading()
         try aggregate { consume in
             // The newest state moment stored so far, as an import keeps it per file (import_batch.newest_state).
-            var newestBefore = DossierBatch.null
+            var newestBefore: Int64? = nil
             for path in dossierFiles {
                 var units: Set<String> = []
-                var newest = DossierBatch.null
-                let summary = try DossierFileReader.streamBatches(
-                    path: path, reference: reference, mapping: mapping, endOfWorkingDay: calendar.workingHours.lastEnd,
-                    recomputeDue: { dueDates.computedDue(for: $0) }, digests: false) { batch in
+                var newest: Int64? = nil
+                let summary = try readFile(path, reference: reference, dueDates: dueDates, digests: false) { batch in
                     units.formUnion(batch.rowsByUnit.keys)
-                    for k in 0..<batch.count { newest = max(newest, batch.number(k, .stateMoment) ?? DossierBatch.null) }
+                    if let moment = batch.newestStateMoment { newest = max(newest ?? moment, moment) }
                     try consume(batch)
                 }
                 // The warnings of an import at the end of each file, in its order.
-                func moment(_ seconds: Int64) -> LocalDateTime? {
-                    seconds == DossierBatch.null ? nil : LocalDateTime(secondsSinceEpoch: seconds)
-                }
-                warnIfOlder(summary.file, newestInFile: moment(newest), storedBefore: moment(newestBefore))
-                newestBefore = max(newestBefore, newest)
+                warnIfOlder(summary.file, newestInFile: newest.map(LocalDateTime.init(secondsSinceEpoch:)),
+                            storedBefore: newestBefore.map(LocalDateTime.init(secondsSinceEpoch:)))
+                if let newest { newestBefore = max(newestBefore ?? newest, newest) }
                 warnImplicitUnits(try store.addImplicitUnits(Array(units), names: summary.unitNames), file: summary.file)
                 rejections += summary.rejections
             }
@@ -164,6 +163,17 @@ struct Importer {
         return (reference, DueDateCalculator(catalogue: catalogue, calendar: calendar))
     }
 
+    /// Reads a dossier file into batches as every command of this importer
+    /// does, stored or counted straight: with its mapping, the end of the
+    /// working day and the due dates recomputed (docs/rules.md#due-date-source).
+    private func readFile(_ path: String, reference: ReferenceData, dueDates: DueDateCalculator, chunks: ChunkLog? = nil,
+                          digests: Bool = true, onBatch: (DossierBatch) throws -> Void) throws -> DossierFileSummary {
+        try DossierFileReader.streamBatches(path: path, reference: reference, mapping: mapping,
+                                            endOfWorkingDay: calendar.workingHours.lastEnd,
+                                            recomputeDue: { dueDates.computedDue(for: $0) }, chunks: chunks,
+                                            digests: digests, onBatch: onBatch)
+    }
+
     /// One dossier file stored (or recognised as applied before); its rejected rows.
     private func importDossiers(_ path: String, reference: ReferenceData, dueDates: DueDateCalculator,
                                 seed: String) throws -> [RowRejection] {
@@ -188,10 +198,7 @@ struct Importer {
         let digest = keepsRecords && (known == nil || (context != nil && pieces == nil)) ? FileDigest(path: path) : nil
         let wholeDigest: @Sendable () throws -> String = { [pieces] in try pieces ?? digest!.pieces() }
         var counts = try store.importDossiers(fileName: path, sha256: try known ?? digest?.value()) { consume in
-            let s = try DossierFileReader.streamBatches(
-                path: path, reference: reference, mapping: mapping,
-                endOfWorkingDay: calendar.workingHours.lastEnd,
-                recomputeDue: { dueDates.computedDue(for: $0) }, chunks: chunks, onBatch: consume)
+            let s = try readFile(path, reference: reference, dueDates: dueDates, chunks: chunks, onBatch: consume)
             summary = s
             var facts = ImportFileFacts(rowsRead: s.rowsRead, rejected: s.rejections.count, skipped: s.skipped,
                                         unitNames: s.unitNames)

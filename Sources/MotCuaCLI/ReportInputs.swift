@@ -16,12 +16,19 @@ struct ReportInputs {
     private(set) var rejections: [RejectedRow]
     var rejectedRows: Int { rejections.count }
     private let temporaryDirectory: URL?
-    /// The `--input` files not yet read, when they are to be read straight into the report.
-    private var unread: Files?
-    /// The `--input` files once read straight: not in the temporary database.
-    private var readBefore: Files?
-    /// Whether the dossier files went straight into the report, not through the temporary database.
-    private(set) var readStraight = false
+    /// Where the `--input` dossiers are.
+    private var dossiers: InputDossiers = .inStore
+    /// Whether the last report read the dossier files straight, not through the temporary database.
+    var readStraight: Bool { if case .readStraight = dossiers { true } else { false } }
+
+    private enum InputDossiers {
+        /// In `store` (or there is no `--input`).
+        case inStore
+        /// Still to read, straight into the report if it can be.
+        case unread(Files)
+        /// Read straight into a report: not in `store`.
+        case readStraight(Files)
+    }
 
     /// The files of `--input` and how to read them.
     private struct Files {
@@ -63,7 +70,7 @@ struct ReportInputs {
             do {
                 store = try DossierDatabase.openScratch(dir.appendingPathComponent("report.sqlite").path)
                 rejections = []
-                if straight { unread = files } else { rejections = try Self.store(files, into: store) }
+                if straight { dossiers = .unread(files) } else { rejections = try Self.store(files, into: store) }
             } catch {
                 // No caller gets to close() inputs that failed to open: remove the folder here.
                 try? FileManager.default.removeItem(at: dir)
@@ -82,32 +89,30 @@ struct ReportInputs {
     /// unit known before the first dossier), has them stored first.
     mutating func aggregate(period: ReportPeriod, calendar: WorkCalendar, unit: String?, rubric: Rubric? = nil,
                             dimensions: Set<ReportDimension> = [], attribution: Attribution = .handling) throws -> PeriodReport {
-        // Files read straight before, for another period: stored this time, quietly (their messages were said).
-        if let files = readBefore {
-            readBefore = nil
-            store = try DossierDatabase.openScratch(temporaryDirectory!.appendingPathComponent("stored-\(UUID().uuidString).sqlite").path)
-            rejections = try Self.store(files, into: store, quietly: true)
-        }
-        if let files = unread {
-            unread = nil
-            if attribution == .handling {
-                let messages = HeldMessages()
-                do {
-                    let report = try countStraight(files, messages: messages, period: period, calendar: calendar, unit: unit,
-                                                  rubric: rubric, dimensions: dimensions)
-                    messages.show()
-                    readBefore = files
-                    return report
-                } catch is RepeatedDossierCode {
-                    // Stored after all, in a database of their own: the one read into holds
-                    // units created from the files, and the warnings go out once.
-                    store = try DossierDatabase.openScratch(temporaryDirectory!.appendingPathComponent("stored.sqlite").path)
-                } catch {
-                    messages.show()
-                    throw error
-                }
+        switch dossiers {
+        case .inStore:
+            break
+        case .unread(let files) where attribution == .handling:
+            let messages = HeldMessages()
+            do {
+                let report = try countStraight(files, messages: messages, period: period, calendar: calendar, unit: unit,
+                                               rubric: rubric, dimensions: dimensions)
+                messages.show()
+                dossiers = .readStraight(files)
+                return report
+            } catch is RepeatedDossierCode {
+                // Stored after all; that import says the warnings, once.
+                try storeInNewDatabase(files, quietly: false)
+            } catch {
+                messages.show()
+                throw error
             }
+        case .unread(let files):
             rejections = try Self.store(files, into: store)
+            dossiers = .inStore
+        case .readStraight(let files):
+            // Read straight before, for another period: stored this time, quietly (their messages were said).
+            try storeInNewDatabase(files, quietly: true)
         }
         return try ReportInputs.aggregate(store: store, period: period, calendar: calendar, unit: unit, rubric: rubric,
                                           dimensions: dimensions, attribution: attribution,
@@ -127,6 +132,14 @@ struct ReportInputs {
         let windows = aggregator.windows, detailed = aggregator.detailedWindow
         try aggregator.add(concurrentlyDecoding: { put in try store.forEachDossierBatch(relevantTo: windows, detailedIn: detailed, put) })
         return aggregator.report(scope: unit, tree: tree)
+    }
+
+    /// Stores the files in a temporary database of their own: the one read
+    /// straight into holds the units created from them.
+    private mutating func storeInNewDatabase(_ files: Files, quietly: Bool) throws {
+        store = try DossierDatabase.openScratch(temporaryDirectory!.appendingPathComponent("stored-\(UUID().uuidString).sqlite").path)
+        rejections = try Self.store(files, into: store, quietly: quietly)
+        dossiers = .inStore
     }
 
     /// The `--input` files read straight into the report, the units,
@@ -156,7 +169,6 @@ struct ReportInputs {
             counted = aggregator
         }
         rejections = Self.rejectedRows(outcome)
-        readStraight = true
         // The units the files created are in the tree now.
         return counted!.report(scope: unit, tree: try Self.scope(unit, in: store))
     }
@@ -213,7 +225,7 @@ private final class HeldMessages {
     func hold(_ text: String, _ isError: Bool) { held.append((text, isError)) }
 
     func show() {
-        for (text, isError) in held { if isError { printError(text) } else { printInfo(text) } }
+        for (text, isError) in held { Importer.toTerminal(text, isError) }
         held = []
     }
 }

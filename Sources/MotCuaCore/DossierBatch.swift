@@ -120,6 +120,14 @@ package struct DossierBatch: Sendable {
         return batch.contentHashes[0]
     }
 
+    /// The newest state moment of the batch's rows (``Dossier/stateMoment``), `nil` when none has one:
+    /// what an import keeps per file (`import_batch.newest_state`).
+    package var newestStateMoment: Int64? {
+        var newest: Int64? = nil
+        for k in 0..<count { if let m = number(k, .stateMoment) { newest = max(newest ?? m, m) } }
+        return newest
+    }
+
     /// Where text `field` of row `row` is in ``bytes``, or `nil` when blank.
     package func span(_ row: Int, _ field: Text) -> Range<Int>? {
         let s = spans[row * Text.allCases.count + field.rawValue]

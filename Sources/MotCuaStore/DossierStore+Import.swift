@@ -147,7 +147,7 @@ extension DossierStore: DossierRepository {
             }
             var newest = DossierBatch.null
             let facts = try produce { batch in
-                for k in 0..<batch.count { newest = max(newest, batch.number(k, .stateMoment) ?? DossierBatch.null) }
+                if let moment = batch.newestStateMoment { newest = max(newest, moment) }
                 // Statements whose rows were all new; the others were settled row by row.
                 var allNew: [Range<Int>] = []
                 var start = 0
