@@ -106,7 +106,8 @@ struct Importer {
             for path in dossierFiles {
                 var units: Set<String> = []
                 var newest: Int64? = nil
-                let summary = try readFile(path, reference: reference, dueDates: dueDates, digests: false) { batch in
+                let summary = try readFile(path, reference: reference, dueDates: dueDates, digests: false,
+                                           stretches: DossierFileReader.stretchBytes) { batch in
                     units.formUnion(batch.rowsByUnit.keys)
                     if let moment = batch.newestStateMoment { newest = max(newest ?? moment, moment) }
                     try consume(batch)
@@ -167,11 +168,12 @@ struct Importer {
     /// does, stored or counted straight: with its mapping, the end of the
     /// working day and the due dates recomputed (docs/rules.md#due-date-source).
     private func readFile(_ path: String, reference: ReferenceData, dueDates: DueDateCalculator, chunks: ChunkLog? = nil,
-                          digests: Bool = true, onBatch: (DossierBatch) throws -> Void) throws -> DossierFileSummary {
+                          digests: Bool = true, stretches: Int? = nil,
+                          onBatch: (DossierBatch) throws -> Void) throws -> DossierFileSummary {
         try DossierFileReader.streamBatches(path: path, reference: reference, mapping: mapping,
                                             endOfWorkingDay: calendar.workingHours.lastEnd,
                                             recomputeDue: { dueDates.computedDue(for: $0) }, chunks: chunks,
-                                            digests: digests, onBatch: onBatch)
+                                            digests: digests, stretches: stretches, onBatch: onBatch)
     }
 
     /// One dossier file stored (or recognised as applied before); its rejected rows.

@@ -62,8 +62,9 @@ package struct CSVReader: Sendable {
     /// (the caller rejects it), and reading goes on at its second physical
     /// line, so a stray quote costs one record instead of swallowing the following ones.
     package var expectedFieldCount: Int?
-    private var position = 0
-    private var line = 1
+    /// Where the next record is looked for, and its physical line.
+    package private(set) var position = 0
+    package private(set) var line = 1
     /// The current record's field bounds (see ``CSVRow``) and unescaped quoted
     /// fields, reused from record to record: reading allocates nothing per field.
     private var bounds: [Int] = []
@@ -75,6 +76,10 @@ package struct CSVReader: Sendable {
     /// Cuts the records into chunks and jumps over chunks applied before
     /// (docs/rules.md#source-digests); `nil` reads every record.
     package var chunkLog: ChunkLog?
+    /// Records starting at or after this offset are left to another reader
+    /// (``CSVSegments``): the reader stops at the first line start it reaches
+    /// there, and checks the text ahead only up to it.
+    private var stopAt = Int.max
     private var recordOffset = 0
     private var recordEnd = 0
     private var quotedLineBreak = false
@@ -83,6 +88,18 @@ package struct CSVReader: Sendable {
         self.text = text
         self.delimiter = delimiter
         self.checkedUpTo = text.isCheckedUTF8 ? Int.max : 0
+    }
+
+    /// A reader of the records that start from offset `start` (a line start) up
+    /// to `stop`, on a text already opened by this one; lines are counted from 0 there.
+    func segment(from start: Int, stopAt stop: Int) -> CSVReader {
+        var reader = CSVReader(text: text, delimiter: delimiter)
+        reader.expectedFieldCount = expectedFieldCount
+        reader.position = start
+        reader.line = 0
+        reader.stopAt = stop
+        if reader.checkedUpTo < start { reader.checkedUpTo = start }
+        return reader
     }
 
     /// The next record, or `nil` at the end of the file.
@@ -115,7 +132,9 @@ package struct CSVReader: Sendable {
                     released = p
                 }
                 let recordStart = position
-                if checkedUpTo < buf.count && checkedUpTo < position + (1 << 20) { try check(buf, upTo: position + (4 << 20)) }
+                if checkedUpTo < min(buf.count, stopAt) && checkedUpTo < position + (1 << 20) {
+                    try check(buf, upTo: min(position + (4 << 20), stopAt))
+                }
                 guard let startLine = readRecord(buf) else {
                     chunkLog?.finish(at: buf.count, line: line, in: buf)
                     break
@@ -215,7 +234,7 @@ package struct CSVReader: Sendable {
     /// first line, or `nil` at the end of the text.
     private mutating func readRecord(_ buf: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = buf.count
-        while position < n {
+        while position < n && position < stopAt {
             let startLine = line
             recordOffset = position
             quotedLineBreak = false

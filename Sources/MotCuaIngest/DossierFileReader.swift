@@ -65,11 +65,14 @@ package enum DossierFileReader {
     /// batch overlaps with reading the next.
     /// Without `digests` the batches carry no content digests (0 for every
     /// row): for dossiers that are counted, not stored (`report --input`).
+    /// With `stretches`, a CSV export of more than two of them and no `chunks`
+    /// is decoded by several threads, that many bytes at a time
+    /// (``CSVSegments``): for a caller whose own work is light.
     package static func streamBatches(path: String, reference: ReferenceData,
                                      mapping: ResolvedMapping = ResolvedMapping(),
                                      endOfWorkingDay: Int = 17 * 3600,
                                      recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil,
-                                     chunks: ChunkLog? = nil, digests: Bool = true,
+                                     chunks: ChunkLog? = nil, digests: Bool = true, stretches: Int? = nil,
                                      onBatch: (DossierBatch) throws -> Void) throws -> DossierFileSummary {
         let timestamps = TimestampParser(endOfWorkingDay: endOfWorkingDay, dayFirst: mapping.dayFirst)
         switch try DossierFileKind.of(path) {
@@ -116,6 +119,12 @@ package enum DossierFileReader {
         var reader = csv.reader
         reader.expectedFieldCount = csv.header.count
         reader.chunkLog = chunks
+        if let bytes = stretches, chunks == nil, csv.reader.text.withBytes({ $0.count - reader.position }) > 2 * bytes {
+            return try CSVSegments.decode(reader, decoder: decoder, file: csv.fileName,
+                                          hasUnitNames: map.index[.unitName] != nil,
+                                          fieldCheck: (csv.header.count, map.index[.code] ?? 0), digests: digests,
+                                          bytes: bytes, threads: readingThreads, onBatch: onBatch)
+        }
         return try decodeOnSecondThread(reader, decoder: decoder, file: csv.fileName,
                                         hasUnitNames: map.index[.unitName] != nil,
                                         fieldCheck: (csv.header.count, map.index[.code] ?? 0), chunks: chunks,
@@ -136,46 +145,21 @@ package enum DossierFileReader {
         let result = ProducerResult()
         let producer = Thread {
             var source = source
-            var decoder = decoder
-            var summary = DossierFileSummary(file: file)
-            var batch = DossierBatch(capacity: DossierFileReader.batchSize, digests: digests)
+            var decoding = RecordDecoding(decoder: decoder, file: file, hasUnitNames: hasUnitNames, fieldCheck: fieldCheck,
+                                          chunks: chunks, digests: digests)
             do {
                 try source.forEachRow { row in
-                    summary.rowsRead += 1
-                    // Fields shifted, cut short or swallowed by a stray quote: no column can be trusted.
-                    if let check = fieldCheck, row.count != check.expected || row.brokenQuote {
-                        summary.rejections.append(FieldCount.rejection(file: summary.file, row: row, expected: check.expected,
-                                                                       code: check.codeField))
-                        chunks?.rejected()
-                        return
-                    }
-                    switch decoder.decode(row) {
-                    case .skipped:
-                        summary.skipped += 1
-                        chunks?.notYetReceived()
-                    case .rejected(let r):
-                        summary.rejections.append(r)
-                        chunks?.rejected()
-                    case .dossier(let d, let line):
-                        if hasUnitNames, summary.unitNames[d.unitCode] == nil {
-                            let name = decoder.unitName(in: row)
-                            if !name.isEmpty { summary.unitNames[d.unitCode] = name }
-                        }
-                        batch.append(d, line: line)
-                        if let chunks, let moment = batch.number(batch.count - 1, .stateMoment) { chunks.stored(stateMoment: moment) }
-                        if batch.count == DossierFileReader.batchSize {
-                            guard pipe.put(batch) else { throw ProducerStop() }  // the caller failed
-                            batch = DossierBatch(capacity: DossierFileReader.batchSize, digests: digests)
-                        }
+                    if let full = decoding.take(row) {
+                        guard pipe.put(full) else { throw ProducerStop() }  // the caller failed
                     }
                 }
-                if !batch.isEmpty { _ = pipe.put(batch) }
+                if let last = decoding.rest() { _ = pipe.put(last) }
             } catch is ProducerStop {
             } catch {
                 pipe.finish(throwing: error)
                 return
             }
-            result.summary = summary
+            result.summary = decoding.summary
             pipe.finish()
         }
         producer.stackSize = 8 << 20
@@ -204,6 +188,74 @@ package enum DossierFileReader {
 
     /// Dossiers handed over at a time between the decoding and storing threads.
     static let batchSize = 2048
+
+    /// The bytes of text a reading thread takes at a time for ``CSVSegments``:
+    /// about 20,000 rows of an iGate-style export, small enough that the
+    /// stretches read ahead of the consumer stay a few tens of megabytes.
+    package static let stretchBytes = 8 << 20
+
+    /// The threads that read an export's stretches: both cores of the office
+    /// machine, and no more than four where there are more.
+    static var readingThreads: Int { min(max(ProcessInfo.processInfo.activeProcessorCount, 2), 4) }
+}
+
+/// What one reading thread makes of records in file order: the usable
+/// dossiers packed into batches, and the summary of the rest.
+struct RecordDecoding {
+    private var decoder: DossierRowDecoder
+    private let hasUnitNames: Bool
+    /// CSV only: a sheet's rows are placed by cell reference and cannot shift.
+    private let fieldCheck: (expected: Int, codeField: Int)?
+    private let chunks: ChunkLog?
+    private let digests: Bool
+    private(set) var summary: DossierFileSummary
+    private var batch: DossierBatch
+
+    init(decoder: DossierRowDecoder, file: String, hasUnitNames: Bool, fieldCheck: (expected: Int, codeField: Int)?,
+         chunks: ChunkLog?, digests: Bool) {
+        self.decoder = decoder; self.hasUnitNames = hasUnitNames; self.fieldCheck = fieldCheck
+        self.chunks = chunks; self.digests = digests
+        summary = DossierFileSummary(file: file)
+        batch = DossierBatch(capacity: DossierFileReader.batchSize, digests: digests)
+    }
+
+    /// Decodes one record; returns the batch it filled, if it did.
+    mutating func take(_ row: CSVRow) -> DossierBatch? {
+        summary.rowsRead += 1
+        // Fields shifted, cut short or swallowed by a stray quote: no column can be trusted.
+        if let check = fieldCheck, row.count != check.expected || row.brokenQuote {
+            summary.rejections.append(FieldCount.rejection(file: summary.file, row: row, expected: check.expected,
+                                                           code: check.codeField))
+            chunks?.rejected()
+            return nil
+        }
+        switch decoder.decode(row) {
+        case .skipped:
+            summary.skipped += 1
+            chunks?.notYetReceived()
+        case .rejected(let r):
+            summary.rejections.append(r)
+            chunks?.rejected()
+        case .dossier(let d, let line):
+            if hasUnitNames, summary.unitNames[d.unitCode] == nil {
+                let name = decoder.unitName(in: row)
+                if !name.isEmpty { summary.unitNames[d.unitCode] = name }
+            }
+            batch.append(d, line: line)
+            if let chunks, let moment = batch.number(batch.count - 1, .stateMoment) { chunks.stored(stateMoment: moment) }
+            if batch.count == DossierFileReader.batchSize {
+                defer { batch = DossierBatch(capacity: DossierFileReader.batchSize, digests: digests) }
+                return batch
+            }
+        }
+        return nil
+    }
+
+    /// The last batch, not full, if any dossier is in it.
+    mutating func rest() -> DossierBatch? {
+        defer { batch = DossierBatch(capacity: 0, digests: digests) }
+        return batch.isEmpty ? nil : batch
+    }
 }
 
 /// The report line for a record whose field count is not the header's.

@@ -8,7 +8,7 @@ import MotCuaCore
 package struct RowRejection: Sendable, Hashable {
     package let file: String
     /// Physical line where the record starts (header = line 1).
-    package let line: Int
+    package private(set) var line: Int
     /// The column's header as written in the file; empty for a whole-row problem.
     package let column: String
     package let value: String
@@ -18,6 +18,14 @@ package struct RowRejection: Sendable, Hashable {
     /// `value` is kept as quoted in messages: at most ``FieldLimit/quotedCharacters``.
     package init(file: String, line: Int, column: String, value: String, reason: Message) {
         self.file = file; self.line = line; self.column = column; self.value = FieldLimit.quoted(value); self.reason = reason
+    }
+
+    /// The same rejection `offset` lines further down: a stretch of the export
+    /// read on its own counts its lines from 0 (``CSVSegments``).
+    func shifted(by offset: Int) -> RowRejection {
+        var moved = self
+        moved.line += offset
+        return moved
     }
 
     /// The reason as a warning about the row: "tệp.csv, dòng 12, cột NgayHenTra: …".

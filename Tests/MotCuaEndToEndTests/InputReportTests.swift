@@ -93,6 +93,45 @@ final class InputReportTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(rejects.contains("ngày 32") && rejects.contains("dossiers.csv"), rejects)
     }
 
+    /// An export of more than two stretches is read straight on both cores
+    /// (docs/rules.md#scratch-store): the figures, and the lines of its rejected
+    /// rows far into the file, are those of the import.
+    func testALargeExportReadInStretchesGivesTheStoredReportAndLines() throws {
+        let out = dir.appendingPathComponent("year")
+        let generated = try CommandRunner.run(["generate", "--out", out.path, "--dossiers", "60000", "--from", "2024-01-01",
+                                               "--to", "2024-12-31", "--style", "vietnamese", "--seed", "9"])
+        XCTAssertEqual(generated.status, 0, generated.stderr)
+        let export = out.appendingPathComponent("dossiers.csv")
+        // Byte lines: a String takes CR LF for one character.
+        var lines = try Data(contentsOf: export).split(separator: 0x0A, omittingEmptySubsequences: false).map { Array($0) }
+        for k in [4_000, 31_000, 58_000] {  // in the first, a middle and the last stretch: a record cut short
+            lines[k] = Array("HONG-\(k);LC;Lò Văn A".utf8) + (lines[k].last == 0x0D ? [0x0D] : [])
+        }
+        try Data(Array(lines.joined(separator: [0x0A]))).write(to: export)
+        let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: export.path)[.size] as? Int)
+        XCTAssertGreaterThan(size, 2 * (8 << 20), "more than two stretches")
+        let reference = ["--units", out.appendingPathComponent("units.csv").path,
+                         "--procedures", out.appendingPathComponent("procedures.csv").path]
+        let db = dir.appendingPathComponent("stored.sqlite").path
+        let imported = try CommandRunner.run(["import", "--db", db] + reference + [export.path])
+        XCTAssertEqual(imported.status, 3, imported.stderr)
+        let period = ["--period", "2024-Q3", "--date", "2024-10-05"]
+        let stored = try CommandRunner.run(["report", "--db", db] + period
+                                           + ["--out", dir.appendingPathComponent("db.xlsx").path,
+                                              "--json", dir.appendingPathComponent("db.json").path])
+        XCTAssertEqual(stored.status, 0, stored.stderr)
+        let direct = try CommandRunner.run(["report", "--input", export.path] + reference + period
+                                           + ["--out", dir.appendingPathComponent("input.xlsx").path,
+                                              "--json", dir.appendingPathComponent("input.json").path])
+        XCTAssertEqual(direct.status, 3, direct.stderr)
+        XCTAssertEqual(try Data(contentsOf: dir.appendingPathComponent("input.json")),
+                       try Data(contentsOf: dir.appendingPathComponent("db.json")))
+        func rejected(_ text: String) -> [String] { text.components(separatedBy: "\n").filter { $0.contains("dossiers.csv, dòng") } }
+        XCTAssertEqual(rejected(direct.stderr), rejected(imported.stderr))
+        XCTAssertEqual(rejected(direct.stderr).count, 3, direct.stderr)
+        XCTAssertTrue(rejected(direct.stderr).allSatisfy { $0.contains("Bản ghi có 3 trường") }, direct.stderr)
+    }
+
     /// The warnings and errors of files read straight come as from an import:
     /// an export older than the one before it is warned about, and an
     /// evaluations file that cannot be read fails only after the dossier files,
