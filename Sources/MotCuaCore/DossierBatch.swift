@@ -60,7 +60,13 @@ package struct DossierBatch: Sendable {
     }
     package var isEmpty: Bool { lines.isEmpty }
 
-    package mutating func append(_ d: Dossier, line: Int) {
+    package mutating func append(_ d: Dossier, line: Int) { append(d, line: line, countingUnit: true) }
+
+    /// Adds `rows` rows of `unit` to ``rowsByUnit``, for a reader that counts
+    /// the rows it appends without `countingUnit` itself.
+    package mutating func count(_ rows: Int, ofUnit unit: String) { rowsByUnit[unit, default: 0] += rows }
+
+    package mutating func append(_ d: Dossier, line: Int, countingUnit: Bool) {
         func text(_ s: String?) {
             guard let s else { spans.append((0, -1)); return }
             spans.append((Int32(bytes.count), Int32(s.utf8.count)))
@@ -77,7 +83,7 @@ package struct DossierBatch: Sendable {
         func flag(_ b: Bool?) { number(b.map { $0 ? 1 : 0 }) }
         flag(d.hasElectronicResult); flag(d.hasDigitisedComponents); flag(d.isDigitised); flag(d.isPaidOnline)
         lines.append(line)
-        rowsByUnit[d.unitCode, default: 0] += 1
+        if countingUnit { rowsByUnit[d.unitCode, default: 0] += 1 }
         contentHashes.append(digests ? contentHash(ofRow: count - 1) : 0)
     }
 

@@ -21,6 +21,11 @@ struct ByteMemo<Value: Sendable>: Sendable {
     private var slots = [Int32](repeating: 0, count: 1024)
     private var keys: [UInt8] = []
     let limit: Int
+    /// The place of the value the last lookup returned among the values
+    /// remembered (0, 1, 2… in the order first seen), -1 if it was not
+    /// remembered (past `limit`): a small integer a caller can count by
+    /// instead of hashing the value again.
+    private(set) var lastOrdinal = -1
 
     init(limit: Int = 50_000) { self.limit = limit }
 
@@ -32,12 +37,14 @@ struct ByteMemo<Value: Sendable>: Sendable {
             // Fields read in place: a copy of the entry retained and released its value at every probe.
             let i = Int(slots[slot]) - 1
             if entries[i].hash == hash && entries[i].count == bytes.count && keysEqual(entries[i].start, bytes) {
+                lastOrdinal = i
                 return entries[i].value
             }
             slot = (slot + 1) & mask
         }
         let value = make(bytes)
-        guard entries.count < limit else { return value }
+        guard entries.count < limit else { lastOrdinal = -1; return value }
+        lastOrdinal = entries.count
         entries.append(Entry(hash: hash, start: keys.count, count: bytes.count, value: value))
         keys.append(contentsOf: bytes)
         slots[slot] = Int32(entries.count)

@@ -64,6 +64,12 @@ package struct DossierRowDecoder: Sendable {
         }
     }
 
+    /// For the dossier last decoded, a small integer that stands for its unit
+    /// code as written (equal bytes, equal ordinal; two spellings of one code
+    /// may have two), or -1: lets the reader count rows per unit without
+    /// hashing the code of every row.
+    package private(set) var unitOrdinal = -1
+
     /// The unit name written on a record (trimmed, NFC), "" when absent.
     package mutating func unitName(in row: CSVRow) -> String {
         memo.unitName.value(for: row[at.unitName], FieldText.normalised)
@@ -144,6 +150,7 @@ package struct DossierRowDecoder: Sendable {
 
         let reference = self.reference
         var unitCode = memo.unitCode.value(for: row[at.unitCode], FieldText.normalised)
+        unitOrdinal = unitCode.isEmpty ? -1 : memo.unitCode.lastOrdinal
         if unitCode.isEmpty {
             // Resolved by name, or created from the name (reported); "" when there is neither.
             unitCode = memo.unitByName.value(for: row[at.unitName]) { bytes in

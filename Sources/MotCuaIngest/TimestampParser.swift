@@ -166,13 +166,20 @@ private struct Scanner {
         if i < bytes.count, bytes[i] == UInt8(ascii: c) { i += 1; return true }
         return false
     }
-    /// A run of digits whose length is within `digits`; the whole run must fit.
-    mutating func number(_ digits: ClosedRange<Int>) -> Int? {
+    /// The next digits, at most `digits.upperBound` of them and at least
+    /// `digits.lowerBound`, as a number. Wrapping arithmetic: at most nine
+    /// digits cannot overflow, and the checked steps were most of a date's
+    /// parsing (four dates a row, three to six numbers each).
+    @inline(__always) mutating func number(_ digits: ClosedRange<Int>) -> Int? {
+        let end = min(bytes.count, i &+ digits.upperBound)
         var k = i, v = 0
-        while k < bytes.count, k - i < digits.upperBound, bytes[k] >= 0x30, bytes[k] <= 0x39 {
-            v = v * 10 + Int(bytes[k] - 0x30); k += 1
+        while k < end {
+            let d = bytes[k] &- 0x30
+            if d > 9 { break }
+            v = v &* 10 &+ Int(d)
+            k &+= 1
         }
-        guard digits.contains(k - i) else { return nil }
+        guard k &- i >= digits.lowerBound else { return nil }
         i = k
         return v
     }

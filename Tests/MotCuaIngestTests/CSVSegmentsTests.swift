@@ -23,6 +23,7 @@ final class CSVSegmentsTests: TemporaryDirectoryTestCase {
         var skipped = 0
         var rejections: [RowRejection] = []
         var unitNames: [String: String] = [:]
+        var rowsByUnit: [String: Int] = [:]
     }
 
     func read(_ path: String, stretches: Int?) throws -> Reading {
@@ -33,6 +34,7 @@ final class CSVSegmentsTests: TemporaryDirectoryTestCase {
                 reading.dossiers.append(batch.dossier(k))
                 reading.lines.append(batch.lines[k])
             }
+            reading.rowsByUnit.merge(batch.rowsByUnit, uniquingKeysWith: +)
         }
         reading.rowsRead = summary.rowsRead
         reading.skipped = summary.skipped
@@ -46,12 +48,20 @@ final class CSVSegmentsTests: TemporaryDirectoryTestCase {
     /// short, dates that do not parse, dossiers not yet received, and unit
     /// names that change between rows of one unit.
     func randomExport(_ rng: inout SplitMix64, rows: Int) throws -> String {
+        try randomExportAndNames(&rng, rows: rows).path
+    }
+
+    /// The export, and each row's code, unit and unit name as written.
+    func randomExportAndNames(_ rng: inout SplitMix64, rows: Int) throws -> (path: String, names: [(code: String, unit: String, name: String)]) {
+        var names: [(code: String, unit: String, name: String)] = []
         let ends = ["\n", "\r\n", "\r"]
         let end = ends[Int(rng.next() % 3)]
         var text = "MaHoSo;MaDonVi;TenDonVi;MaTTHC;NgayTiepNhan;NgayHenTra;NgayKetThucXuLy;TrangThaiHoSo;ChuHoSo;DiaChi" + end
         for i in 0..<rows {
             let unit = rng.next() % 2 == 0 ? "MK" : "TU"
             let name = rng.next() % 4 == 0 ? "" : "Tên \(unit) \(rng.next() % 3)"
+            names.append(("H\(i)", unit, name))
+            let unitAsWritten = rng.next() % 5 == 0 ? " \(unit) " : unit  // one code, two spellings
             let day = 1 + Int(rng.next() % 28)
             var received = String(format: "%02d/10/2020 08:%02d:00", day, Int(rng.next() % 60))
             var status = ["4", "5", "2", "10", "1"][Int(rng.next() % 5)]
@@ -65,19 +75,19 @@ final class CSVSegmentsTests: TemporaryDirectoryTestCase {
             case 3: received = "32/13/2020"
             case 4: status = "0"
             case 8: status = "1"; received = ""  // not yet received
-            case 5: fields = ["H\(i)", unit, name]  // cut short
+            case 5: fields = ["H\(i)", unitAsWritten, name]  // cut short
             case 6: text += end  // a blank line before the record
             case 7: address = "\"\(String(repeating: "số nhà dài ", count: 1 + Int(rng.next() % 40)))\(end)\(end)\""
             default: break
             }
-            let row = fields ?? ["H\(i)", unit, name, rng.next() % 2 == 0 ? "P2" : "P5", received,
+            let row = fields ?? ["H\(i)", unitAsWritten, name, rng.next() % 2 == 0 ? "P2" : "P5", received,
                                  String(format: "%02d/11/2020 17:00:00", day), status == "10" ? String(format: "%02d/11/2020 10:00:00", day) : "",
                                  status, applicant, address]
             text += row.joined(separator: ";") + end
         }
         let url = dir.appendingPathComponent("export-\(rng.next() % 1_000_000).csv")
         try Data(text.utf8).write(to: url)
-        return url.path
+        return (url.path, names)
     }
 
     func testStretchesOfAnySizeReadWhatOneReaderReads() throws {
@@ -90,6 +100,23 @@ final class CSVSegmentsTests: TemporaryDirectoryTestCase {
                 let split = try read(path, stretches: bytes)
                 XCTAssertEqual(split.lines, whole.lines, "round \(round), \(bytes) bytes a stretch")
                 XCTAssertEqual(split, whole, "round \(round), \(bytes) bytes a stretch")
+            }
+        }
+    }
+
+    /// Rows are counted per unit code and each unit takes the first name
+    /// written on its dossiers, whatever spelling of the code the row has.
+    func testRowsPerUnitAndTheFirstUnitNameAreThoseOfTheDossiers() throws {
+        var rng = SplitMix64(seed: 2025)
+        for _ in 0..<10 {  // more than two batches of rows, in one reading or in stretches
+            let (path, names) = try randomExportAndNames(&rng, rows: 2 * DossierFileReader.batchSize + Int(rng.next() % 3_000))
+            for stretches in [nil, 200, 100_000] as [Int?] {
+                let reading = try read(path, stretches: stretches)
+                let kept = Set(reading.dossiers.map(\.code))
+                XCTAssertEqual(reading.rowsByUnit, Dictionary(grouping: reading.dossiers, by: \.unitCode).mapValues(\.count))
+                var first: [String: String] = [:]
+                for row in names where kept.contains(row.code) && !row.name.isEmpty && first[row.unit] == nil { first[row.unit] = row.name }
+                XCTAssertEqual(reading.unitNames, first)
             }
         }
     }

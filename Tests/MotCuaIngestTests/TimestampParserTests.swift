@@ -44,6 +44,28 @@ final class TimestampParserTests: XCTestCase {
         } else { XCTFail() }
     }
 
+    /// Every valid day and time, with or without leading zeros, reads back as
+    /// written; a number with one digit too many anywhere makes it invalid.
+    func testSlashedAndISODatesOfAnyPaddingReadBackAndOverlongNumbersFail() {
+        var rng = SplitMix64(seed: 766)
+        let monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        for _ in 0..<5_000 {
+            let y = 1990 + Int(rng.next() % 60), m = 1 + Int(rng.next() % 12)
+            let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+            let d = 1 + Int(rng.next() % UInt64(monthDays[m - 1] + (m == 2 && leap ? 1 : 0)))
+            let h = Int(rng.next() % 24), mi = Int(rng.next() % 60), s = Int(rng.next() % 60)
+            func pad(_ v: Int) -> String { rng.next() % 2 == 0 && v < 10 ? "\(v)" : String(format: "%02d", v) }
+            let expected = String(format: "%04d-%02d-%02d %02d:%02d:%02d", y, m, d, h, mi, s)
+            XCTAssertEqual(value("\(pad(d))/\(pad(m))/\(y) \(pad(h)):\(String(format: "%02d", mi)):\(String(format: "%02d", s))"), expected)
+            XCTAssertEqual(value(String(format: "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, h, mi, s)), expected)
+            let overlong = [String(format: "%03d/%02d/%04d", d, m, y), String(format: "%02d/%03d/%04d", d, m, y),
+                            String(format: "%02d/%02d/%05d", d, m, y), String(format: "%02d/%02d/%04d %03d:%02d", d, m, y, h, mi),
+                            String(format: "%02d/%02d/%04d %02d:%03d", d, m, y, h, mi),
+                            String(format: "%04d-%03d-%02d", y, m, d), String(format: "%05d-%02d-%02d", y, m, d)]
+            for bad in overlong { XCTAssertEqual(parser.parse(bad, .startOfDay), .invalid, bad) }
+        }
+    }
+
     func testRejectedFormats() {
         for bad in ["05/10/20", "20201005", "2020/10/05", "31/02/2020", "29/02/2021", "05/10/1899", "05/10/2200",
                     "2020-13-01", "05/10/2020 25:00", "05/10/2020 10:60", "05-10-2020", "hôm qua", "05/10/2020T08:00",
