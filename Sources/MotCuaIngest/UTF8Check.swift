@@ -26,6 +26,14 @@ enum UTF8Check {
             guard i < n else { break }
             let lead = base[i]
             if lead < 0x80 { i += 1; continue }
+            // Two-byte sequences first: the combining marks of NFD Vietnamese
+            // (U+0300–U+0323, lead 0xCC/0xCD) and đ, ơ, ư are four in five of
+            // an export's non-ASCII characters.
+            if lead &- 0xC2 < 0x1E {
+                guard i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return i }
+                i &+= 2
+                continue
+            }
             let length: Int
             let secondRange: ClosedRange<UInt8>
             switch lead {
