@@ -208,7 +208,7 @@ package struct DossierRowDecoder: Sendable {
             return reject("finished-before-received", column, "Ngày kết thúc xử lý (\(finish.vietnameseDescription)) trước ngày tiếp nhận (\(received.vietnameseDescription)).",
                           "Finished (\(finish)) before it was received (\(received)).")
         }
-        return .dossier(dossier, line: row.line)
+        return .dossier(consume dossier, line: row.line)  // moved: a copy retained its nine strings
     }
 }
 

@@ -13,7 +13,8 @@ final class DossierBatchTests: XCTestCase {
                        returnedAt: i % 3 == 0 ? t(4, 10) : nil, status: i % 7 == 0 ? nil : .processed,
                        supplementCount: i % 6 == 0 ? nil : i % 3, supplementRequestedAt: i % 4 == 1 ? t(2, 8) : nil,
                        supplementReceivedAt: nil, apologyCount: i % 2, newDueAt: i % 2 == 1 ? t(5, 17) : nil,
-                       applicant: i % 3 == 1 ? nil : "Nguyễn Văn \(i)", officer: "Lò Thị B", updatedAt: i % 5 == 2 ? t(6, 7) : nil)
+                       applicant: i % 3 == 1 ? nil : "Nguyễn Văn \(i)", officer: "Lò Thị B", updatedAt: i % 5 == 2 ? t(6, 7) : nil,
+                       receivingUnitCode: nil)  // last, as the package init has it (the memberwise one, seen here, has it third)
     }
 
     func testEveryDossierComesBackAsItWent() {
