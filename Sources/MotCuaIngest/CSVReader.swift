@@ -20,7 +20,7 @@ package struct CSVRow {
     package var count: Int { bounds.count / 2 }
 
     /// The bytes of field `i` (quotes removed, doubled quotes undone); empty when the record is shorter.
-    package subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
+    @inline(__always) package subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
         guard i >= 0, i < count else { return UnsafeBufferPointer(start: nil, count: 0) }
         let start = bounds[2 * i], end = bounds[2 * i + 1]
         return start >= 0 ? UnsafeBufferPointer(rebasing: text[start..<end])

@@ -29,6 +29,12 @@ package struct TimestampParser: Sendable {
         self.dayFirst = dayFirst
     }
 
+    /// The day numbers of 1900-01-01 … 2199-12-31, the years accepted: compared
+    /// as they are, a date's year was computed back from its day number for
+    /// every date of every row.
+    private static let years1900to2199 = CivilDate(year: 1900, month: 1, day: 1)!.dayNumber
+        ... CivilDate(year: 2199, month: 12, day: 31)!.dayNumber
+
     package enum Result: Sendable, Equatable {
         case blank
         case value(LocalDateTime)
@@ -50,7 +56,7 @@ package struct TimestampParser: Sendable {
         if start == end { return .blank }
         var s = Scanner(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
         guard let parsed = parseAny(&s), s.atEnd else { return .invalid }
-        guard (1900...2199).contains(parsed.date.year) else { return .invalid }
+        guard TimestampParser.years1900to2199.contains(parsed.date.dayNumber) else { return .invalid }
         if parsed.dateOnly || (meaning == .endOfWorkingDay && parsed.second == 0) {
             let second = meaning == .endOfWorkingDay ? endOfWorkingDay : 0
             return .value(LocalDateTime(date: parsed.date, secondOfDay: second))

@@ -66,6 +66,14 @@ final class TimestampParserTests: XCTestCase {
         }
     }
 
+    func testTheYearsAcceptedAre1900To2199() {
+        XCTAssertEqual(value("01/01/1900"), "1900-01-01 00:00:00")
+        XCTAssertEqual(value("31/12/2199 23:59:59"), "2199-12-31 23:59:59")
+        for bad in ["31/12/1899 23:59", "01/01/2200", "1899-12-31", "2200-01-01T00:00:00"] {
+            XCTAssertEqual(parser.parse(bad, .startOfDay), .invalid, bad)
+        }
+    }
+
     func testRejectedFormats() {
         for bad in ["05/10/20", "20201005", "2020/10/05", "31/02/2020", "29/02/2021", "05/10/1899", "05/10/2200",
                     "2020-13-01", "05/10/2020 25:00", "05/10/2020 10:60", "05-10-2020", "hôm qua", "05/10/2020T08:00",
