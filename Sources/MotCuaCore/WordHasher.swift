@@ -25,9 +25,23 @@
                 i += 8
             }
         }
+        // The last 0–7 bytes as one little-endian number, read as two loads
+        // that overlap (the overlapping bytes land on the same bits): a byte
+        // at a time, the tail was a third of the hash of a short field.
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < bytes.count { tail |= UInt64(bytes[i]) << shift; shift += 8; i += 1 }
+        let r = bytes.count &- i
+        if r > 0, let base = bytes.baseAddress {
+            let p = UnsafeRawPointer(base + i)
+            if r >= 4 {
+                tail = UInt64(UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)))
+                    | UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: r &- 4, as: UInt32.self))) << UInt64((r &- 4) &* 8)
+            } else if r >= 2 {
+                tail = UInt64(UInt16(littleEndian: p.loadUnaligned(as: UInt16.self)))
+                    | UInt64(UInt16(littleEndian: p.loadUnaligned(fromByteOffset: r &- 2, as: UInt16.self))) << UInt64((r &- 2) &* 8)
+            } else {
+                tail = UInt64(p.load(as: UInt8.self))
+            }
+        }
         mix(tail)
     }
 
