@@ -70,7 +70,8 @@ package struct DossierBatch: Sendable {
         func text(_ s: String?) {
             guard let s else { spans.append((0, -1)); return }
             spans.append((Int32(bytes.count), Int32(s.utf8.count)))
-            bytes.append(contentsOf: s.utf8)
+            // From the string's own buffer in one copy (the UTF-8 view's generic append is twice the work).
+            if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: s.utf8) }
         }
         func number(_ v: Int?) { numbers.append(v.map(Int64.init) ?? DossierBatch.null) }
         func moment(_ t: LocalDateTime?) { numbers.append(t?.secondsSinceEpoch ?? DossierBatch.null) }
