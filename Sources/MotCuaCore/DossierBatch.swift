@@ -52,13 +52,13 @@ package struct DossierBatch: Sendable {
     }
 
     package var count: Int { lines.count }
+    package var isEmpty: Bool { lines.isEmpty }
 
     /// Moves every row's line down by `offset`: a stretch of the export read
     /// on its own counts its lines from 0 (``CSVSegments``).
     package mutating func shiftLines(by offset: Int) {
         for k in lines.indices { lines[k] += offset }
     }
-    package var isEmpty: Bool { lines.isEmpty }
 
     package mutating func append(_ d: Dossier, line: Int) { append(d, line: line, countingUnit: true) }
 

@@ -261,7 +261,7 @@ package struct CSVReader: Sendable {
                             }
                             break
                         }
-                        if c == 0x0A || (c == 0x0D && (position + 1 >= n || buf[position + 1] != 0x0A)) {
+                        if LineBreak.ends(at: position, in: buf) {
                             line += 1
                             quotedLineBreak = true
                         }

@@ -17,13 +17,13 @@ import MotCuaCore
 enum CSVSegments {
     /// What reading one stretch gave, its lines counted from 0 at its start.
     struct Piece {
-        var batches: [DossierBatch] = []
-        var summary: DossierFileSummary
+        let batches: [DossierBatch]
+        let summary: DossierFileSummary
         /// Where the stretch's reading stopped: the start of the next record.
-        var end = 0
+        let end: Int
         /// The lines the stretch spans (its reader's line count at the end).
-        var lines = 0
-        var error: (any Error)?
+        let lines: Int
+        let error: (any Error)?
     }
 
     /// Decodes the records of `reader` (positioned after the header) on
@@ -45,30 +45,27 @@ enum CSVSegments {
             var segment = reader.segment(from: start, stopAt: stop)
             var decoding = RecordDecoding(decoder: decoder, file: file, hasUnitNames: hasUnitNames,
                                           fieldCheck: fieldCheck, chunks: nil, digests: digests)
-            var piece = Piece(summary: decoding.summary)
+            var batches: [DossierBatch] = []
+            var failure: (any Error)?
             do {
                 try segment.forEachRecord { row in
-                    if let full = decoding.take(row) { piece.batches.append(full) }
+                    if let full = decoding.take(row) { batches.append(full) }
                 }
             } catch {
-                piece.error = error
+                failure = error
             }
-            if let last = decoding.rest() { piece.batches.append(last) }
-            piece.summary = decoding.summary
-            piece.end = segment.position
-            piece.lines = segment.line
-            reader.text.releasePages(from: start, before: piece.end)  // as one reader gives back the pages it has passed
-            return piece
+            if let last = decoding.rest() { batches.append(last) }
+            reader.text.releasePages(from: start, before: segment.position)  // as one reader gives back the pages it has passed
+            return Piece(batches: batches, summary: decoding.summary, end: segment.position, lines: segment.line,
+                         error: failure)
         }
         let work = PieceQueue(count: starts.count, ahead: threads + 1, workers: threads)
-        var workers: [Thread] = []
         for _ in 0..<threads {
             let worker = Thread {
                 while let k = work.next() { work.put(k, read(starts[k], ends[k])) }
                 work.workerDone()
             }
             worker.stackSize = 8 << 20
-            workers.append(worker)
             worker.start()
         }
         defer { work.cancel(); work.waitForWorkers() }
@@ -83,10 +80,7 @@ enum CSVSegments {
                 batch.shiftLines(by: line)
                 try onBatch(batch)
             }
-            summary.rowsRead += piece.summary.rowsRead
-            summary.skipped += piece.summary.skipped
-            summary.rejections += piece.summary.rejections.map { $0.shifted(by: line) }
-            summary.unitNames.merge(piece.summary.unitNames) { first, _ in first }
+            summary.append(piece.summary, linesBefore: line)
             line += piece.lines
             start = piece.end
         }
@@ -96,20 +90,16 @@ enum CSVSegments {
     /// The first line start at or after `offset`: the byte after an LF, or
     /// after a CR that no LF follows (the line ends ``CSVReader`` counts).
     static func lineStart(atOrAfter offset: Int, in buf: UnsafeBufferPointer<UInt8>) -> Int {
-        var p = max(offset, 1)
         if offset <= 0 { return 0 }
-        while p < buf.count {
-            let c = buf[p - 1]
-            if c == 0x0A || (c == 0x0D && buf[p] != 0x0A) { return p }
-            p += 1
-        }
-        return buf.count
+        var p = offset
+        while p < buf.count && !LineBreak.ends(at: p - 1, in: buf) { p += 1 }
+        return min(p, buf.count)
     }
 }
 
 /// The stretches still to read and those read, shared by the reading threads
-/// and the caller; a thread reads at most `ahead` stretches beyond the one
-/// the caller waits for, so a slow consumer bounds the memory held.
+/// and the caller; only the `ahead` stretches from the one the caller waits
+/// for are read or held, so a slow consumer bounds the memory.
 private final class PieceQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private let count: Int

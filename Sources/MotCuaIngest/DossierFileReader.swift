@@ -10,6 +10,15 @@ package struct DossierFileSummary: Sendable {
     package internal(set) var unitNames: [String: String] = [:]
     /// The worksheet read, for an .xlsx export.
     package internal(set) var sheet: String?
+
+    /// Adds what the next stretch of the file found, its lines counted from 0
+    /// after `linesBefore` (``CSVSegments``); a unit keeps its first name.
+    mutating func append(_ later: DossierFileSummary, linesBefore: Int) {
+        rowsRead += later.rowsRead
+        skipped += later.skipped
+        rejections += later.rejections.map { $0.shifted(by: linesBefore) }
+        unitNames.merge(later.unitNames) { first, _ in first }
+    }
 }
 
 /// Where the decoder's records come from: a CSV text, or an .xlsx worksheet
@@ -213,10 +222,14 @@ struct RecordDecoding {
     /// By the decoder's ``DossierRowDecoder/unitOrdinal``: whether the unit's
     /// name is known, and its rows in the batch. A dictionary lookup of the
     /// code for every row, twice, was 2 % of the reading thread.
-    private var unitNamed: [Bool] = []
-    private var unitRows: [Int] = []
-    private var unitCodes: [String] = []
+    private var units: [UnitTally] = []
     private var unitsInBatch: [Int] = []
+
+    private struct UnitTally {
+        var code = ""
+        var named = false
+        var rowsInBatch = 0
+    }
 
     init(decoder: DossierRowDecoder, file: String, hasUnitNames: Bool, fieldCheck: (expected: Int, codeField: Int)?,
          chunks: ChunkLog?, digests: Bool) {
@@ -245,21 +258,17 @@ struct RecordDecoding {
             chunks?.rejected()
         case .dossier(let d, let line):
             let unit = decoder.unitOrdinal
-            if unit >= unitCodes.count {
-                unitNamed.append(contentsOf: repeatElement(false, count: unit + 1 - unitCodes.count))
-                unitRows.append(contentsOf: repeatElement(0, count: unit + 1 - unitCodes.count))
-                unitCodes.append(contentsOf: repeatElement("", count: unit + 1 - unitCodes.count))
-            }
-            if hasUnitNames && !(unit >= 0 && unitNamed[unit]) {
+            if unit >= units.count { units.append(contentsOf: repeatElement(UnitTally(), count: unit + 1 - units.count)) }
+            if hasUnitNames && !(unit >= 0 && units[unit].named) {
                 if summary.unitNames[d.unitCode] == nil {
                     let name = decoder.unitName(in: row)
                     if !name.isEmpty { summary.unitNames[d.unitCode] = name }
                 }
-                if unit >= 0 && summary.unitNames[d.unitCode] != nil { unitNamed[unit] = true }
+                if unit >= 0 && summary.unitNames[d.unitCode] != nil { units[unit].named = true }
             }
             if unit >= 0 {
-                if unitRows[unit] == 0 { unitsInBatch.append(unit); unitCodes[unit] = d.unitCode }
-                unitRows[unit] += 1
+                if units[unit].rowsInBatch == 0 { unitsInBatch.append(unit); units[unit].code = d.unitCode }
+                units[unit].rowsInBatch += 1
             }
             batch.append(d, line: line, countingUnit: unit < 0)
             if let chunks, let moment = batch.number(batch.count - 1, .stateMoment) { chunks.stored(stateMoment: moment) }
@@ -276,8 +285,8 @@ struct RecordDecoding {
     /// The batch with its rows counted per unit, and a new one begun.
     private mutating func handOver() -> DossierBatch {
         for unit in unitsInBatch {
-            batch.count(unitRows[unit], ofUnit: unitCodes[unit])
-            unitRows[unit] = 0
+            batch.count(units[unit].rowsInBatch, ofUnit: units[unit].code)
+            units[unit].rowsInBatch = 0
         }
         unitsInBatch.removeAll(keepingCapacity: true)
         defer { batch = DossierBatch(capacity: DossierFileReader.batchSize, digests: digests) }

@@ -58,10 +58,19 @@ enum UTF8Check {
         var line = 1
         var i = 0
         while i < offset {
-            let c = bytes[i]
-            if c == 0x0A || (c == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) { line += 1 }
+            if LineBreak.ends(at: i, in: bytes) { line += 1 }
             i += 1
         }
         return line
+    }
+}
+
+/// Where a physical line ends, as every reader of an export counts lines:
+/// at an LF, or at a CR that no LF follows (CRLF is one line end).
+enum LineBreak {
+    @inline(__always)
+    static func ends(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let c = bytes[i]
+        return c == 0x0A || (c == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A))
     }
 }
