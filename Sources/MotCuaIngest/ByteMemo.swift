@@ -30,6 +30,15 @@ struct ByteMemo<Value: Sendable>: Sendable {
     init(limit: Int = 50_000) { self.limit = limit }
 
     mutating func value(for bytes: UnsafeBufferPointer<UInt8>, _ make: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
+        value(for: bytes, in: ()) { _, bytes in make(bytes) }
+    }
+
+    /// The value for `bytes`, made from `context` when not remembered. The
+    /// context is lent to `make`, not captured: a closure capturing a copy of
+    /// the decoder's reference data or vocabulary retained and released their
+    /// dictionaries on every row, objects that both reading threads share.
+    mutating func value<Context>(for bytes: UnsafeBufferPointer<UInt8>, in context: borrowing Context,
+                                 _ make: (borrowing Context, UnsafeBufferPointer<UInt8>) -> Value) -> Value {
         let hash = ByteMemo.hash(bytes)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -42,7 +51,7 @@ struct ByteMemo<Value: Sendable>: Sendable {
             }
             slot = (slot + 1) & mask
         }
-        let value = make(bytes)
+        let value = make(context, bytes)
         guard entries.count < limit else { lastOrdinal = -1; return value }
         lastOrdinal = entries.count
         entries.append(Entry(hash: hash, start: keys.count, count: bytes.count, value: value))

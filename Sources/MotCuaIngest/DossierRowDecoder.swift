@@ -91,12 +91,12 @@ package struct DossierRowDecoder: Sendable {
         let code = FieldText.normalised(row[at.code])
         if code.isEmpty { return reject("missing-code", .code, "Thiếu mã hồ sơ.", "Missing dossier code.") }
 
-        let vocabulary = self.vocabulary
-        guard let status = memo.status.value(for: row[at.status], { vocabulary.status(FieldText.trimmed($0)) }) else {
+        // The vocabulary and reference data are lent to the memos (`in:`): a local copy of them retained their dictionaries on every row.
+        guard let status = memo.status.value(for: row[at.status], in: vocabulary, { $0.status(FieldText.trimmed($1)) }) else {
             return reject("bad-status", .status, "Trạng thái hồ sơ không hợp lệ: \"\(quoted(.status))\".",
                           "Unknown dossier status \"\(quoted(.status))\".")
         }
-        guard let channel = memo.channel.value(for: row[at.channel], { vocabulary.channel(FieldText.trimmed($0)) }) else {
+        guard let channel = memo.channel.value(for: row[at.channel], in: vocabulary, { $0.channel(FieldText.trimmed($1)) }) else {
             return reject("bad-channel", .channel, "Kênh nộp không hợp lệ: \"\(quoted(.channel))\" (trực tiếp, trực tuyến, bưu chính hoặc 1, 2, 3).",
                           "Unknown channel \"\(quoted(.channel))\" (expected direct/online/postal or 1, 2, 3).")
         }
@@ -105,7 +105,7 @@ package struct DossierRowDecoder: Sendable {
         var badFlag: DossierColumn? = nil
         func flag(_ column: DossierColumn, _ position: Int) -> Bool? {
             guard position >= 0, badFlag == nil else { return nil }
-            guard let b = memo.flag.value(for: row[position], { vocabulary.flag(FieldText.trimmed($0)) }) else {
+            guard let b = memo.flag.value(for: row[position], in: vocabulary, { $0.flag(FieldText.trimmed($1)) }) else {
                 badFlag = column; return nil
             }
             return b
@@ -148,12 +148,11 @@ package struct DossierRowDecoder: Sendable {
             return reject("missing-received", .receivedAt, "Thiếu ngày tiếp nhận.", "Missing receipt date.")
         }
 
-        let reference = self.reference
         var unitCode = memo.unitCode.value(for: row[at.unitCode], FieldText.normalised)
         unitOrdinal = unitCode.isEmpty ? -1 : memo.unitCode.lastOrdinal
         if unitCode.isEmpty {
             // Resolved by name, or created from the name (reported); "" when there is neither.
-            unitCode = memo.unitByName.value(for: row[at.unitName]) { bytes in
+            unitCode = memo.unitByName.value(for: row[at.unitName], in: reference) { reference, bytes in
                 let name = FieldText.normalised(bytes)
                 return reference.unitCode(named: name) ?? name
             }
@@ -166,7 +165,7 @@ package struct DossierRowDecoder: Sendable {
             if procedureNameText.isEmpty {
                 return reject("missing-procedure", .procedureCode, "Thiếu thủ tục (mã hoặc tên TTHC).", "Missing procedure (code or name).")
             }
-            guard let c = memo.procedureByName.value(for: row[at.procedureName], { _ in reference.procedureCode(named: procedureNameText) }) else {
+            guard let c = memo.procedureByName.value(for: row[at.procedureName], in: reference, { reference, _ in reference.procedureCode(named: procedureNameText) }) else {
                 return reject("unknown-procedure", .procedureName, "Tên thủ tục không có trong danh mục TTHC: \"\(procedureNameText)\".",
                               "Procedure name not found in the catalogue: \"\(procedureNameText)\".")
             }
@@ -178,17 +177,17 @@ package struct DossierRowDecoder: Sendable {
             procedureName: nonEmpty(procedureNameText),
             fieldCode: nonEmpty(memo.fieldCode.value(for: row[at.fieldCode], FieldText.normalised)),
             fieldName: nonEmpty(memo.fieldName.value(for: row[at.fieldName], FieldText.normalised)),
-            channel: channel, declaredLevel: memo.level.value(for: row[at.level], { vocabulary.level(FieldText.trimmed($0)) }),
+            channel: channel, declaredLevel: memo.level.value(for: row[at.level], in: vocabulary, { $0.level(FieldText.trimmed($1)) }),
             receivedAt: receivedAt, dueAt: dueAt, finishedAt: finishedAt, returnedAt: returnedAt, status: status,
             supplementCount: FieldText.count(row[at.supplementCount]),
             supplementRequestedAt: supplementRequestedAt, supplementReceivedAt: supplementReceivedAt,
-            apologyCount: memo.apology.value(for: row[at.apologyCount], { vocabulary.apologyCount(FieldText.trimmed($0)) }) ?? 0,
+            apologyCount: memo.apology.value(for: row[at.apologyCount], in: vocabulary, { $0.apologyCount(FieldText.trimmed($1)) }) ?? 0,
             newDueAt: newDueAt,
             applicant: nonEmpty(memo.applicant.value(for: row[at.applicant], FieldText.normalised)),
             officer: nonEmpty(memo.officer.value(for: row[at.officer], FieldText.normalised)), updatedAt: updatedAt,
             hasElectronicResult: hasElectronicResult, hasDigitisedComponents: hasDigitisedComponents,
             isDigitised: isDigitised, isPaidOnline: isPaidOnline,
-            receivingUnitCode: nonEmpty(memo.receivingUnit.value(for: row[at.receivingUnit]) { bytes in
+            receivingUnitCode: nonEmpty(memo.receivingUnit.value(for: row[at.receivingUnit], in: reference) { reference, bytes in
                 // A code of the units file as it is; else a unit name found there; else kept as written.
                 let text = FieldText.normalised(bytes)
                 return reference.units[text] != nil ? text : reference.unitCode(named: text) ?? text
