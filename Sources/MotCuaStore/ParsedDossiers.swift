@@ -18,7 +18,7 @@ package struct ParsedDossiers: ParsedDossierRows {
     private let detailed: RelevanceWindow?
     private let strings = SharedRowStrings()
     private var pending: StoredRowBatch
-    private var codes = Set<UInt64>()
+    private var codes = CodeHashes()
 
     /// Rows reaching one of `windows`; those `detailed` does not reach come
     /// without code, applicant and officer, as from
@@ -41,7 +41,7 @@ package struct ParsedDossiers: ParsedDossierRows {
                 let code = batch.span(k, .code) ?? 0..<0
                 hasher.mix(UInt64(code.count))
                 hasher.mix(UnsafeBufferPointer(rebasing: bytes[code]))
-                guard codes.insert(hasher.value).inserted else { throw RepeatedDossierCode() }
+                guard codes.insert(hasher.value) else { throw RepeatedDossierCode() }
             }
         }
         for k in 0..<batch.count {

@@ -1,0 +1,29 @@
+import XCTest
+@testable import MotCuaStore
+
+/// ``CodeHashes`` must say what a `Set<UInt64>` says of the same hashes,
+/// through every growth of its table, except that 0 and 1 are one key.
+final class CodeHashesTests: XCTestCase {
+    func testInsertAgreesWithASetThroughEveryGrowth() {
+        var random = SystemRandomNumberGenerator()
+        var hashes = CodeHashes()
+        var set = Set<UInt64>()
+        // Few distinct values among many draws, so that repeats are common; top bits alike, so that probes run long.
+        let pool = (0..<150_000).map { _ in UInt64.random(in: 2...UInt64.max, using: &random) }
+        let clustered = (0..<5_000).map { UInt64($0) << 40 | 0xFFFF }
+        for _ in 0..<400_000 {
+            let h = Bool.random(using: &random) ? pool.randomElement(using: &random)! : clustered.randomElement(using: &random)!
+            XCTAssertEqual(hashes.insert(h), set.insert(h).inserted, "\(h)")
+        }
+        XCTAssertEqual(hashes.count, set.count)
+        XCTAssertGreaterThan(hashes.count, 1 << 16, "the table grew several times")
+    }
+
+    func testZeroAndOneAreOneCode() {
+        var hashes = CodeHashes()
+        XCTAssertTrue(hashes.insert(0))
+        XCTAssertFalse(hashes.insert(1))
+        XCTAssertFalse(hashes.insert(0))
+        XCTAssertTrue(hashes.insert(2))
+    }
+}
