@@ -22,6 +22,44 @@ final class TextFoldingTests: XCTestCase {
         }
     }
 
+    /// The folding before its ASCII paths, scalar by scalar through Foundation.
+    private static func referenceFold(_ s: String, words: Bool) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in s.decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar.value {
+            case 0x0300...0x036F: continue
+            case 0x0110, 0x0111:
+                if words && pendingSpace && !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                out.append("d")
+            default:
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    if words && pendingSpace && !out.isEmpty { out.append(" ") }
+                    pendingSpace = false
+                    out.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+                } else {
+                    pendingSpace = true
+                }
+            }
+        }
+        return String(out)
+    }
+
+    func testKeysAndWordsFoldAsScalarByScalarThroughFoundation() {
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["Ngày", "tiếp", "NHẬN", "Đồng", "đ", "_", "-", " ", "  ", "\t", "1", "Ⅻ", "²", "ß", "İ", "Σ", "ǅ", "Å", "ﬁ",
+                      "MaHoSo", "UBND xã", "(", ".", "ư\u{0301}", "e\u{0323}\u{0302}", "\u{0300}", "½", "٣", "가", "ABC", "z"]
+        for _ in 0..<5_000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...6, using: &random) { s += pieces.randomElement(using: &random)! }
+            for form in [s, s.decomposedStringWithCanonicalMapping, s.precomposedStringWithCanonicalMapping] {
+                XCTAssertEqual(TextFolding.key(form), Self.referenceFold(form, words: false), form)
+                XCTAssertEqual(TextFolding.words(form), Self.referenceFold(form, words: true), form)
+            }
+        }
+    }
+
     func testTrimmingKeepsInnerSpacesAndRemovesEdgesAndBOM() {
         XCTAssertEqual("  Mường Khoa \t".trimmedSpaces, "Mường Khoa")
         XCTAssertEqual("\u{FEFF}MaHoSo".trimmedSpaces, "MaHoSo")
