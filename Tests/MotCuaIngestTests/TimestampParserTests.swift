@@ -81,4 +81,27 @@ final class TimestampParserTests: XCTestCase {
             XCTAssertEqual(parser.parse(bad, .startOfDay), .invalid, bad)
         }
     }
+    /// The fixed shapes (`dd/MM/yyyy HH:mm:ss`, `dd/MM/yyyy`, `yyyy-MM-dd HH:mm:ss`)
+    /// are read at their places; padded with a space, the same text goes
+    /// through the general scan. Both must agree, impossible values included.
+    func testFixedShapesReadAsTheGeneralScanReadsThem() {
+        var random = SystemRandomNumberGenerator()
+        func two(_ range: ClosedRange<Int>) -> String { let v = Int.random(in: range, using: &random); return v < 10 ? "0\(v)" : "\(v)" }
+        for _ in 0..<20_000 {
+            let (d, m, h, mi, s) = (two(0...32), two(0...13), two(0...25), two(0...61), two(0...61))
+            let y = String(Int.random(in: 1890...2210, using: &random))
+            let texts = ["\(d)/\(m)/\(y) \(h):\(mi):\(s)", "\(d)/\(m)/\(y)", "\(y)-\(m)-\(d) \(h):\(mi):\(s)", "\(y)-\(m)-\(d)T\(h):\(mi):\(s)"]
+            for text in texts {
+                for parser in [TimestampParser(), TimestampParser(endOfWorkingDay: 16 * 3600 + 1800, dayFirst: false)] {
+                    for meaning in [DateOnlyMeaning.startOfDay, .endOfWorkingDay] {
+                        XCTAssertEqual(parser.parse(text, meaning), parser.parse(" " + text, meaning), text)
+                    }
+                }
+            }
+        }
+        // Shaped alike but not a date of the shapes: the general scan decides.
+        for text in ["0a/01/2024 10:00:00", "01/01/2024 10:00:0x", "01-01-2024 10:00:00", "2024/01/01 10:00:00"] {
+            XCTAssertEqual(TimestampParser().parse(text, .startOfDay), .invalid, text)
+        }
+    }
 }
