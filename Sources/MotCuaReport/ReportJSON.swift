@@ -58,11 +58,9 @@ package enum ReportJSON {
                 return .object(o)
             })])
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(JSONValue.object(doc))
-        data.append(0x0A)
-        return data
+        var text = try JSONText.prettyPrinted(.object(doc))
+        text.append(0x0A)
+        return Data(text)
     }
 
     private static func named(_ row: ReportRow, rubric: Rubric?) -> [String: JSONValue] {
