@@ -252,6 +252,9 @@ struct SheetFrame {
             // Width is in Calibri-11 digit widths; Times New Roman 11 fits about
             // 1.2 average Vietnamese characters per unit (checked on rendered pages).
             let perLine = max(1, Int(widths[c] * 1.2 * 11 / fontSize))
+            // A text of no more bytes than fit on a line has no more characters either:
+            // counting characters (grapheme breaking) for every cell was a tenth of writing the overdue list.
+            guard t.utf8.count > perLine else { continue }
             lines = max(lines, (t.count + perLine - 1) / perLine)
         }
         return lines
