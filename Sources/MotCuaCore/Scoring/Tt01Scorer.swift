@@ -59,18 +59,23 @@ package struct Tt01Scorer: Sendable {
         guard let finish, finish != .unclassified else { return false }
         // Looked up once for the disclosure and service-level indicators.
         let procedure = dossier.procedureCode.flatMap { catalogue[$0] }
-        for (i, indicator) in enabledIndicators.enumerated() {
-            var result = derivedPoints(indicator.rule, dossier: dossier, procedure: procedure, finish: finish)
-                .map { IndicatorScore(points: $0, maxPoints: indicator.maxPoints, evaluated: false) }
-            if !evaluation.isEmpty, let given = evaluation[indicator.number] {
-                if (0...indicator.maxPoints).contains(given) {
-                    result = IndicatorScore(points: given, maxPoints: indicator.maxPoints, evaluated: true)
-                } else {
-                    warnings.append(ScoringWarning(dossierCode: dossier.code, indicator: indicator.number,
-                                                   value: given, maxPoints: indicator.maxPoints))
+        // The indicators read in place: a copy of each (its name, its rule's
+        // thresholds) was retained and released for every dossier scored.
+        enabledIndicators.withUnsafeBufferPointer { indicators in
+            for i in indicators.indices {
+                let maxPoints = indicators[i].maxPoints, number = indicators[i].number
+                var result = derivedPoints(indicators[i].rule, dossier: dossier, procedure: procedure, finish: finish)
+                    .map { IndicatorScore(points: $0, maxPoints: maxPoints, evaluated: false) }
+                if !evaluation.isEmpty, let given = evaluation[number] {
+                    if (0...maxPoints).contains(given) {
+                        result = IndicatorScore(points: given, maxPoints: maxPoints, evaluated: true)
+                    } else {
+                        warnings.append(ScoringWarning(dossierCode: dossier.code, indicator: number,
+                                                       value: given, maxPoints: maxPoints))
+                    }
                 }
+                points.scores[slotOfIndicator[i]] = result
             }
-            points.scores[slotOfIndicator[i]] = result
         }
         return true
     }
