@@ -22,6 +22,21 @@ final class TextFoldingTests: XCTestCase {
         }
     }
 
+    /// ASCII is skipped a word at a time: what follows a prefix of any
+    /// length, at any place in a word, must still be composed.
+    func testNFCAfterASCIIPrefixesOfEveryLength() {
+        let tails = ["e\u{0301}", "\u{1100}\u{1161}", "\u{2126}", "\u{212A}", "a\u{1DC4}", "Đ", "ệ", "e\u{0323}\u{0302}", "x"]
+        for length in 0...17 {
+            let prefix = String(String(repeating: "H29.", count: 5).prefix(length))
+            for tail in tails {
+                for text in [prefix + tail, prefix + tail + prefix, tail + prefix + tail] {
+                    XCTAssertEqual(Array(TextFolding.nfc(text).unicodeScalars),
+                                   Array(text.precomposedStringWithCanonicalMapping.unicodeScalars), text)
+                }
+            }
+        }
+    }
+
     /// The folding before its ASCII paths, scalar by scalar through Foundation.
     private static func referenceFold(_ s: String, words: Bool) -> String {
         var out = String.UnicodeScalarView()
