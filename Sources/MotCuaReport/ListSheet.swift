@@ -31,7 +31,7 @@ struct ListSheet<Entry> {
         let tree = context.report.tree
         // Every row as tall as the tallest: a list of even rows reads and prints as a ledger.
         let lines = entries.enumerated().reduce(1) { most, item in
-            max(most, frame.lineCount(values: figures.map { $0.value(item.element, item.offset + 1, tree) }, widths: widths))
+            frame.lineCount(values: figures.map { $0.value(item.element, item.offset + 1, tree) }, widths: widths, atLeast: most)
         }
         for (i, entry) in entries.enumerated() {
             let values = figures.map { $0.value(entry, i + 1, tree) }

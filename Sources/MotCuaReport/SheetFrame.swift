@@ -244,17 +244,18 @@ struct SheetFrame {
         try sheet.setRowHeight(row, height: Double(lines) * fontSize * 1.35)
     }
 
-    /// The lines the longest wrapped text of a row takes.
-    func lineCount(values: [CellValue], widths: [Double]) -> Int {
-        var lines = 1
+    /// The lines the longest wrapped text of a row takes, or `atLeast` when more.
+    func lineCount(values: [CellValue], widths: [Double], atLeast: Int = 1) -> Int {
+        var lines = atLeast
         for (c, v) in values.enumerated() {
             guard case .text(let t) = v else { continue }
             // Width is in Calibri-11 digit widths; Times New Roman 11 fits about
             // 1.2 average Vietnamese characters per unit (checked on rendered pages).
             let perLine = max(1, Int(widths[c] * 1.2 * 11 / fontSize))
-            // A text of no more bytes than fit on a line has no more characters either:
-            // counting characters (grapheme breaking) for every cell was a tenth of writing the overdue list.
-            guard t.utf8.count > perLine else { continue }
+            // A text has no more characters than bytes: one whose bytes fit the lines
+            // already counted cannot add one, and its characters (grapheme breaking,
+            // a tenth of writing the overdue list) need no counting.
+            guard (t.utf8.count + perLine - 1) / perLine > lines else { continue }
             lines = max(lines, (t.count + perLine - 1) / perLine)
         }
         return lines
