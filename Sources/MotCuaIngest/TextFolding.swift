@@ -13,7 +13,8 @@ enum TextFolding {
     static func nfc(_ s: String) -> String {
         // Scanned in the string's own buffer: through the UTF-8 view's iterator
         // this scan of every name and code was 2 % of reading an export.
-        let mayCompose = s.utf8.withContiguousStorageIfAvailable(mayCompose(_:)) ?? mayCompose(Array(s.utf8))
+        let mayCompose = s.utf8.withContiguousStorageIfAvailable(mayCompose(_:))
+            ?? Array(s.utf8).withUnsafeBufferPointer(mayCompose(_:))
         guard mayCompose else { return s }  // Precomposed Vietnamese (U+1EA0–U+1EF9 is 0xE1 0xBA/0xBB …) stays as it is.
         return VietnameseComposition.nfc(s) ?? s.precomposedStringWithCanonicalMapping
     }
@@ -27,13 +28,9 @@ enum TextFolding {
             while i + 8 <= bytes.count,
                   UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
         }
-        // The pair rule below looks one byte back; an ASCII byte matches no pair.
-        return mayCompose(bytes[i...])
-    }
-
-    private static func mayCompose<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        // The pair rule looks one byte back; an ASCII byte matches no pair.
         var previous: UInt8 = 0
-        for b in bytes {
+        for b in bytes[i...] {
             switch (previous, b) {
             case (_, 0xCC), (_, 0xCD),                  // U+0300–U+037F combining diacritics
                  (0xE1, 0x84...0x87), (0xE1, 0xB7),    // Hangul jamo; U+1DC0 combining supplement

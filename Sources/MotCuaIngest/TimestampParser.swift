@@ -99,16 +99,18 @@ package struct TimestampParser: Sendable {
         } else {
             return nil
         }
-        var second = 0
+        var time: (h: Int, m: Int, s: Int)? = nil
         if !dateOnly {
             guard p[13] == 0x3A && p[16] == 0x3A else { return nil }
-            let (h, m, s) = (n(11, 2), n(14, 2), n(17, 2))
-            guard notDigit == 0 else { return nil }
-            guard h < 24, m < 60, s < 60 else { return .invalid }
-            second = h * 3600 + m * 60 + s
+            time = (n(11, 2), n(14, 2), n(17, 2))
         }
-        guard notDigit == 0 else { return nil }
+        guard notDigit == 0 else { return nil }  // a non-digit where digits go: left to the scan
         guard let date else { return .invalid }
+        var second = 0
+        if let time {
+            guard time.h < 24, time.m < 60, time.s < 60 else { return .invalid }
+            second = time.h * 3600 + time.m * 60 + time.s
+        }
         return result(Parsed(date: date, second: second, dateOnly: dateOnly), meaning)
     }
 

@@ -66,6 +66,8 @@ enum JSONText {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: n))
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// Quoted, with `"` and `\` escaped and control characters as `\n`, `\t`,
     /// `\r`, `\b`, `\f` or `\u00xx`; everything else as it is.
     private static func string(_ s: String, into out: inout [UInt8]) {
@@ -80,9 +82,8 @@ enum JSONText {
             case 0x08: out.append(contentsOf: "\\b".utf8)
             case 0x0C: out.append(contentsOf: "\\f".utf8)
             case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
                 out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(byte >> 4)]); out.append(hex[Int(byte & 0xF)])
+                out.append(hexDigits[Int(byte >> 4)]); out.append(hexDigits[Int(byte & 0xF)])
             default: out.append(byte)
             }
         }
