@@ -17,12 +17,6 @@ enum DossierDatabase {
         try DossierStore(scratchAt: path)
     }
 
-    /// The dossiers of parsed exports as a scratch database would give them
-    /// back, for a report that does not store them (``ParsedDossiers``).
-    static func parsedDossiers(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?) -> any ParsedDossierRows {
-        ParsedDossiers(windows: windows, detailedIn: detailed)
-    }
-
     /// Opens an existing database for reading only: it creates no file and
     /// migrates nothing (`motcua run --check` must change nothing).
     static func openExisting(_ path: String) throws -> any DossierRepository {

@@ -89,9 +89,11 @@ struct Importer {
     ///
     /// `aggregate` is called once the reference files and evaluations are
     /// stored (the dossiers are counted against them), with the function that
-    /// reads the dossier files into a consumer of batches.
+    /// reads the dossier files into a consumer of batches, each batch counted
+    /// into a copy of `tally` on the thread that decoded it.
     func read(units: String?, procedures: String?, dossierFiles: [String], evaluations: String?,
-              into aggregate: (_ readDossiers: (_ consume: (DossierBatch) throws -> Void) throws -> Void) throws -> Void)
+              into aggregate: (_ readDossiers: (_ tally: BatchTally, _ consume: (DossierBatch) throws -> Void) throws -> Void)
+                  throws -> Void)
         throws -> Outcome {
         var rejections = try importReference(units: units, procedures: procedures, evaluations: evaluations)
         // Read and stored first; but a file that cannot be read fails, as in `run`,
@@ -100,13 +102,13 @@ struct Importer {
         var evaluationRejections: [RowRejection] = []
         if case let (path, .success(read))? = evaluated { evaluationRejections = try save(read, from: path) }
         let (reference, dueDates) = try dossierReading()
-        try aggregate { consume in
+        try aggregate { tally, consume in
             // The newest state moment stored so far, as an import keeps it per file (import_batch.newest_state).
             var newestBefore: Int64? = nil
             for path in dossierFiles {
                 var units: Set<String> = []
                 var newest: Int64? = nil
-                let summary = try readFile(path, reference: reference, dueDates: dueDates, digests: false,
+                let summary = try readFile(path, reference: reference, dueDates: dueDates, digests: false, tally: tally,
                                            stretches: DossierFileReader.stretchBytes) { batch in
                     units.formUnion(batch.rowsByUnit.keys)
                     if let moment = batch.newestStateMoment { newest = max(newest ?? moment, moment) }
@@ -168,12 +170,12 @@ struct Importer {
     /// does, stored or counted straight: with its mapping, the end of the
     /// working day and the due dates recomputed (docs/rules.md#due-date-source).
     private func readFile(_ path: String, reference: ReferenceData, dueDates: DueDateCalculator, chunks: ChunkLog? = nil,
-                          digests: Bool = true, stretches: Int? = nil,
+                          digests: Bool = true, tally: BatchTally? = nil, stretches: Int? = nil,
                           onBatch: (DossierBatch) throws -> Void) throws -> DossierFileSummary {
         try DossierFileReader.streamBatches(path: path, reference: reference, mapping: mapping,
                                             endOfWorkingDay: calendar.workingHours.lastEnd,
                                             recomputeDue: { dueDates.computedDue(for: $0) }, chunks: chunks,
-                                            digests: digests, stretches: stretches, onBatch: onBatch)
+                                            digests: digests, tally: tally, stretches: stretches, onBatch: onBatch)
     }
 
     /// One dossier file stored (or recognised as applied before); its rejected rows.

@@ -158,14 +158,13 @@ struct ReportInputs {
                                             calendar: calendar, rubric: rubric,
                                             evaluations: rubric == nil ? [:] : try store.evaluations(),
                                             dimensions: dimensions, attribution: .handling, knownUnits: nil)
-            var parsed = DossierDatabase.parsedDossiers(relevantTo: aggregator.windows, detailedIn: aggregator.detailedWindow)
-            try aggregator.add(concurrentlyDecoding: { put in
-                // `put` is called only while the files are read.
-                try withoutActuallyEscaping(put) { put in
-                    try readDossiers { batch in try parsed.add(batch, put: put) }
-                    try parsed.finish(put: put)
-                }
-            })
+            // Each batch comes counted by the thread that read it; merged in file order.
+            var codes = CodeHashes()
+            try readDossiers(BatchTally(aggregator)) { batch in
+                guard let tally = batch.tally else { preconditionFailure("a batch read straight is tallied") }
+                for hash in tally.codeHashes where !codes.insert(hash) { throw RepeatedDossierCode() }
+                aggregator.merge(tally.aggregator)
+            }
             counted = aggregator
         }
         rejections = Self.rejectedRows(outcome)

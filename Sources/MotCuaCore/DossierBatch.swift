@@ -42,8 +42,16 @@ package struct DossierBatch: Sendable {
     /// digest was a twelfth of the reading thread's time.
     package let digests: Bool
 
-    package init(capacity: Int = 0, digests: Bool = true) {
+    /// The rows counted as they were added (`report --input`): their texts are
+    /// then not packed, only their numbers and lines.
+    package private(set) var tally: BatchTally?
+
+    /// - Parameter tally: counts the rows as they are added, empty; a batch
+    ///   with one carries no digests and no texts.
+    package init(capacity: Int = 0, digests: Bool = true, tally: BatchTally? = nil) {
+        precondition(tally == nil || !digests, "a tallied batch is counted, not stored")
         self.digests = digests
+        self.tally = tally
         bytes.reserveCapacity(capacity * 256)
         spans.reserveCapacity(capacity * Text.allCases.count)
         numbers.reserveCapacity(capacity * Number.allCases.count)
@@ -75,8 +83,10 @@ package struct DossierBatch: Sendable {
         }
         func number(_ v: Int?) { numbers.append(v.map(Int64.init) ?? DossierBatch.null) }
         func moment(_ t: LocalDateTime?) { numbers.append(t?.secondsSinceEpoch ?? DossierBatch.null) }
-        text(d.code); text(d.unitCode); text(d.procedureCode); text(d.procedureName)
-        text(d.fieldCode); text(d.fieldName); text(d.applicant); text(d.officer); text(d.receivingUnitCode)
+        if tally == nil {
+            text(d.code); text(d.unitCode); text(d.procedureCode); text(d.procedureName)
+            text(d.fieldCode); text(d.fieldName); text(d.applicant); text(d.officer); text(d.receivingUnitCode)
+        }
         number(d.channel.rawValue); number(d.declaredLevel?.rawValue); moment(d.receivedAt); moment(d.dueAt)
         moment(d.finishedAt); moment(d.returnedAt); number(d.status?.rawValue); number(d.supplementCount)
         moment(d.supplementRequestedAt); moment(d.supplementReceivedAt); number(d.apologyCount); moment(d.newDueAt)
@@ -86,6 +96,7 @@ package struct DossierBatch: Sendable {
         lines.append(line)
         if countingUnit { rowsByUnit[d.unitCode, default: 0] += 1 }
         contentHashes.append(digests ? contentHash(ofRow: count - 1) : 0)
+        tally?.add(d)
     }
 
     /// A 64-bit digest of everything a row says: its texts, each with its
@@ -143,6 +154,7 @@ package struct DossierBatch: Sendable {
 
     /// Where text `field` of row `row` is in ``bytes``, or `nil` when blank.
     package func span(_ row: Int, _ field: Text) -> Range<Int>? {
+        assert(tally == nil, "a tallied batch keeps no texts")
         let s = spans[row * Text.allCases.count + field.rawValue]
         return s.count < 0 ? nil : Int(s.start)..<Int(s.start + s.count)
     }

@@ -44,18 +44,6 @@ package struct DecodedDossiers: DossierRows {
     package func decode(_ body: (Dossier) -> Void) { for d in dossiers { body(d) } }
 }
 
-/// Parsed dossiers handed to a report as a store would give them back had it
-/// stored them in a new database (`report --input` without storing the rows,
-/// docs/rules.md#scratch-store): what such a store keeps is known only while
-/// no MaHoSo repeats, so a repeated one stops the reading with
-/// ``RepeatedDossierCode``.
-package protocol ParsedDossierRows {
-    /// Takes a batch as parsed; hands the rows a report reads to `put`, in order.
-    mutating func add(_ batch: DossierBatch, put: (any DossierRows) throws -> Void) throws
-    /// Hands over the rows still held.
-    mutating func finish(put: (any DossierRows) throws -> Void) throws
-}
-
 /// A MaHoSo met a second time in the files read straight into a report: only a
 /// store can settle which of its lines wins (docs/rules.md#import).
 package struct RepeatedDossierCode: Error {

@@ -227,6 +227,23 @@ package struct PeriodAggregator: Sendable {
         }
     }
 
+    /// Adds what `later` counted, as if its dossiers had come after this
+    /// one's, in their order: the same figures, lists and first names as one
+    /// aggregator fed both runs of dossiers (cộng dồn kết quả đếm từng phần).
+    /// `report --input` counts each parsed batch on the thread that read it
+    /// and merges the batches in file order (docs/rules.md#scratch-store).
+    /// Both must be copies of one aggregator: same period, rules and inputs.
+    package mutating func merge(_ later: PeriodAggregator) {
+        for (unit, figures) in later.ownFigures { ownFigures[unit, default: UnitFigures()] += figures }
+        overdue += later.overdue
+        findings += later.findings
+        for (unit, tally) in later.ownScoreTallies { ownScoreTallies[unit, default: ScoreTally()].merge(tally) }
+        scoringWarnings += later.scoringWarnings
+        groups.merge(later.groups)
+        index766Misses += later.index766Misses
+        onTimeDifferences += later.onTimeDifferences
+    }
+
     /// The unit that takes the dossier's reception figures when it is not the
     /// handling unit: its receiving unit under ``Attribution/receiving``, if
     /// known (docs/rules.md#receiving-unit); `nil` when everything goes to the handling unit.

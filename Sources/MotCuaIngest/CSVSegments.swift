@@ -30,7 +30,8 @@ enum CSVSegments {
     /// `threads` threads, about `bytes` of text each time, and hands the
     /// batches to `onBatch` on the calling thread in file order.
     static func decode(_ reader: CSVReader, decoder: DossierRowDecoder, file: String, hasUnitNames: Bool,
-                       fieldCheck: (expected: Int, codeField: Int), digests: Bool, bytes: Int, threads: Int,
+                       fieldCheck: (expected: Int, codeField: Int), digests: Bool, tally: BatchTally? = nil,
+                       bytes: Int, threads: Int,
                        onBatch: (DossierBatch) throws -> Void) throws -> DossierFileSummary {
         let starts = reader.text.withBytes { buf in
             var starts = [reader.position]
@@ -44,7 +45,7 @@ enum CSVSegments {
         let read: @Sendable (Int, Int) -> Piece = { start, stop in
             var segment = reader.segment(from: start, stopAt: stop)
             var decoding = RecordDecoding(decoder: decoder, file: file, hasUnitNames: hasUnitNames,
-                                          fieldCheck: fieldCheck, chunks: nil, digests: digests)
+                                          fieldCheck: fieldCheck, chunks: nil, digests: digests, tally: tally)
             var batches: [DossierBatch] = []
             var failure: (any Error)?
             do {

@@ -74,6 +74,8 @@ package enum DossierFileReader {
     /// batch overlaps with reading the next.
     /// Without `digests` the batches carry no content digests (0 for every
     /// row): for dossiers that are counted, not stored (`report --input`).
+    /// With `tally`, each batch counts its dossiers as they are decoded
+    /// (``BatchTally``) and carries no texts.
     /// With `stretches`, a CSV export of more than two of them and no `chunks`
     /// is decoded by several threads, that many bytes at a time
     /// (``CSVSegments``): for a caller whose own work is light.
@@ -81,7 +83,8 @@ package enum DossierFileReader {
                                      mapping: ResolvedMapping = ResolvedMapping(),
                                      endOfWorkingDay: Int = 17 * 3600,
                                      recomputeDue: (@Sendable (Dossier) -> LocalDateTime?)? = nil,
-                                     chunks: ChunkLog? = nil, digests: Bool = true, stretches: Int? = nil,
+                                     chunks: ChunkLog? = nil, digests: Bool = true, tally: BatchTally? = nil,
+                                     stretches: Int? = nil,
                                      onBatch: (DossierBatch) throws -> Void) throws -> DossierFileSummary {
         let timestamps = TimestampParser(endOfWorkingDay: endOfWorkingDay, dayFirst: mapping.dayFirst)
         switch try DossierFileKind.of(path) {
@@ -103,7 +106,7 @@ package enum DossierFileReader {
             sheet.rows.narrow(to: sheet.header.count, dateColumns: Set(dates.compactMap { map.index[$0] }))
             var summary = try decodeOnSecondThread(XLSXRecords(rows: sheet.rows, file: sheet.file), decoder: decoder,
                                                    file: sheet.file, hasUnitNames: map.index[.unitName] != nil,
-                                                   digests: digests, onBatch: onBatch)
+                                                   digests: digests, tally: tally, onBatch: onBatch)
             summary.sheet = sheet.sheetName
             return summary
         case .text:
@@ -132,12 +135,12 @@ package enum DossierFileReader {
             return try CSVSegments.decode(reader, decoder: decoder, file: csv.fileName,
                                           hasUnitNames: map.index[.unitName] != nil,
                                           fieldCheck: (csv.header.count, map.index[.code] ?? 0), digests: digests,
-                                          bytes: bytes, threads: readingThreads, onBatch: onBatch)
+                                          tally: tally, bytes: bytes, threads: readingThreads, onBatch: onBatch)
         }
         return try decodeOnSecondThread(reader, decoder: decoder, file: csv.fileName,
                                         hasUnitNames: map.index[.unitName] != nil,
                                         fieldCheck: (csv.header.count, map.index[.code] ?? 0), chunks: chunks,
-                                        digests: digests, onBatch: onBatch)
+                                        digests: digests, tally: tally, onBatch: onBatch)
     }
 
     /// Checks, parses and decodes the records on a second thread while the
@@ -148,14 +151,14 @@ package enum DossierFileReader {
     private static func decodeOnSecondThread<Source: DossierRecordSource>(
         _ source: Source, decoder: DossierRowDecoder, file: String, hasUnitNames: Bool,
         fieldCheck: (expected: Int, codeField: Int)? = nil, chunks: ChunkLog? = nil, digests: Bool,
-        onBatch: (DossierBatch) throws -> Void
+        tally: BatchTally? = nil, onBatch: (DossierBatch) throws -> Void
     ) throws -> DossierFileSummary {
         let pipe = BatchPipe<DossierBatch>()
         let result = ProducerResult()
         let producer = Thread {
             var source = source
             var decoding = RecordDecoding(decoder: decoder, file: file, hasUnitNames: hasUnitNames, fieldCheck: fieldCheck,
-                                          chunks: chunks, digests: digests)
+                                          chunks: chunks, digests: digests, tally: tally)
             do {
                 try source.forEachRow { row in
                     if let full = decoding.take(row) {
@@ -217,6 +220,8 @@ struct RecordDecoding {
     private let fieldCheck: (expected: Int, codeField: Int)?
     private let chunks: ChunkLog?
     private let digests: Bool
+    /// Counts the dossiers of each batch as they are decoded (``BatchTally``), when given.
+    private let tally: BatchTally?
     private(set) var summary: DossierFileSummary
     private var batch: DossierBatch
     /// By the decoder's ``DossierRowDecoder/unitOrdinal``: whether the unit's
@@ -232,11 +237,11 @@ struct RecordDecoding {
     }
 
     init(decoder: DossierRowDecoder, file: String, hasUnitNames: Bool, fieldCheck: (expected: Int, codeField: Int)?,
-         chunks: ChunkLog?, digests: Bool) {
+         chunks: ChunkLog?, digests: Bool, tally: BatchTally? = nil) {
         self.decoder = decoder; self.hasUnitNames = hasUnitNames; self.fieldCheck = fieldCheck
-        self.chunks = chunks; self.digests = digests
+        self.chunks = chunks; self.digests = digests; self.tally = tally
         summary = DossierFileSummary(file: file)
-        batch = DossierBatch(capacity: DossierFileReader.batchSize, digests: digests)
+        batch = DossierBatch(capacity: DossierFileReader.batchSize, digests: digests, tally: tally)
     }
 
     /// Decodes one record; returns the batch it filled, if it did.
@@ -289,7 +294,7 @@ struct RecordDecoding {
             units[unit].rowsInBatch = 0
         }
         unitsInBatch.removeAll(keepingCapacity: true)
-        defer { batch = DossierBatch(capacity: DossierFileReader.batchSize, digests: digests) }
+        defer { batch = DossierBatch(capacity: DossierFileReader.batchSize, digests: digests, tally: tally) }
         return batch
     }
 }

@@ -104,10 +104,7 @@ enum DossierRow {
 
     /// Row `k` of `batch` as the table stores it: each column of `columns`
     /// in order, a text as its place in `batch.bytes`, an integer as it is,
-    /// `nil` for NULL. The one mapping of a batch to the table: the INSERT
-    /// binds it, and a report read straight from an export
-    /// (``StoredRowBatch/append(_:row:detailed:)``) takes it as SQLite would
-    /// give it back.
+    /// `nil` for NULL: the mapping of a batch to the table that the INSERT binds.
     @inline(__always)
     static func forEachColumn(of batch: DossierBatch, row k: Int, text: (Range<Int>?) -> Void, number: (Int64?) -> Void) {
         func t(_ field: DossierBatch.Text) { text(batch.span(k, field)) }

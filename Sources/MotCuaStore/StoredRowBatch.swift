@@ -23,7 +23,6 @@ struct StoredRowBatch: DossierRows, @unchecked Sendable {
     private static let null = Int64.min
     private static let isText: [Bool] = (0..<DossierRow.columnCount).map { DossierRow.textColumns.contains($0) }
     private static let isDetailOnly: [Bool] = (0..<DossierRow.columnCount).map { DossierRow.detailOnlyColumns.contains($0) }
-    private static let isUnread: [Bool] = (0..<DossierRow.columnCount).map { DossierRow.unreadColumns.contains($0) }
 
     init(strings: SharedRowStrings) {
         self.strings = strings
@@ -48,30 +47,6 @@ struct StoredRowBatch: DossierRows, @unchecked Sendable {
             } else {
                 values.append(columns.value(Int32(i)) ?? Self.null)
             }
-        }
-        detailed.append(isDetailed)
-    }
-
-    /// Row `k` of a parsed `batch` as ``append(_:detailed:)`` would copy it
-    /// once stored and read back: the INSERT's columns
-    /// (``DossierRow/forEachColumn(of:row:text:number:)``), the ones a read
-    /// selects as NULL left NULL. `report --input` builds its dossiers from
-    /// these, with the same decoding as a store's (docs/rules.md#scratch-store).
-    mutating func append(_ batch: DossierBatch, row k: Int, detailed isDetailed: Bool) {
-        var i = 0
-        batch.bytes.withUnsafeBufferPointer { source in
-            DossierRow.forEachColumn(of: batch, row: k, text: { span in
-                defer { i += 1 }
-                guard isDetailed || !Self.isDetailOnly[i], let span else {
-                    values.append(Self.null)
-                    return
-                }
-                values.append(Int64(bytes.count) << 32 | Int64(span.count))
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[span]))
-            }, number: { value in
-                defer { i += 1 }
-                values.append(Self.isUnread[i] ? Self.null : value ?? Self.null)
-            })
         }
         detailed.append(isDetailed)
     }

@@ -95,6 +95,65 @@ final class FiguresOnlyPropertyTests: XCTestCase {
         }
     }
 
+    /// `report --input` counts each parsed batch on the thread that read it
+    /// (``BatchTally``: the rows a store would hand back, stripped as above)
+    /// and merges the batches in file order (``ComparingAggregator/merge(_:)``).
+    /// Wherever the cuts fall, even batches of one row or none, that is the
+    /// report of one aggregator fed every dossier: rows, comparisons, lists,
+    /// findings, scores, evaluation warnings and tables by dimension alike.
+    func testBatchesCountedApartAndMergedInOrderGiveOneAggregatorsReport() throws {
+        var rng = SplitMix64(seed: 766)
+        let rubric = tt01TestRubric()
+        for trial in 0..<24 {
+            let dossiers = randomDossiers(&rng, count: 1_200)
+            // Assessor points for some dossiers, some out of the rubric's range (warnings).
+            var evaluations: [String: [Int: Int]] = [:]
+            for d in dossiers where rng.chance(0.2) {
+                var points: [Int: Int] = [:]
+                for _ in 0..<2 { points[rng.pick([4, 5, 7, 8])] = rng.pick([0, 1, 2, 5]) }
+                evaluations[d.code] = points
+            }
+            let period = ReportPeriod.parse(["2024-Q4", "2024-Q2", "2024", "2024-11", "2024-9T", "2024-06"][trial % 6])!
+            let dimensions: Set<ReportDimension> = trial % 4 == 1 ? [] : Set(ReportDimension.allCases)
+            let attribution: Attribution = trial % 3 == 0 ? .receiving : .handling
+            func make(_ p: ReportPeriod, _ figuresOnly: Bool) -> PeriodAggregator {
+                PeriodAggregator(period: p, catalogue: catalogue, rubric: rubric, evaluations: evaluations,
+                                 dimensions: dimensions, attribution: attribution, knownUnits: ["T", "A", "B", "C"],
+                                 figuresOnly: figuresOnly)
+            }
+            var one = ComparingAggregator(period: period, make: make)
+            for d in dossiers { one.add(d) }
+            var merged = ComparingAggregator(period: period, make: make)
+            let empty = BatchTally(merged)
+            var start = 0, hashes = 0
+            while start < dossiers.count {
+                let end = min(dossiers.count, start + rng.pick([0, 1, 2, 7, 64, 300, 2_000]))
+                var tally = empty
+                for d in dossiers[start..<end] { tally.add(d) }
+                hashes += tally.codeHashes.count
+                merged.merge(tally.aggregator)
+                start = end
+            }
+            XCTAssertEqual(hashes, dossiers.count, "every row's MaHoSo is hashed, reached or not")
+            let a = one.report(scope: nil, tree: tree), b = merged.report(scope: nil, tree: tree)
+            XCTAssertGreaterThan(a.dossiersUsed, 0)
+            XCTAssertEqual(a.dossiersUsed, b.dossiersUsed, "trial \(trial)")
+            XCTAssertEqual(a.rows, b.rows, "trial \(trial)")
+            XCTAssertEqual(a.total, b.total, "trial \(trial)")
+            XCTAssertEqual(a.overdue, b.overdue, "trial \(trial)")
+            XCTAssertEqual(a.findings, b.findings, "trial \(trial)")
+            XCTAssertEqual(a.scoringWarnings, b.scoringWarnings, "trial \(trial)")
+            XCTAssertEqual(a.index766Misses, b.index766Misses, "trial \(trial)")
+            XCTAssertEqual(a.onTimeDifferences, b.onTimeDifferences, "trial \(trial)")
+            XCTAssertEqual(a.units.map { [$0.own, $0.subtree] }, b.units.map { [$0.own, $0.subtree] }, "trial \(trial)")
+            XCTAssertEqual(try a.table(TableSpec(rows: .unitAll)), try b.table(TableSpec(rows: .unitAll)), "trial \(trial)")
+            for dimension in dimensions where !dimension.isUnitDimension {
+                XCTAssertEqual(try a.table(TableSpec(rows: dimension)), try b.table(TableSpec(rows: dimension)),
+                               "trial \(trial) \(dimension)")
+            }
+        }
+    }
+
     func testAFailingReadOnTwoThreadsThrowsAndStops() {
         struct Failure: Error {}
         var rng = SplitMix64(seed: 9)

@@ -25,6 +25,16 @@ struct GroupTallies: Sendable {
     /// The score of each cell's dossiers.
     var scores: [GroupCell: UnitScore] { scoreTallies.mapValues(\.unitScore) }
 
+    /// Adds the tallies of dossiers that came after these (``PeriodAggregator/merge(_:)``):
+    /// a group keeps the first name it was given.
+    mutating func merge(_ later: GroupTallies) {
+        for (cell, f) in later.figures { figures[cell, default: UnitFigures()] += f }
+        for (cell, tally) in later.scoreTallies { scoreTallies[cell, default: ScoreTally()].merge(tally) }
+        for (dimension, byKey) in later.names {
+            for (key, name) in byKey where names[dimension]?[key] == nil { names[dimension, default: [:]][key] = name }
+        }
+    }
+
     /// Keeps the first name a dossier gives a group.
     mutating func name(_ dimension: ReportDimension, _ key: String, _ name: String?) {
         guard let name, !name.isEmpty, names[dimension]?[key] == nil else { return }

@@ -150,6 +150,12 @@ package struct ComparingAggregator: Sendable {
         for i in comparisons.indices { comparisons[i].add(dossier) }
     }
 
+    /// Adds what a copy of this aggregator counted from later dossiers (``PeriodAggregator/merge(_:)``).
+    package mutating func merge(_ later: ComparingAggregator) {
+        current.merge(later.current)
+        for i in comparisons.indices { comparisons[i].merge(later.comparisons[i]) }
+    }
+
     package func report(scope: String?, tree: UnitTree) -> PeriodReport {
         let reports = comparisons.map { $0.report(scope: scope, tree: tree) }
         return current.report(scope: scope, tree: tree).comparing(with: indexOfKind.mapValues { reports[$0] })

@@ -46,6 +46,20 @@ package struct ScoreTally: Sendable, Hashable {
                 dossiers.append(1)
             }
         }
+
+        mutating func merge(_ later: Place) {
+            points += later.points
+            maxPoints += later.maxPoints
+            count += later.count
+            for (value, n) in zip(later.values, later.dossiers) {
+                if let i = values.firstIndex(of: value) {
+                    dossiers[i] += n
+                } else {
+                    values.append(value)
+                    dossiers.append(n)
+                }
+            }
+        }
     }
 
     package init() {}
@@ -57,6 +71,15 @@ package struct ScoreTally: Sendable, Hashable {
         for (i, score) in points.scores.enumerated() {
             if let score { places[i].add(score) }
         }
+    }
+
+    /// Adds the dossiers of `later`, counted after these: each value of points
+    /// keeps its place in the distribution, a new one comes after, as when
+    /// the dossiers are added one by one.
+    package mutating func merge(_ later: ScoreTally) {
+        scored += later.scored
+        if places.isEmpty { places = later.places.map { Place(number: $0.number) } }
+        for (i, place) in later.places.enumerated() { places[i].merge(place) }
     }
 
     /// The score these dossiers add up to.

@@ -1,20 +1,22 @@
 /// The 64-bit hashes of the MaHoSo met so far in a `report --input` read
-/// (mã hồ sơ đã gặp), for ``ParsedDossiers``: an open-addressed table of the
+/// (mã hồ sơ đã gặp), from each batch's ``BatchTally``: an open-addressed table of the
 /// hashes themselves, probed linearly from the hash's top bits.
 ///
 /// A `Set<UInt64>` hashed each (already mixed) hash again with SipHash and
 /// grew by rehashing: a quarter of the calling thread's time in `report
 /// --input` on a million rows (perf, BENCHMARKS.md).
-struct CodeHashes {
+package struct CodeHashes: Sendable {
     /// 0 marks an empty slot.
     private var slots = [UInt64](repeating: 0, count: 1 << 16)
     private var shift: UInt64 = 64 - 16
-    private(set) var count = 0
+    package private(set) var count = 0
+
+    package init() {}
 
     /// Adds `hash`; false when it was there already. The hash 0 is kept as 1:
     /// two codes then count as one, which, like any collision, only sends the
     /// report to the store (``RepeatedDossierCode``).
-    mutating func insert(_ hash: UInt64) -> Bool {
+    package mutating func insert(_ hash: UInt64) -> Bool {
         if (count + 1) * 10 > slots.count * 7 { grow() }
         let inserted = CodeHashes.insert(hash == 0 ? 1 : hash, into: &slots, shift: shift)
         if inserted { count += 1 }

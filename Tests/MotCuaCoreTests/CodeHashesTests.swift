@@ -1,5 +1,5 @@
 import XCTest
-@testable import MotCuaStore
+@testable import MotCuaCore
 
 /// ``CodeHashes`` must say what a `Set<UInt64>` says of the same hashes,
 /// through every growth of its table, except that 0 and 1 are one key.
