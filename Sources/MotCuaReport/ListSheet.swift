@@ -33,9 +33,10 @@ struct ListSheet<Entry> {
         let lines = entries.enumerated().reduce(1) { most, item in
             frame.lineCount(values: figures.map { $0.value(item.element, item.offset + 1, tree) }, widths: widths, atLeast: most)
         }
+        let formats = kinds.map { frame.format($0) }
         for (i, entry) in entries.enumerated() {
             let values = figures.map { $0.value(entry, i + 1, tree) }
-            for c in values.indices { try frame.write(values[c], kind: kinds[c], row: row, column: c) }
+            for c in values.indices { try frame.write(values[c], format: formats[c], row: row, column: c) }
             try frame.setHeight(of: row, lines: lines)
             row += 1
         }

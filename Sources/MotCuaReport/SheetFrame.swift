@@ -222,9 +222,18 @@ struct SheetFrame {
 
     func write(_ value: CellValue, kind: CellKind, bold: Bool = false, indent: Int = 0, centered: Bool = false,
                row: Int, column: Int) throws {
+        try write(value, format: format(kind, bold: bold, indent: indent, centered: centered), row: row, column: column)
+    }
+
+    /// The format ``write(_:kind:bold:indent:centered:row:column:)`` gives a cell, looked up once for many.
+    func format(_ kind: CellKind, bold: Bool = false, indent: Int = 0, centered: Bool = false) -> ResolvedFormat {
         var format = cellFormat(kind, bold: bold)
         format.indent = kind == .text ? indent : 0
         if centered { format.horizontal = .center }
+        return sheet.resolved(format)
+    }
+
+    func write(_ value: CellValue, format: ResolvedFormat, row: Int, column: Int) throws {
         switch value {
         case .number(let n): try sheet.write(n, row: row, column: column, format: format)
         case .text(let t): try sheet.write(t, row: row, column: column, format: format)

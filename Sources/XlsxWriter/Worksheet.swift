@@ -21,16 +21,31 @@ package struct Worksheet {
     }
 
     package func write(_ text: String, row: Int, column: Int, format: CellFormat) throws {
-        let f = workbook.format(format)
-        try check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), Self.fitting(text), f),
-                  "\(name)!R\(row + 1)C\(column + 1)")
+        try write(text, row: row, column: column, format: resolved(format))
     }
 
     /// Writes a number; NaN and infinities (which Excel rejects) are written as blanks.
     package func write(_ number: Double, row: Int, column: Int, format: CellFormat) throws {
-        let f = workbook.format(format)
+        try write(number, row: row, column: column, format: resolved(format))
+    }
+
+    /// The workbook's format for `spec`, for a caller that writes many cells
+    /// in it: looking a ``CellFormat`` up hashes its every field, a third of
+    /// what writing a text cell cost the overdue list (callgrind, BENCHMARKS.md).
+    package func resolved(_ spec: CellFormat) -> ResolvedFormat { ResolvedFormat(pointer: workbook.format(spec)) }
+
+    package func write(_ text: String, row: Int, column: Int, format: ResolvedFormat) throws {
+        // The string's own bytes, not a copy made for the C call.
+        let error = Self.fitting(text).withCString {
+            worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, format.pointer)
+        }
+        try check(error, "\(name)!R\(row + 1)C\(column + 1)")
+    }
+
+    /// Writes a number; NaN and infinities (which Excel rejects) are written as blanks.
+    package func write(_ number: Double, row: Int, column: Int, format: ResolvedFormat) throws {
         if number.isFinite {
-            try check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, f),
+            try check(worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, format.pointer),
                       "\(name)!R\(row + 1)C\(column + 1)")
         } else {
             try writeBlank(row: row, column: column, format: format)
@@ -56,7 +71,11 @@ package struct Worksheet {
     }
 
     package func writeBlank(row: Int, column: Int, format: CellFormat) throws {
-        try check(worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), workbook.format(format)),
+        try writeBlank(row: row, column: column, format: resolved(format))
+    }
+
+    package func writeBlank(row: Int, column: Int, format: ResolvedFormat) throws {
+        try check(worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), format.pointer),
                   "\(name)!R\(row + 1)C\(column + 1)")
     }
 
@@ -199,4 +218,9 @@ enum RulePicture {
         for x in bytes { a = (a + UInt32(x)) % 65521; b = (b + a) % 65521 }
         return b << 16 | a
     }
+}
+
+/// A format of the workbook, looked up once (``Worksheet/resolved(_:)``).
+package struct ResolvedFormat {
+    let pointer: UnsafeMutablePointer<lxw_format>
 }
