@@ -36,10 +36,10 @@ package struct BatchTally: Sendable {
     package mutating func add(_ dossier: Dossier) {
         // A fixed hash, not Swift's seeded one: a collision (which only costs time) then happens on every run or none.
         var hasher = WordHasher()
-        let utf8 = dossier.code.utf8
-        hasher.mix(UInt64(utf8.count))
-        if utf8.withContiguousStorageIfAvailable({ hasher.mix($0) }) == nil {
-            Array(utf8).withUnsafeBufferPointer { hasher.mix($0) }
+        var code = dossier.code
+        code.withUTF8 { bytes in
+            hasher.mix(UInt64(bytes.count))
+            hasher.mix(bytes)
         }
         codeHashes.append(hasher.value)
         let received = dossier.receivedAt?.secondsSinceEpoch, finish = dossier.finish?.secondsSinceEpoch
