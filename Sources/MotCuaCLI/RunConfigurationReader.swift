@@ -54,8 +54,8 @@ struct RunConfigurationReader {
         }
         // Not even YAML: a top-level `log: FILE` line is still recognisable.
         for line in text.split(separator: "\n") where line.hasPrefix("log:") {
-            var value = line.dropFirst(4).trimmingCharacters(in: .whitespaces)
-            if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces) }
+            var value = line.dropFirst(4).trimmingSpaces()
+            if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]).trimmingSpaces() }
             value = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
             if !value.isEmpty { return value }
         }
@@ -178,7 +178,7 @@ struct RunConfigurationReader {
     /// A text value; a list or mapping where text belongs is a problem.
     private mutating func text(_ node: Node?, key: String) -> String? {
         guard let node, !isNull(node) else { return nil }
-        guard let s = node.scalar?.string.trimmingCharacters(in: .whitespaces), !s.isEmpty else {
+        guard let s = node.scalar?.string.trimmingSpaces(), !s.isEmpty else {
             problems.append(problem(at: node, "\"\(key)\" phải là một giá trị (chuỗi), không phải danh sách hay bảng.",
                                     "\"\(key)\" must be a single value (text), not a list or a mapping."))
             return nil

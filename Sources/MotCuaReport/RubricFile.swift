@@ -210,7 +210,7 @@ private struct RubricReader {
             let name = try text(map.required("name", in: item), what: "name")
             let minNode = try map.required("min", in: item)
             let minText = (minNode.string ?? "").replacingOccurrences(of: "%", with: "")
-                .replacingOccurrences(of: ",", with: ".").trimmingCharacters(in: .whitespaces)
+                .replacingOccurrences(of: ",", with: ".").trimmingSpaces()
             guard let minimum = Double(minText), minimum.isFinite, (0...100).contains(minimum) else {
                 throw error(at: minNode, "tỷ lệ tối thiểu (min) phải là số từ 0 đến 100.", "min must be a number from 0 to 100.")
             }
@@ -240,11 +240,11 @@ private struct RubricReader {
     }
 
     func integer(_ node: Node) -> Int? {
-        node.scalar.flatMap { Int($0.string.trimmingCharacters(in: .whitespaces)) }
+        node.scalar.flatMap { Int($0.string.trimmingSpaces()) }
     }
 
     func text(_ node: Node, what: String) throws -> String {
-        guard let s = node.scalar?.string.trimmingCharacters(in: .whitespaces), !s.isEmpty else {
+        guard let s = node.scalar?.string.trimmingSpaces(), !s.isEmpty else {
             throw error(at: node, "\"\(what)\" phải là một chuỗi không rỗng.", "\"\(what)\" must be a non-empty text.")
         }
         return s.precomposedStringWithCanonicalMapping

@@ -30,8 +30,8 @@ package struct CalendarEntry: Hashable, Sendable {
     /// The name shown for the day: the note up to its first ` | ` (what follows
     /// is the source), or a generic name.
     package var name: String {
-        let head = note.components(separatedBy: " | ").first ?? ""
-        let trimmed = head.trimmingCharacters(in: .whitespaces)
+        let head = note.split(separator: " | ", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let trimmed = head.trimmingSpaces()
         if !trimmed.isEmpty { return trimmed }
         return kind == .dayOff ? "Ngày nghỉ" : "Ngày làm bù"
     }

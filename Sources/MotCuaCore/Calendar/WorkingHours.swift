@@ -103,7 +103,7 @@ package struct WorkingHours: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func parseTime(_ raw: Substring) -> Int? {
-        let t = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let t = raw.trimmingSpaces().lowercased()
         let parts = t.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "h" })
         guard (1...2).contains(parts.count), let h = Int(parts[0]), (0...24).contains(h) else { return nil }
         let m = parts.count == 2 && !parts[1].isEmpty ? Int(parts[1]) : 0
