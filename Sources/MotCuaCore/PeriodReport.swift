@@ -340,17 +340,48 @@ package struct PeriodAggregator: Sendable {
         // The overdue list of the scope: units in display order, most days overdue first.
         let order = Dictionary(uniqueKeysWithValues: (root.map { tree.subtree(of: $0.code) } ?? tree.allInDisplayOrder)
             .enumerated().map { ($1, $0) })
-        // Keys looked up once per entry, not twice per comparison.
-        // Sorted as keys with each entry's place, the entries picked afterwards:
-        // sorting the entries themselves moved a whole dossier at every step
-        // (a year's lists hold hundreds of thousands). The place breaks ties
-        // as the stable sort of the entries did.
-        var overdueKeys: [(unit: Int, days: Int, code: String, index: Int)] = []
+        // The lists are put in order on both cores: at the end of a 1,000,000-row
+        // `report --input` this was a tenth of a second with the other core idle,
+        // and the overdue companion, written last, waits for it (BENCHMARKS.md).
+        let ((list, quality), (misses, differences)) = BothAtOnce.run({
+            (Self.overdueList(overdue, order: order), Self.qualityList(findings, order: order, tree: tree))
+        }, {
+            (Self.byUnitAndCode(index766Misses, order: order, \.dossier),
+             Self.byUnitAndCode(onTimeDifferences, order: order, \.dossier))
+        })
+        let tallies = Tallies(scope: root.map { tree.subtree(of: $0.code) } ?? tree.allInDisplayOrder,
+                              own: ownFigures, ownScores: ownScores, groups: groups, catalogue: catalogue,
+                              workingDayLength: calendar.dayLength, scored: scorer != nil,
+                              dimensions: Set(groupDimensions + (monthClassifiers.isEmpty ? [] : [.month])),
+                              months: monthClassifiers.map(\.key))
+        return PeriodReport(period: classifier.period, root: root, rows: rows, total: total,
+                            dossiersUsed: rows.isEmpty ? 0 : totalFigures.backlog + totalFigures.received,
+                            overdue: list, tree: tree, findings: quality, rubric: scorer?.rubric,
+                            scoringWarnings: scoringWarnings, tallies: tallies, index766Misses: misses,
+                            onTimeDifferences: differences, attribution: attribution)
+    }
+
+    /// The overdue list in the scope's display order of units, most days
+    /// overdue first, then by MaHoSo.
+    ///
+    /// Sorted as keys with each entry's place, the entries picked afterwards:
+    /// sorting the entries themselves moved a whole dossier at every step (a
+    /// year's lists hold hundreds of thousands). Keys are looked up once per
+    /// entry, not twice per comparison; the place breaks ties as the stable
+    /// sort of the entries did.
+    private static func overdueList(_ overdue: [OverdueEntry], order: [String: Int]) -> [OverdueEntry] {
+        var keys: [(unit: Int, days: Int, code: String, index: Int)] = []
         for (i, e) in overdue.enumerated() {
-            if let unit = order[e.dossier.unitCode] { overdueKeys.append((unit, -e.daysOverdue, e.dossier.code, i)) }
+            if let unit = order[e.dossier.unitCode] { keys.append((unit, -e.daysOverdue, e.dossier.code, i)) }
         }
-        overdueKeys.sort { $0 < $1 }
-        let list = overdueKeys.map { overdue[$0.index] }
+        keys.sort { $0 < $1 }
+        return keys.map { overdue[$0.index] }
+    }
+
+    /// The data-quality findings of the scope, with one for each unit created
+    /// from a dossier file, by unit, kind and MaHoSo.
+    private static func qualityList(_ findings: [DataQualityFinding], order: [String: Int],
+                                    tree: UnitTree) -> [DataQualityFinding] {
         var quality = findings.filter { order[$0.unitCode] != nil }
         for code in order.keys.sorted() where tree[code]?.isImplicit == true {
             quality.append(DataQualityFinding(kind: .unitNotInUnitsFile, unitCode: code, dossierCode: "",
@@ -360,26 +391,18 @@ package struct PeriodAggregator: Sendable {
             let ua = order[a.unitCode]!, ub = order[b.unitCode]!
             return (ua, a.kind, a.dossierCode) < (ub, b.kind, b.dossierCode)
         }
-        let tallies = Tallies(scope: root.map { tree.subtree(of: $0.code) } ?? tree.allInDisplayOrder,
-                              own: ownFigures, ownScores: ownScores, groups: groups, catalogue: catalogue,
-                              workingDayLength: calendar.dayLength, scored: scorer != nil,
-                              dimensions: Set(groupDimensions + (monthClassifiers.isEmpty ? [] : [.month])),
-                              months: monthClassifiers.map(\.key))
-        func byUnitAndCode<T>(_ items: [T], _ dossier: (T) -> Dossier) -> [T] {
-            var keys: [(unit: Int, code: String, index: Int)] = []
-            for (i, item) in items.enumerated() {
-                let d = dossier(item)
-                if let unit = order[d.unitCode] { keys.append((unit, d.code, i)) }
-            }
-            keys.sort { $0 < $1 }
-            return keys.map { items[$0.index] }
+        return quality
+    }
+
+    /// The entries of the scope's units, by unit and MaHoSo (keys sorted, as
+    /// in ``overdueList(_:order:)``).
+    private static func byUnitAndCode<T>(_ items: [T], order: [String: Int], _ dossier: (T) -> Dossier) -> [T] {
+        var keys: [(unit: Int, code: String, index: Int)] = []
+        for (i, item) in items.enumerated() {
+            let d = dossier(item)
+            if let unit = order[d.unitCode] { keys.append((unit, d.code, i)) }
         }
-        let misses = byUnitAndCode(index766Misses, \.dossier)
-        let differences = byUnitAndCode(onTimeDifferences, \.dossier)
-        return PeriodReport(period: classifier.period, root: root, rows: rows, total: total,
-                            dossiersUsed: rows.isEmpty ? 0 : totalFigures.backlog + totalFigures.received,
-                            overdue: list, tree: tree, findings: quality, rubric: scorer?.rubric,
-                            scoringWarnings: scoringWarnings, tallies: tallies, index766Misses: misses,
-                            onTimeDifferences: differences, attribution: attribution)
+        keys.sort { $0 < $1 }
+        return keys.map { items[$0.index] }
     }
 }
