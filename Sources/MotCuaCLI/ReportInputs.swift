@@ -159,7 +159,7 @@ struct ReportInputs {
                                             evaluations: rubric == nil ? [:] : try store.evaluations(),
                                             dimensions: dimensions, attribution: .handling, knownUnits: nil)
             // Each batch comes counted by the thread that read it; merged in file order.
-            var codes = CodeHashes()
+            var codes = CodeHashes(expected: Self.expectedRows(files.dossiers))
             try readDossiers(BatchTally(aggregator)) { batch in
                 guard let tally = batch.tally else { preconditionFailure("a batch read straight is tallied") }
                 for hash in tally.codeHashes where !codes.insert(hash) { throw RepeatedDossierCode() }
@@ -170,6 +170,16 @@ struct ReportInputs {
         rejections = Self.rejectedRows(outcome)
         // The units the files created are in the tree now.
         return counted!.report(scope: unit, tree: try Self.scope(unit, in: store))
+    }
+
+    /// About how many rows dossier files of this size hold: an iGate-style
+    /// export has 250–450 bytes a row (an .xlsx fewer, compressed; its
+    /// table then grows as it fills).
+    private static func expectedRows(_ paths: [String]) -> Int {
+        paths.reduce(0) { rows, path in
+            var info = stat()
+            return rows + (stat(path, &info) == 0 ? Int(info.st_size) / 300 : 0)
+        }
     }
 
     /// The unit tree, checked to hold the report's unit.

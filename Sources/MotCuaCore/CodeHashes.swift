@@ -13,6 +13,15 @@ package struct CodeHashes: Sendable {
 
     package init() {}
 
+    /// A table sized for about `expected` codes, so that reading them does not
+    /// rehash the table as it fills (each growth re-inserted every hash met).
+    package init(expected: Int) {
+        var slots = 1 << 16
+        while expected * 10 > slots * 7 && slots < 1 << 30 { slots *= 2 }
+        self.slots = [UInt64](repeating: 0, count: slots)
+        shift = 64 - UInt64(slots.trailingZeroBitCount)
+    }
+
     /// Adds `hash`; false when it was there already. The hash 0 is kept as 1:
     /// two codes then count as one, which, like any collision, only sends the
     /// report to the store (``RepeatedDossierCode``).

@@ -19,6 +19,21 @@ final class CodeHashesTests: XCTestCase {
         XCTAssertGreaterThan(hashes.count, 1 << 16, "the table grew several times")
     }
 
+    /// Sized beforehand, for fewer codes than come or for many more, the table says the same.
+    func testASizedTableAgreesWithASet() {
+        var random = SystemRandomNumberGenerator()
+        for expected in [0, 1_000, 70_000, 3_000_000] {
+            var hashes = CodeHashes(expected: expected)
+            var set = Set<UInt64>()
+            let pool = (0..<60_000).map { _ in UInt64.random(in: 2...UInt64.max, using: &random) }
+            for _ in 0..<120_000 {
+                let h = pool.randomElement(using: &random)!
+                XCTAssertEqual(hashes.insert(h), set.insert(h).inserted, "\(h), expected \(expected)")
+            }
+            XCTAssertEqual(hashes.count, set.count)
+        }
+    }
+
     func testZeroAndOneAreOneCode() {
         var hashes = CodeHashes()
         XCTAssertTrue(hashes.insert(0))
