@@ -41,7 +41,9 @@ let package = Package(
             name: "CXlsxWriter",
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]),
-        .target(name: "XlsxWriter", dependencies: ["CXlsxWriter"]),
+        // libxlsxwriter's ZIP entries written at deflate level 4, not 6 (see zip_level.c).
+        .target(name: "MotCuaZipLevel"),
+        .target(name: "XlsxWriter", dependencies: ["CXlsxWriter", "MotCuaZipLevel"]),
         .target(
             name: "MotCuaReport",
             dependencies: ["MotCuaCore", "XlsxWriter", .product(name: "Yams", package: "Yams")]),

@@ -1,4 +1,5 @@
 import CXlsxWriter
+import MotCuaZipLevel
 
 /// An .xlsx file being written. Owns the libxlsxwriter workbook: ``close()``
 /// writes the file and frees everything, exactly once; a workbook dropped
@@ -32,6 +33,14 @@ package final class Workbook {
     }
 
     deinit { if let handle { _ = workbook_close(handle) } }
+
+    /// The deflate level libxlsxwriter last opened a ZIP entry with, through
+    /// motcua's interposer (Sources/MotCuaZipLevel), or `nil` when no entry
+    /// went through it: the tests' check that the level takes effect.
+    package static var deflateLevelOfLastEntry: Int? {
+        let level = Int(motcua_last_zip_entry_level())
+        return level < 0 ? nil : level
+    }
 
     private var wb: UnsafeMutablePointer<lxw_workbook> {
         guard let handle else { preconditionFailure("Workbook used after close()") }

@@ -269,6 +269,22 @@ final class XLSXReaderTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(a.dossiers, b.dossiers)
     }
 
+    /// libxlsxwriter's ZIP entries go through motcua's interposer at deflate
+    /// level 4 (Sources/MotCuaZipLevel), and the workbook still reads back whole.
+    func testWorkbooksAreDeflatedAtLevelFourAndReadBack() throws {
+        let xlsx = dir.appendingPathComponent("level.xlsx").path
+        let wb = try Workbook(path: xlsx)
+        let ws = try wb.addWorksheet(named: "Hồ sơ")
+        for r in 0..<2_000 { try ws.write("Hồ sơ \(r % 37) của UBND xã Làng Đồng", row: r, column: 0, format: CellFormat()) }
+        try wb.close()
+        XCTAssertEqual(Workbook.deflateLevelOfLastEntry, 4, "the interposer did not take libxlsxwriter's calls")
+        let archive = try Archive(url: URL(fileURLWithPath: xlsx), accessMode: .read)
+        var sheet = Data()
+        _ = try archive.extract(archive["xl/worksheets/sheet1.xml"]!) { sheet.append($0) }
+        XCTAssertTrue(String(decoding: sheet, as: UTF8.self).contains("<row r=\"2000\""))
+        XCTAssertEqual(archive["xl/worksheets/sheet1.xml"]!.type, .file)
+    }
+
     func testRunPicksUpExcelFiles() {
         for name in ["a.csv", "b.TXT", "c.tsv", "d.xlsx", "e.XLSX", "f.xlsm", "g.xls"] {
             XCTAssertTrue(DossierFileKind.importable(name), name)
