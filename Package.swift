@@ -27,7 +27,9 @@ let package = Package(
         // ZipArchive.swift): three times zlib's speed on a sheet's XML, CRC-32 included
         // (BENCHMARKS.md, "Import of an .xlsx export").
         .systemLibrary(name: "MotCuaInflate", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
-        .target(name: "MotCuaIngest", dependencies: ["MotCuaCore", "MotCuaInflate"]),
+        // The exports' UTF-8 check sixteen bytes at a time (see utf8_valid.c).
+        .target(name: "MotCuaUTF8"),
+        .target(name: "MotCuaIngest", dependencies: ["MotCuaCore", "MotCuaInflate", "MotCuaUTF8"]),
         // Deterministic synthetic exports of any size, for benchmarks and tests.
         .target(name: "MotCuaGenerator", dependencies: ["MotCuaCore"]),
         .target(
