@@ -7,17 +7,18 @@
 /// --input` on a million rows (perf, BENCHMARKS.md).
 package struct CodeHashes: Sendable {
     /// 0 marks an empty slot.
-    private var slots = [UInt64](repeating: 0, count: 1 << 16)
-    private var shift: UInt64 = 64 - 16
+    private var slots: [UInt64]
+    /// How far a hash is shifted to give its first slot: 64 minus log2 of the slot count.
+    private var shift: UInt64
     package private(set) var count = 0
 
-    package init() {}
+    package init() { self.init(expected: 0) }
 
     /// A table sized for about `expected` codes, so that reading them does not
     /// rehash the table as it fills (each growth re-inserted every hash met).
     package init(expected: Int) {
         var slots = 1 << 16
-        while expected * 10 > slots * 7 && slots < 1 << 30 { slots *= 2 }
+        while Self.tooFull(expected, slots: slots) && slots < 1 << 30 { slots *= 2 }
         self.slots = [UInt64](repeating: 0, count: slots)
         shift = 64 - UInt64(slots.trailingZeroBitCount)
     }
@@ -26,11 +27,14 @@ package struct CodeHashes: Sendable {
     /// two codes then count as one, which, like any collision, only sends the
     /// report to the store (``RepeatedDossierCode``).
     package mutating func insert(_ hash: UInt64) -> Bool {
-        if (count + 1) * 10 > slots.count * 7 { grow() }
+        if Self.tooFull(count + 1, slots: slots.count) { grow() }
         let inserted = CodeHashes.insert(hash == 0 ? 1 : hash, into: &slots, shift: shift)
         if inserted { count += 1 }
         return inserted
     }
+
+    /// Whether `count` hashes would fill more than 70 % of `slots`, where linear probes grow long.
+    private static func tooFull(_ count: Int, slots: Int) -> Bool { count * 10 > slots * 7 }
 
     private static func insert(_ key: UInt64, into slots: inout [UInt64], shift: UInt64) -> Bool {
         slots.withUnsafeMutableBufferPointer { s in
