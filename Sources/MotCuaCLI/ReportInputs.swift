@@ -128,9 +128,8 @@ struct ReportInputs {
         var aggregator = comparing(period: period, catalogue: ProcedureCatalogue(try store.procedures()), calendar: calendar,
                                    rubric: rubric, evaluations: evaluations, dimensions: dimensions, attribution: attribution,
                                    knownUnits: Set(tree.allInDisplayOrder))
-        // The report's own period on a second thread (the machine has two cores).
-        let windows = aggregator.windows, detailed = aggregator.detailedWindow
-        try aggregator.add(concurrentlyDecoding: { put in try store.forEachDossierBatch(relevantTo: windows, detailedIn: detailed, put) })
+        aggregator = try store.tally(relevantTo: aggregator.windows, detailedIn: aggregator.detailedWindow, into: aggregator,
+                                     add: { $0.add($1) }, merge: { $0.merge($1) })
         return aggregator.report(scope: unit, tree: tree)
     }
 

@@ -53,3 +53,9 @@ package struct BatchTally: Sendable {
         }
     }
 }
+
+/// A MaHoSo met a second time in the files read straight into a report: only a
+/// store can settle which of its lines wins (docs/rules.md#import).
+package struct RepeatedDossierCode: Error {
+    package init() {}
+}

@@ -59,11 +59,15 @@ package protocol DossierRepository {
     /// never depend on them. `nil` asks for every dossier in full.
     func forEachDossier(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
                         _ body: (Dossier) throws -> Void) throws
-    /// The dossiers of ``forEachDossier(relevantTo:detailedIn:_:)``, in the
-    /// same order, in batches to be decoded by the caller, on another thread
-    /// if it likes (``DossierRows``).
-    func forEachDossierBatch(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
-                             _ body: (any DossierRows) throws -> Void) throws
+    /// Counts the dossiers of ``forEachDossier(relevantTo:detailedIn:_:)``
+    /// into `empty`, a tally that has counted nothing, with `add`; a store may
+    /// count consecutive stretches of them into copies of `empty` on several
+    /// threads at once and `merge` the copies in order, so a tally whose
+    /// merge of two copies gives what one copy fed both stretches gives
+    /// (``ComparingAggregator/merge(_:)``) comes out the same either way.
+    func tally<Tally: Sendable>(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
+                                into empty: Tally, add: @escaping @Sendable (inout Tally, Dossier) -> Void,
+                                merge: @escaping @Sendable (inout Tally, Tally) -> Void) throws -> Tally
     func dossierCount() throws -> Int
 
     /// Stores evaluation points (dossier code → indicator → points), all or
@@ -75,11 +79,13 @@ package protocol DossierRepository {
 }
 
 extension DossierRepository {
-    /// The dossiers of ``forEachDossier(relevantTo:detailedIn:_:)``, decoded
-    /// by the store, in arrays.
-    package func forEachDossierBatch(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
-                                     _ body: (any DossierRows) throws -> Void) throws {
-        try DecodedDossiers.batching({ try forEachDossier(relevantTo: windows, detailedIn: detailed, $0) }, into: body)
+    /// One tally fed every dossier in order, on the calling thread.
+    package func tally<Tally: Sendable>(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
+                                        into empty: Tally, add: @escaping @Sendable (inout Tally, Dossier) -> Void,
+                                        merge: @escaping @Sendable (inout Tally, Tally) -> Void) throws -> Tally {
+        var tally = empty
+        try forEachDossier(relevantTo: windows, detailedIn: detailed) { add(&tally, $0) }
+        return tally
     }
 
     /// Every dossier in full.

@@ -130,12 +130,7 @@ enum DossierRow {
     /// `detailed`, what only a report's own period reads is left out: the
     /// code, the applicant and the officer (``DossierRepository/forEachDossier(relevantTo:detailedIn:_:)``).
     static func dossier(from stmt: OpaquePointer, strings: inout RowStrings, detailed: Bool) -> Dossier {
-        dossier(from: StatementColumns(stmt: stmt), strings: &strings, detailed: detailed)
-    }
-
-    /// A row of `columns` read from `row` (the statement itself, or the values
-    /// copied out of it into a ``StoredRowBatch``).
-    static func dossier<Row: RowColumns>(from row: Row, strings: inout RowStrings, detailed: Bool) -> Dossier {
+        let row = StatementColumns(stmt: stmt)
         func text(_ i: Int32) -> String? { row.text(i).map { String(decoding: $0, as: UTF8.self) } }
         func shared(_ i: Int32, _ memo: inout TextMemo) -> String? { row.text(i).map { memo.string($0) } }
         func int(_ i: Int32) -> Int? { row.value(i).map { Int($0) } }
@@ -155,32 +150,19 @@ enum DossierRow {
             hasElectronicResult: flag(22), hasDigitisedComponents: flag(23), isDigitised: flag(24), isPaidOnline: flag(25),
             receivingUnitCode: shared(26, &strings.unit))
     }
-
-    /// The places in `columns` of the text columns (the others hold integers).
-    static let textColumns: Set<Int> = Set(["code", "unit_code", "procedure_code", "procedure_name", "field_code", "field_name",
-                                            "applicant", "officer", "receiving_unit_code"].map { columns.firstIndex(of: $0)! })
-    /// The text columns a row that is not detailed leaves out (see ``dossier(from:strings:detailed:)``).
-    static let detailOnlyColumns: Set<Int> = Set(["code", "applicant", "officer"].map { columns.firstIndex(of: $0)! })
-}
-
-/// The columns of one row of `DossierRow.columns`, however they are held.
-protocol RowColumns {
-    /// The bytes of a text column; `nil` when NULL.
-    func text(_ i: Int32) -> UnsafeBufferPointer<UInt8>?
-    /// An integer column; `nil` when NULL.
-    func value(_ i: Int32) -> Int64?
 }
 
 /// The current row of a SQLite statement.
-struct StatementColumns: RowColumns {
+struct StatementColumns {
     let stmt: OpaquePointer
 
+    /// The bytes of a text column; `nil` when NULL.
     func text(_ i: Int32) -> UnsafeBufferPointer<UInt8>? {
         guard let p = sqlite3_column_text(stmt, i) else { return nil }
         return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(stmt, i)))
     }
 
-    /// The value first, the type only when it is 0 (which NULL also gives):
+    /// An integer column, `nil` when NULL. The value first, the type only when it is 0 (which NULL also gives):
     /// one call into SQLite per column instead of two, for millions of rows.
     func value(_ i: Int32) -> Int64? {
         let v = sqlite3_column_int64(stmt, i)

@@ -69,17 +69,6 @@ final class FiguresOnlyPropertyTests: XCTestCase {
                 light.add(own.reaches(d) ? d : stripped(d))
             }
             let a = full.report(scope: nil, tree: tree), b = light.report(scope: nil, tree: tree)
-            // The same dossiers fed on two threads (ComparingAggregator.add(concurrently:)).
-            var concurrent = ComparingAggregator(period: period, make: make)
-            try concurrent.add(concurrently: { add in
-                for d in dossiers where full.windows.contains(where: { $0.reaches(d) }) { try add(own.reaches(d) ? d : stripped(d)) }
-            })
-            let c = concurrent.report(scope: nil, tree: tree)
-            XCTAssertEqual(c.rows, b.rows, "trial \(trial)")
-            XCTAssertEqual(c.total, b.total, "trial \(trial)")
-            XCTAssertEqual(c.overdue, b.overdue, "trial \(trial)")
-            XCTAssertEqual(c.findings, b.findings, "trial \(trial)")
-            XCTAssertEqual(c.index766Misses, b.index766Misses, "trial \(trial)")
             XCTAssertEqual(a.rows, b.rows, "trial \(trial)")
             XCTAssertEqual(a.total, b.total, "trial \(trial)")
             XCTAssertEqual(a.overdue, b.overdue, "trial \(trial)")
@@ -152,20 +141,5 @@ final class FiguresOnlyPropertyTests: XCTestCase {
                                "trial \(trial) \(dimension)")
             }
         }
-    }
-
-    func testAFailingReadOnTwoThreadsThrowsAndStops() {
-        struct Failure: Error {}
-        var rng = SplitMix64(seed: 9)
-        let dossiers = randomDossiers(&rng, count: 10_000)
-        var aggregator = ComparingAggregator(period: ReportPeriod.parse("2024-Q4")!) { p, figuresOnly in
-            PeriodAggregator(period: p, catalogue: self.catalogue, figuresOnly: figuresOnly)
-        }
-        XCTAssertThrowsError(try aggregator.add(concurrently: { add in
-            for (i, d) in dossiers.enumerated() {
-                if i == 7_000 { throw Failure() }
-                try add(d)
-            }
-        })) { XCTAssertTrue($0 is Failure) }
     }
 }
