@@ -135,7 +135,7 @@ package enum DossierFileReader {
             return try CSVSegments.decode(reader, decoder: decoder, file: csv.fileName,
                                           hasUnitNames: map.index[.unitName] != nil,
                                           fieldCheck: (csv.header.count, map.index[.code] ?? 0), digests: digests,
-                                          tally: tally, bytes: bytes, threads: readingThreads, onBatch: onBatch)
+                                          tally: tally, bytes: bytes, threads: ReadingThreads.count, onBatch: onBatch)
         }
         return try decodeOnSecondThread(reader, decoder: decoder, file: csv.fileName,
                                         hasUnitNames: map.index[.unitName] != nil,
@@ -211,10 +211,6 @@ package enum DossierFileReader {
     /// about 20,000 rows of an iGate-style export, small enough that the
     /// stretches read ahead of the consumer stay a few tens of megabytes.
     package static let stretchBytes = 8 << 20
-
-    /// The threads that read an export's stretches: both cores of the office
-    /// machine, and no more than four where there are more.
-    static var readingThreads: Int { min(max(ProcessInfo.processInfo.activeProcessorCount, 2), 4) }
 }
 
 /// What one reading thread makes of records in file order: the usable

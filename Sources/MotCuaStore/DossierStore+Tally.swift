@@ -22,7 +22,7 @@ extension DossierStore {
     package func tally<Tally: Sendable>(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
                                         into empty: Tally, add: @escaping @Sendable (inout Tally, Dossier) -> Void,
                                         merge: @escaping @Sendable (inout Tally, Tally) -> Void) throws -> Tally {
-        try tally(relevantTo: windows, detailedIn: detailed, into: empty, threads: Self.readingThreads,
+        try tally(relevantTo: windows, detailedIn: detailed, into: empty, threads: ReadingThreads.count,
                   leastPiece: PeriodParts.leastPiece, add: add, merge: merge)
     }
 
@@ -70,10 +70,6 @@ extension DossierStore {
         config.busyMode = .immediateError
         return (0..<count).compactMap { _ in try? DatabaseQueue(path: path, configuration: config) }
     }
-
-    /// Connections reading a period at once: both cores of the office
-    /// machine, no more than four where there are more.
-    static var readingThreads: Int { min(max(ProcessInfo.processInfo.activeProcessorCount, 2), 4) }
 
     /// Stretches per connection: the report's own period, whose dossiers
     /// cost the most, is the end of the span; shorter stretches share it.

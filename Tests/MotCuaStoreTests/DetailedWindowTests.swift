@@ -17,9 +17,7 @@ final class DetailedWindowTests: TemporaryDirectoryTestCase {
     func testOnlyTheRowsTheDetailedWindowDoesNotReachComeWithoutTheirTexts() throws {
         var random = SplitMix64(seed: 1818)
         let dossiers = StoredDossierSamples.spreadOverTwoYears(&random, count: 3_000, from: base, detailed: true)
-        let store = try DossierStore(path: path)
-        _ = try store.importDossiers(dossiers, unitNames: [:],
-                                     audit: ImportAudit(fileName: "f.csv", rowsRead: dossiers.count, rejected: 0, skipped: 0))
+        let store = try storing(dossiers)
         var stripped = 0
         for _ in 0..<30 {
             let windows = (0..<random.int(in: 1...3)).map { _ in
@@ -50,6 +48,21 @@ final class DetailedWindowTests: TemporaryDirectoryTestCase {
         var dossiers: [Dossier] = []
         var threads: Set<UInt> = []
         var merges = 0
+
+        static func tally(_ store: DossierStore, _ windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
+                          threads: Int, leastPiece: Int64) throws -> Collected {
+            try store.tally(relevantTo: windows, detailedIn: detailed, into: Collected(), threads: threads, leastPiece: leastPiece,
+                            add: { $0.dossiers.append($1); $0.threads.insert(UInt(pthread_self())) },
+                            merge: { $0.dossiers += $1.dossiers; $0.threads.formUnion($1.threads); $0.merges += 1 })
+        }
+    }
+
+    /// A database at `path` holding `dossiers`, imported as one file.
+    func storing(_ dossiers: [Dossier]) throws -> DossierStore {
+        let store = try DossierStore(path: path)
+        _ = try store.importDossiers(dossiers, unitNames: [:],
+                                     audit: ImportAudit(fileName: "f.csv", rowsRead: dossiers.count, rejected: 0, skipped: 0))
+        return store
     }
 
     /// A report counts its period on several connections at once, in
@@ -88,10 +101,8 @@ final class DetailedWindowTests: TemporaryDirectoryTestCase {
                         var direct: [Dossier] = []
                         try store.forEachDossier(relevantTo: windows, detailedIn: detailed) { direct.append($0) }
                         let threads = random.int(in: 1...4)
-                        let got = try store.tally(relevantTo: windows, detailedIn: detailed, into: Collected(), threads: threads,
-                                                  leastPiece: Int64(random.int(in: 1...400)),
-                                                  add: { $0.dossiers.append($1); $0.threads.insert(UInt(pthread_self())) },
-                                                  merge: { $0.dossiers += $1.dossiers; $0.threads.formUnion($1.threads); $0.merges += 1 })
+                        let got = try Collected.tally(store, windows, detailedIn: detailed, threads: threads,
+                                                      leastPiece: Int64(random.int(in: 1...400)))
                         XCTAssertEqual(got.dossiers, direct, "windows \(windows), detailed \(String(describing: detailed)), \(threads) threads")
                         XCTAssertLessThanOrEqual(got.threads.count, threads)
                         if got.merges > 1 { stretched += 1 }
@@ -110,14 +121,10 @@ final class DetailedWindowTests: TemporaryDirectoryTestCase {
     func testADatabaseInWALModeIsReadOnOneConnection() throws {
         var random = SplitMix64(seed: 77)
         let dossiers = StoredDossierSamples.spreadOverTwoYears(&random, count: 3_000, from: base, detailed: true)
-        let store = try DossierStore(path: path)
-        _ = try store.importDossiers(dossiers, unitNames: [:],
-                                     audit: ImportAudit(fileName: "f.csv", rowsRead: dossiers.count, rejected: 0, skipped: 0))
+        let store = try storing(dossiers)
         let windows = [RelevanceWindow(start: base.adding(seconds: 100 * day), cutoff: base.adding(seconds: 500 * day))]
         func tally() throws -> Collected {
-            try store.tally(relevantTo: windows, detailedIn: nil, into: Collected(), threads: 4, leastPiece: 50,
-                            add: { $0.dossiers.append($1); $0.threads.insert(UInt(pthread_self())) },
-                            merge: { $0.dossiers += $1.dossiers; $0.threads.formUnion($1.threads); $0.merges += 1 })
+            try Collected.tally(store, windows, detailedIn: nil, threads: 4, leastPiece: 50)
         }
         var direct: [Dossier] = []
         try store.forEachDossier(relevantTo: windows) { direct.append($0) }
@@ -139,9 +146,7 @@ final class DetailedWindowTests: TemporaryDirectoryTestCase {
         var random = SplitMix64(seed: 404)
         let dossiers = StoredDossierSamples.spreadOverTwoYears(&random, count: 20_000, from: base, detailed: true)
             .sorted { ($0.receivedAt?.secondsSinceEpoch ?? 0) < ($1.receivedAt?.secondsSinceEpoch ?? 0) }
-        let store = try DossierStore(path: path)
-        _ = try store.importDossiers(dossiers, unitNames: [:],
-                                     audit: ImportAudit(fileName: "f.csv", rowsRead: dossiers.count, rejected: 0, skipped: 0))
+        let store = try storing(dossiers)
         let windows = [RelevanceWindow(start: base.adding(seconds: -400 * day), cutoff: base.adding(seconds: 900 * day))]
         let whole = try store.tally(relevantTo: windows, detailedIn: nil, into: 0, threads: 2, leastPiece: 500,
                                     add: { n, _ in n += 1 }, merge: { $0 += $1 })

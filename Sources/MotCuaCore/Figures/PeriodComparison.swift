@@ -1,5 +1,3 @@
-import Foundation
-
 /// Kỳ so sánh: which period a report is compared with (docs/rules.md#comparisons).
 package enum ComparisonKind: String, Sendable, Hashable, CaseIterable {
     /// Kỳ trước: the period of the same kind just before.
