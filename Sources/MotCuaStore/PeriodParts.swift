@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 import MotCuaCore
@@ -52,15 +53,33 @@ struct PeriodParts {
         if span.upperBound < Int64.max { stretches.append((span.upperBound + 1)...Int64.max) }
     }
 
-    /// `span` in at most `pieces` stretches of nearly equal length, none shorter than `leastPiece` but one.
+    /// `span` in at most `pieces` stretches, none shorter than one rowid,
+    /// each no longer than the one before: lengths fall geometrically from
+    /// the first to a last one a sixteenth as long (as far as whole rowids
+    /// allow). The span's end is the report's own period, whose dossiers cost
+    /// the most to build; in equal stretches one core counted the last of
+    /// them alone for 3 s of a 10M year report while the other waited
+    /// (BENCHMARKS.md). Short stretches at the end let both finish together.
     static func cut(_ span: ClosedRange<Int64>, into pieces: Int, leastPiece: Int64) -> [ClosedRange<Int64>] {
         let length = span.upperBound - span.lowerBound + 1  // rowids are positive: no overflow
-        let count = Int64(max(1, min(pieces, Int(max(1, length / leastPiece)))))
-        let (size, rest) = length.quotientAndRemainder(dividingBy: count)
-        /// Where stretch `k` starts: the first `rest` stretches one rowid longer.
-        func start(_ k: Int64) -> Int64 { span.lowerBound + size * k + min(k, rest) }
-        return (0..<count).map { k in start(k)...(start(k + 1) - 1) }
+        let count = max(1, min(pieces, Int(max(1, length / max(1, leastPiece)))))
+        let ratio = count > 1 ? Foundation.pow(1.0 / Self.firstToLast, 1.0 / Double(count - 1)) : 1
+        let weights = (0..<count).map { Foundation.pow(ratio, Double($0)) }
+        let total = weights.reduce(0, +)
+        var starts: [Int64] = [span.lowerBound]
+        var share = 0.0
+        for k in 1..<max(1, count) {
+            share += weights[k - 1]
+            let even = span.lowerBound + Int64((Double(length) * share / total).rounded(.down))
+            // At least one rowid for this stretch and each one after it.
+            starts.append(min(max(even, starts[k - 1] + 1), span.upperBound + 1 - Int64(count - k)))
+        }
+        starts.append(span.upperBound + 1)
+        return (0..<count).map { k in starts[k]...(starts[k + 1] - 1) }
     }
+
+    /// How much longer the first stretch of a span is than its last.
+    static let firstToLast = 16.0
 
     /// Calls `body` with each dossier of `stretch`, in rowid order.
     func forEachDossier(in stretch: ClosedRange<Int64>, _ db: Database, strings: inout RowStrings,
