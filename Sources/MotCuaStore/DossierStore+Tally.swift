@@ -27,7 +27,7 @@ extension DossierStore {
     }
 
     /// ``tally(relevantTo:detailedIn:into:add:merge:)`` on up to `threads`
-    /// connections, in stretches of at least `leastPiece` rowids (a test cuts
+    /// connections, in no more stretches than the span holds `leastPiece` rowids (a test cuts
     /// a small table as finely as a large one is cut).
     func tally<Tally: Sendable>(relevantTo windows: [RelevanceWindow], detailedIn detailed: RelevanceWindow?,
                                 into empty: Tally, threads: Int, leastPiece: Int64,

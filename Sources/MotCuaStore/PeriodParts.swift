@@ -24,8 +24,11 @@ struct PeriodParts {
     /// Indexed stores: the span of the finished rows the windows reach, `nil` when none does.
     private var finishedRowids: ClosedRange<Int64>?
 
-    /// Rowids per piece at least: below this a stretch's statements cost
-    /// more than the rows read apart.
+    /// Rowids a span holds per stretch at least: no more stretches than
+    /// that are cut, since below it a stretch's statements cost more than
+    /// the rows read apart. The last stretches of a span are shorter than
+    /// the average (``cut(_:into:leastPiece:)``): in a quarter report on 1M
+    /// dossiers, whose shortest is about 11,000 rowids, no slower than equal ones.
     static let leastPiece: Int64 = 32_768
 
     /// Plans the read on `db` (one query on the index, or on the table's
@@ -53,22 +56,23 @@ struct PeriodParts {
         if span.upperBound < Int64.max { stretches.append((span.upperBound + 1)...Int64.max) }
     }
 
-    /// `span` in at most `pieces` stretches, none shorter than one rowid,
-    /// each no longer than the one before: lengths fall geometrically from
-    /// the first to a last one a sixteenth as long (as far as whole rowids
-    /// allow). The span's end is the report's own period, whose dossiers cost
-    /// the most to build; in equal stretches one core counted the last of
-    /// them alone for 3 s of a 10M year report while the other waited
-    /// (BENCHMARKS.md). Short stretches at the end let both finish together.
+    /// `span` in at most `pieces` stretches and no more than it holds
+    /// `leastPiece`s, none shorter than one rowid, each no longer than the
+    /// one before: lengths fall geometrically from the first to a last one a
+    /// sixteenth as long (as far as whole rowids allow). The span's end is
+    /// the report's own period, whose dossiers cost the most to build; in
+    /// equal stretches one core counted the last of them alone for 3 s of a
+    /// 10M year report while the other waited (BENCHMARKS.md). Short
+    /// stretches at the end let both finish together.
     static func cut(_ span: ClosedRange<Int64>, into pieces: Int, leastPiece: Int64) -> [ClosedRange<Int64>] {
         let length = span.upperBound - span.lowerBound + 1  // rowids are positive: no overflow
-        let count = max(1, min(pieces, Int(max(1, length / max(1, leastPiece)))))
+        let count = max(1, min(pieces, Int(max(1, length / leastPiece))))
         let ratio = count > 1 ? Foundation.pow(1.0 / Self.firstToLast, 1.0 / Double(count - 1)) : 1
         let weights = (0..<count).map { Foundation.pow(ratio, Double($0)) }
         let total = weights.reduce(0, +)
         var starts: [Int64] = [span.lowerBound]
         var share = 0.0
-        for k in 1..<max(1, count) {
+        for k in 1..<count {
             share += weights[k - 1]
             let even = span.lowerBound + Int64((Double(length) * share / total).rounded(.down))
             // At least one rowid for this stretch and each one after it.

@@ -4,8 +4,8 @@ import MotCuaCore
 
 /// ``PeriodParts/cut(_:into:leastPiece:)``: whatever the span, the pieces
 /// asked for and the least piece, the stretches cover the span exactly, in
-/// order, none empty, no more than asked for and no shorter than the least
-/// piece allows; and they shorten towards the end, where a report's own
+/// order, none empty, no more than asked for nor than the span holds least
+/// pieces; and they shorten towards the end, where a report's own
 /// period costs the most, so that no core is left counting a long last
 /// stretch alone.
 final class PeriodPartsCutTests: XCTestCase {
